@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "imon",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "imon", targets: ["imon"]),
+        .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
+        .library(name: "WorkbookIO", targets: ["WorkbookIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "Zip", dependencies: ["CZlib"]),
+        .target(name: "XMLStream", dependencies: ["CLibXML2"]),
+        .target(name: "Spreadsheet"),
+        .target(name: "XLSX", dependencies: ["Spreadsheet", "Zip", "XMLStream"]),
+        .target(name: "WorkbookIO", dependencies: ["Spreadsheet", "Zip", "XLSX"]),
+        .executableTarget(name: "imon", dependencies: [
+            "Spreadsheet", "WorkbookIO",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "TestFixtures", dependencies: ["Zip"], path: "Tests/TestFixtures"),
+        .testTarget(name: "ZipTests", dependencies: ["Zip"]),
+        .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Zip", "Spreadsheet", "WorkbookIO", "TestFixtures"]),
+        .testTarget(name: "imonTests", dependencies: ["WorkbookIO", "Spreadsheet", "Zip", "TestFixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Parsing of numbers as XML stores them (XML Schema `double`: `12`, `-1.5`,
+/// `1.2E-3`, `INF`, `NaN`), from bytes without making a String.
+public enum NumberText {
+    /// The number in `bytes`, surrounding whitespace allowed; nil unless the
+    /// whole text is a number.
+    public static func parse(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        var start = 0, end = bytes.count
+        while start < end && isSpace(bytes[start]) { start += 1 }
+        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+        let n = end - start
+        guard n > 0 else { return nil }
+        // Fast path: plain integers up to 15 digits are exact as doubles.
+        if n <= 15 {
+            var i = start
+            var negative = false
+            if bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+            if i < end {
+                var value = 0
+                var allDigits = true
+                while i < end {
+                    let d = bytes[i] &- 0x30
+                    if d > 9 { allDigits = false; break }
+                    value = value * 10 + Int(d)
+                    i += 1
+                }
+                if allDigits { return Double(negative ? -value : value) }
+            }
+        }
+        guard n < 64 else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { buffer -> Double? in
+            for k in 0..<n {
+                let b = bytes[start + k]
+                // strtod also takes hex floats and `infinity`; XML Schema does not.
+                if b == UInt8(ascii: "x") || b == UInt8(ascii: "X") { return nil }
+                buffer[k] = CChar(bitPattern: b)
+            }
+            buffer[n] = 0
+            var endPointer: UnsafeMutablePointer<CChar>?
+            let value = strtod(buffer.baseAddress!, &endPointer)
+            guard let endPointer, endPointer - buffer.baseAddress! == n else { return nil }
+            return value
+        }
+    }
+
+    /// The same for a String.
+    public static func parse(_ text: String) -> Double? {
+        var copy = text
+        return copy.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A non-negative decimal integer in `bytes`, or nil.
+    public static func parseInt(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value = 0
+        for b in bytes {
+            let d = b &- 0x30
+            guard d <= 9 else { return nil }
+            value = value * 10 + Int(d)
+        }
+        return value
+    }
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+}

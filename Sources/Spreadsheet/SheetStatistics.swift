@@ -1,0 +1,37 @@
+/// A visitor that counts what a sheet holds without keeping any cell:
+/// cells by kind, the used range, merged ranges. Memory does not grow with
+/// the number of rows.
+public struct SheetStatistics: SheetVisitor, Sendable {
+    public private(set) var counts: [CellValueKind: Int] = [:]
+    public private(set) var cellCount = 0
+    public private(set) var rowCount = 0
+    public private(set) var mergedRanges: [CellRange] = []
+    private var firstRow = Int.max, lastRow = -1, firstColumn = Int.max, lastColumn = -1
+
+    public init() {}
+
+    public mutating func visit(_ row: Row) throws {
+        rowCount += 1
+        firstRow = min(firstRow, row.index)
+        lastRow = max(lastRow, row.index)
+        if let first = row.cells.first, let last = row.cells.last {
+            firstColumn = min(firstColumn, first.column)
+            lastColumn = max(lastColumn, last.column)
+        }
+        for cell in row.cells {
+            counts[cell.value.kind, default: 0] += 1
+        }
+        cellCount += row.cells.count
+    }
+
+    public mutating func finish(_ summary: SheetSummary) throws {
+        mergedRanges = summary.mergedRanges
+    }
+
+    /// The smallest range holding every value; nil for an empty sheet.
+    public var usedRange: CellRange? {
+        guard lastRow >= 0 else { return nil }
+        return CellRange(first: CellReference(row: firstRow, column: firstColumn),
+                         last: CellReference(row: lastRow, column: lastColumn))
+    }
+}

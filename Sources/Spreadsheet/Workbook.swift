@@ -1,0 +1,81 @@
+/// A whole workbook held in memory, built on a reader's row stream.
+public struct Workbook: Sendable {
+    public var properties: WorkbookProperties
+    public var sheets: [Sheet]
+
+    public init(properties: WorkbookProperties, sheets: [Sheet]) {
+        self.properties = properties
+        self.sheets = sheets
+    }
+
+    /// Reads every sheet (or only those for which `include` says yes).
+    public init(reading reader: some WorkbookReader, include: (SheetInfo) -> Bool = { _ in true }) throws {
+        var sheets: [Sheet] = []
+        for (index, info) in reader.sheets.enumerated() where include(info) {
+            sheets.append(try Sheet(reading: reader, at: index))
+        }
+        self.init(properties: reader.properties, sheets: sheets)
+    }
+
+    /// The sheet with this exact name.
+    public func sheet(named name: String) -> Sheet? {
+        sheets.first { $0.name == name }
+    }
+}
+
+extension Sheet {
+    /// Reads one sheet of a workbook into memory, with merged ranges applied:
+    /// only the top-left cell of a merged range keeps its value.
+    public init(reading reader: some WorkbookReader, at index: Int) throws {
+        var builder = SheetBuilder()
+        try reader.readSheet(at: index, into: &builder)
+        self.init(info: reader.sheets[index], rows: builder.rows, mergedRanges: builder.mergedRanges)
+        clearCoveredCells()
+    }
+
+    /// Empties every cell of a merged range but its top-left one, as Excel
+    /// and LibreOffice show merged cells.
+    public mutating func clearCoveredCells() {
+        guard !mergedRanges.isEmpty else { return }
+        let ranges = mergedRanges.filter { $0.rowCount > 1 || $0.columnCount > 1 }
+        guard !ranges.isEmpty else { return }
+        rows = rows.compactMap { row in
+            let touching = ranges.filter { $0.first.row <= row.index && row.index <= $0.last.row }
+            guard !touching.isEmpty else { return row }
+            var kept = row
+            kept.cells.removeAll { cell in
+                let ref = CellReference(row: row.index, column: cell.column)
+                return touching.contains { $0.contains(ref) && $0.first != ref }
+            }
+            return kept.cells.isEmpty ? nil : kept
+        }
+    }
+}
+
+/// A visitor that keeps every row, for building a `Sheet`.
+public struct SheetBuilder: SheetVisitor {
+    public private(set) var rows: [Row] = []
+    public private(set) var mergedRanges: [CellRange] = []
+    private var sorted = true
+
+    public init() {}
+
+    public mutating func visit(_ row: Row) throws {
+        if let last = rows.last, last.index >= row.index { sorted = false }
+        rows.append(row)
+    }
+
+    public mutating func finish(_ summary: SheetSummary) throws {
+        mergedRanges = summary.mergedRanges
+        if !sorted {
+            // Rows out of order or repeated: later cells win, as Excel shows them.
+            var merged: [Int: [Int: CellValue]] = [:]
+            for row in rows {
+                for cell in row.cells { merged[row.index, default: [:]][cell.column] = cell.value }
+            }
+            rows = merged.keys.sorted().map { index in
+                Row(index: index, cells: merged[index]!.sorted { $0.key < $1.key }.map { Cell(column: $0.key, value: $0.value) })
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// Receives the rows of one sheet as a reader streams them.
+///
+/// Rows come in ascending order; rows without values are not delivered.
+/// After the last row, `finish` reports what only the whole sheet knows.
+public protocol SheetVisitor {
+    mutating func visit(_ row: Row) throws
+    mutating func finish(_ summary: SheetSummary) throws
+}
+
+extension SheetVisitor {
+    public mutating func finish(_ summary: SheetSummary) throws {}
+}
+
+/// What a reader knows about a sheet once all its rows are read.
+public struct SheetSummary: Sendable {
+    /// Merged ranges; only the top-left cell of each keeps its value.
+    public var mergedRanges: [CellRange]
+    /// The used range the file declares (`<dimension>`), when it declares one.
+    public var declaredDimension: CellRange?
+
+    public init(mergedRanges: [CellRange] = [], declaredDimension: CellRange? = nil) {
+        self.mergedRanges = mergedRanges
+        self.declaredDimension = declaredDimension
+    }
+}
+
+/// Facts about the workbook as a whole.
+public struct WorkbookProperties: Sendable {
+    public var format: WorkbookFormat
+    /// The program that wrote the file, as it names itself (`Microsoft Excel`,
+    /// `LibreOffice/7.4…`), when it says.
+    public var application: String?
+    public var dateSystem: DateSystem
+
+    public init(format: WorkbookFormat, application: String? = nil, dateSystem: DateSystem = .d1900) {
+        self.format = format
+        self.application = application
+        self.dateSystem = dateSystem
+    }
+}
+
+/// A workbook opened for reading: the list of sheets is known, cells are
+/// streamed one sheet at a time.
+///
+/// ```swift
+/// let reader = try WorkbookFile.open(path)
+/// var counter = CellCounter()
+/// try reader.readSheet(at: 0, into: &counter)
+/// ```
+public protocol WorkbookReader: AnyObject {
+    var properties: WorkbookProperties { get }
+    /// The worksheets in workbook order (chart and dialog sheets left out).
+    var sheets: [SheetInfo] { get }
+    /// Streams the rows of the sheet at `index` (0-based) to `visitor`.
+    func readSheet<V: SheetVisitor>(at index: Int, into visitor: inout V) throws
+}

@@ -1,0 +1,266 @@
+import Spreadsheet
+import XMLStream
+
+/// Streams the cells of one worksheet part (ECMA-376 Part 1, 18.3.1.99
+/// `worksheet`, 18.3.1.73 `row`, 18.3.1.4 `c`) to a `SheetVisitor`, row by
+/// row, in memory bounded by the widest row.
+final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
+    /// How a cell's value is stored (`c@t`, 18.18.11 `ST_CellType`).
+    private enum StoredType { case number, sharedString, inlineString, formulaString, boolean, error, isoDate }
+
+    var visitor: Visitor
+    private let part: String
+    private let sharedStrings: [String]
+    private let styles: Styles
+    private let dateSystem: DateSystem
+    private let maxCells: Int
+    private var main = NamespaceMatcher(Namespaces.spreadsheet)
+
+    private var depth = 0
+    private var sheetDataDepth = -1
+    private var row = Row(index: -1)
+    private var nextRow = 0
+    private var nextColumn = 0
+    private var cellCount = 0
+
+    private var inCell = false
+    private var cellColumn = 0
+    private var cellType = StoredType.number
+    private var cellStyle = 0
+    private var inValue = false
+    private var value: [UInt8] = []
+    private var hasValue = false
+    private var inInline = false
+    private var sawInline = false
+    private var inline = RichText()
+
+    private(set) var mergedRanges: [CellRange] = []
+    private(set) var dimension: CellRange?
+
+    init(visitor: Visitor, part: String, sharedStrings: [String], styles: Styles, dateSystem: DateSystem, maxCells: Int) {
+        self.visitor = visitor
+        self.part = part
+        self.sharedStrings = sharedStrings
+        self.styles = styles
+        self.dateSystem = dateSystem
+        self.maxCells = maxCells
+        value.reserveCapacity(64)
+        row.cells.reserveCapacity(64)
+    }
+
+    func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+        depth += 1
+        if inCell {
+            if inInline {
+                inline.start(name, attributes)
+            } else if name.is("v") {
+                inValue = true
+                hasValue = true
+                value.removeAll(keepingCapacity: true)
+            } else if name.is("is") {
+                inInline = true
+                sawInline = true
+                inline.reset()
+            }
+            return
+        }
+        guard main.matches(name.namespaceURI) else { return }
+        if sheetDataDepth >= 0 {
+            if name.is("c") {
+                try startCell(attributes)
+            } else if name.is("row") {
+                startRow(attributes)
+            }
+        } else if name.is("sheetData") {
+            sheetDataDepth = depth
+        } else if name.is("mergeCell") {
+            if let ref = attributes.value("ref"), let range = CellRange(String(decoding: ref, as: UTF8.self)) {
+                mergedRanges.append(range)
+            }
+        } else if name.is("dimension") {
+            dimension = attributes.value("ref").flatMap { CellRange(String(decoding: $0, as: UTF8.self)) }
+        }
+    }
+
+    func endElement(_ name: XMLName) throws {
+        defer { depth -= 1 }
+        if inCell {
+            if inInline {
+                if name.is("is") { inInline = false } else { inline.end(name) }
+            } else if inValue && name.is("v") {
+                inValue = false
+            } else if name.is("c") && main.matches(name.namespaceURI) {
+                try endCell()
+            }
+            return
+        }
+        if depth == sheetDataDepth {
+            try flushRow()
+            sheetDataDepth = -1
+        } else if sheetDataDepth >= 0 && name.is("row") && main.matches(name.namespaceURI) {
+            try flushRow()
+        }
+    }
+
+    func characters(_ text: UnsafeRawBufferPointer) throws {
+        if inValue {
+            value.append(contentsOf: text)
+        } else if inInline {
+            inline.characters(text)
+        }
+    }
+
+    private func startRow(_ attributes: XMLAttributes) {
+        if let r = attributes.value("r"), let n = NumberText.parseInt(r), n >= 1, n <= CellReference.maxRows {
+            nextRow = n - 1
+        }
+        row.index = nextRow
+        nextRow += 1
+        nextColumn = 0
+    }
+
+    private func startCell(_ attributes: XMLAttributes) throws {
+        if row.index < 0 {
+            // A cell outside any row element: treat it as the next row.
+            row.index = nextRow
+            nextRow += 1
+        }
+        inCell = true
+        hasValue = false
+        sawInline = false
+        cellType = .number
+        cellStyle = 0
+        cellColumn = nextColumn
+        for attribute in attributes where attribute.name.namespaceURI == nil {
+            let name = attribute.name.localName
+            let v = attribute.value
+            if name[0] == UInt8(ascii: "r") && name[1] == 0 {
+                guard let ref = CellReference.parse(v) else {
+                    throw XLSXError.badCellReference(String(decoding: v, as: UTF8.self), part: part)
+                }
+                cellColumn = ref.column
+            } else if name[0] == UInt8(ascii: "t") && name[1] == 0 {
+                cellType = WorksheetParser.storedType(v)
+            } else if name[0] == UInt8(ascii: "s") && name[1] == 0 {
+                cellStyle = NumberText.parseInt(v) ?? 0
+            }
+        }
+        nextColumn = cellColumn + 1
+    }
+
+    private static func storedType(_ v: UnsafeRawBufferPointer) -> StoredType {
+        guard let first = v.first else { return .number }
+        switch first {
+        case UInt8(ascii: "s"): return v.count == 1 ? .sharedString : .formulaString
+        case UInt8(ascii: "i"): return .inlineString
+        case UInt8(ascii: "b"): return .boolean
+        case UInt8(ascii: "e"): return .error
+        case UInt8(ascii: "d"): return .isoDate
+        default: return .number
+        }
+    }
+
+    private func endCell() throws {
+        inCell = false
+        guard let v = try cellValue(), !v.isEmpty else { return }
+        cellCount += 1
+        if cellCount > maxCells { throw XLSXError.tooManyCells(limit: maxCells, part: part) }
+        row.cells.append(Cell(column: cellColumn, value: v))
+    }
+
+    private var here: CellReference { CellReference(row: max(row.index, 0), column: cellColumn) }
+
+    private func cellValue() throws -> CellValue? {
+        switch cellType {
+        case .inlineString:
+            // The text lives in `<is>`; a `<v>` beside it is not shown (FORMAT.md, calamine).
+            return sawInline ? .string(inline.string()) : nil
+        case .formulaString:
+            return hasValue ? .string(decodedValue()) : nil
+        default:
+            break
+        }
+        guard hasValue, !value.isEmpty else { return nil }
+        switch cellType {
+        case .sharedString:
+            guard let index = value.withUnsafeBytes({ NumberText.parseInt($0) }) else {
+                throw XLSXError.badValue(String(decoding: value, as: UTF8.self), part: part, cell: here)
+            }
+            guard index < sharedStrings.count else {
+                throw XLSXError.sharedStringIndexOutOfRange(index: index, count: sharedStrings.count, part: part, cell: here)
+            }
+            return .string(sharedStrings[index])
+        case .boolean:
+            let text = String(decoding: value, as: UTF8.self).trimmingASCIIWhitespace()
+            return .bool(text == "1" || text.lowercased() == "true")
+        case .error:
+            return .error(String(decoding: value, as: UTF8.self))
+        case .isoDate:
+            let text = String(decoding: value, as: UTF8.self).trimmingASCIIWhitespace()
+            guard let date = ISO8601.parseDateTime(text) else {
+                throw XLSXError.badValue(text, part: part, cell: here)
+            }
+            return date
+        default:
+            guard let number = value.withUnsafeBytes({ NumberText.parse($0) }) else {
+                throw XLSXError.badValue(String(decoding: value, as: UTF8.self), part: part, cell: here)
+            }
+            return .some(try styledNumber(number))
+        }
+    }
+
+    private func styledNumber(_ number: Double) throws -> CellValue {
+        guard cellStyle != 0 || styles.present else { return .number(number) }
+        guard cellStyle < styles.formatClasses.count else {
+            if !styles.present || styles.formatClasses.isEmpty { return .number(number) }
+            throw XLSXError.styleIndexOutOfRange(index: cellStyle, count: styles.formatClasses.count, part: part, cell: here)
+        }
+        let formatClass = styles.formatClasses[cellStyle]
+        if formatClass == .plain || formatClass == .percent { return .number(number) }
+        return NumberFormat.value(of: number, formatClass: formatClass, dateSystem: dateSystem)
+    }
+
+    private func decodedValue() -> String {
+        value.withUnsafeBytes { raw in
+            guard StringEscapes.mayContainEscape(raw) else { return String(decoding: raw, as: UTF8.self) }
+            var decoded: [UInt8] = []
+            StringEscapes.decode(raw, into: &decoded)
+            return String(decoding: decoded, as: UTF8.self)
+        }
+    }
+
+    private func flushRow() throws {
+        defer {
+            row.cells.removeAll(keepingCapacity: true)
+            row.index = -1
+        }
+        guard row.index >= 0, !row.cells.isEmpty else { return }
+        if !isSorted(row.cells) { row.cells = stableDeduplicated(row.cells) }
+        try visitor.visit(row)
+    }
+
+    private func isSorted(_ cells: [Cell]) -> Bool {
+        var last = -1
+        for cell in cells {
+            if cell.column <= last { return false }
+            last = cell.column
+        }
+        return true
+    }
+
+    /// Cells out of column order, or twice in a row: later ones win.
+    private func stableDeduplicated(_ cells: [Cell]) -> [Cell] {
+        var byColumn: [Int: CellValue] = [:]
+        for cell in cells { byColumn[cell.column] = cell.value }
+        return byColumn.keys.sorted().map { Cell(column: $0, value: byColumn[$0] ?? .empty) }
+    }
+}
+
+extension String {
+    func trimmingASCIIWhitespace() -> String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" || c == "\n" || c == "\r" { s = s.dropFirst() }
+        while let c = s.last, c == " " || c == "\t" || c == "\n" || c == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}

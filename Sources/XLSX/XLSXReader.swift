@@ -1,0 +1,96 @@
+import Spreadsheet
+import XMLStream
+import Zip
+
+/// Reads an Office Open XML workbook (`.xlsx`, `.xlsm`, `.xltx`, Transitional
+/// or Strict), streaming each worksheet part.
+///
+/// Parts are found through the relationships, never by assumed names
+/// (ECMA-376 Part 2, 9.3): `_rels/.rels` → workbook → its relationships →
+/// worksheets, shared strings, styles.
+public final class XLSXReader: WorkbookReader {
+    public let properties: WorkbookProperties
+    public let sheets: [SheetInfo]
+    /// Cells per sheet beyond which reading stops with an error.
+    public var maxCellsPerSheet = 100_000_000
+
+    private let zip: ZipArchive
+    private let sheetParts: [String]
+    private let sharedStringsEntry: ZipEntry?
+    private let styles: Styles
+    private var sharedStrings: [String]?
+
+    /// Opens the package at `path`.
+    public convenience init(path: String, limits: ZipLimits = .default) throws {
+        let zip: ZipArchive
+        do { zip = try ZipArchive(path: path, limits: limits) } catch let error as ZipError { throw XLSXError.zip(error) }
+        try self.init(zip: zip)
+    }
+
+    /// Reads the workbook structure of an opened package.
+    public init(zip: ZipArchive) throws {
+        self.zip = zip
+        let root = try Relationships(of: "", in: zip)
+        let workbookPath = root.first(RelationshipKind.officeDocument)?.target ?? "xl/workbook.xml"
+        guard let workbookBytes = try withPart(workbookPath, { try zip.data(named: workbookPath) }) else {
+            throw XLSXError.noWorkbook
+        }
+        let workbook = try withPart(workbookPath) { WorkbookPart(try XMLElement.parse(workbookBytes, documentName: workbookPath)) }
+        let rels = try Relationships(of: workbookPath, in: zip)
+
+        var sheets: [SheetInfo] = [], parts: [String] = []
+        for entry in workbook.sheets {
+            guard let rel = rels.with(id: entry.relationshipID) else {
+                throw XLSXError.sheetWithoutPart(sheet: entry.name, relationshipID: entry.relationshipID, part: workbookPath)
+            }
+            // Chart sheets, dialog sheets and macro sheets hold no cells.
+            guard rel.kind == RelationshipKind.worksheet else { continue }
+            sheets.append(SheetInfo(name: entry.name, visibility: entry.visibility))
+            parts.append(rel.target)
+        }
+        self.sheets = sheets
+        self.sheetParts = parts
+
+        sharedStringsEntry = rels.first(RelationshipKind.sharedStrings).flatMap { zip.entry(named: $0.target) }
+        if let stylesPath = rels.first(RelationshipKind.styles)?.target,
+           let bytes = try withPart(stylesPath, { try zip.data(named: stylesPath) }) {
+            styles = try withPart(stylesPath) { Styles(try XMLElement.parse(bytes, documentName: stylesPath)) }
+        } else {
+            styles = Styles()
+        }
+        var application: String?
+        if let appPath = root.first(RelationshipKind.extendedProperties)?.target,
+           let bytes = try? zip.data(named: appPath), let app = try? XMLElement.parse(bytes) {
+            let name = app.child(named: "Application")?.text
+            // LibreOffice names its version inside Application already.
+            let version = name?.contains("/") == true ? nil : app.child(named: "AppVersion")?.text
+            application = [name, version].compactMap { $0 }.joined(separator: " ")
+            if application?.isEmpty == true { application = nil }
+        }
+        properties = WorkbookProperties(format: .xlsx, application: application, dateSystem: workbook.dateSystem)
+    }
+
+    public func readSheet<V: SheetVisitor>(at index: Int, into visitor: inout V) throws {
+        let part = sheetParts[index]
+        guard let entry = zip.entry(named: part) else {
+            throw XLSXError.missingPart(part, neededFor: "sheet \"\(sheets[index].name)\"")
+        }
+        let strings = try loadSharedStrings()
+        let parser = WorksheetParser(visitor: visitor, part: part, sharedStrings: strings, styles: styles,
+                                     dateSystem: properties.dateSystem, maxCells: maxCellsPerSheet)
+        try withPart(part) {
+            let xml = XMLPushParser(handler: parser, documentName: part)
+            try zip.read(entry) { try xml.feed($0) }
+            try xml.finish()
+        }
+        visitor = parser.visitor
+        try visitor.finish(SheetSummary(mergedRanges: parser.mergedRanges, declaredDimension: parser.dimension))
+    }
+
+    private func loadSharedStrings() throws -> [String] {
+        if let sharedStrings { return sharedStrings }
+        let strings = try sharedStringsEntry.map { try SharedStrings.read($0, in: zip) } ?? []
+        sharedStrings = strings
+        return strings
+    }
+}

@@ -1,0 +1,153 @@
+import CLibXML2
+
+/// A streaming XML parser on libxml2's SAX2 push interface: bytes are fed in
+/// chunks as they are inflated, so a part is never held whole.
+///
+/// Safe by construction for untrusted input: a DOCTYPE stops the parse
+/// (no entity can be declared, so none is expanded), the network is never
+/// touched (`XML_PARSE_NONET`), and libxml2's default limits bound nesting
+/// depth and the size of names and text nodes. UTF-16 documents, with or
+/// without a byte-order mark, are recognised from their first bytes.
+public final class XMLPushParser {
+    private let handler: any XMLEventHandler
+    private let documentName: String
+    private var context: xmlParserCtxtPtr?
+    private var failure: (any Error)?
+    private var pending: [UInt8] = []
+    private var started = false
+
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    public init(handler: any XMLEventHandler, documentName: String = "") {
+        _ = XMLPushParser.initialized
+        self.handler = handler
+        self.documentName = documentName
+    }
+
+    deinit {
+        if let context { xmlFreeParserCtxt(context) }
+    }
+
+    /// Parses one chunk of the document.
+    public func feed(_ chunk: UnsafeRawBufferPointer) throws {
+        if context == nil {
+            // libxml2 detects the encoding from the first four bytes.
+            pending.append(contentsOf: chunk)
+            if pending.count < 4 { return }
+            try start()
+            return
+        }
+        try parse(chunk, terminate: false)
+    }
+
+    /// Ends the document; throws when it is incomplete or not well-formed.
+    public func finish() throws {
+        if context == nil { try start() }
+        try parse(UnsafeRawBufferPointer(start: nil, count: 0), terminate: true)
+        guard let context else { return }
+        if context.pointee.wellFormed == 0 { try throwParserError() }
+    }
+
+    /// Parses a whole document held in memory.
+    public static func parse(_ document: some Collection<UInt8>, handler: any XMLEventHandler, documentName: String = "") throws {
+        let parser = XMLPushParser(handler: handler, documentName: documentName)
+        let bytes = Array(document)
+        try bytes.withUnsafeBytes { try parser.feed($0) }
+        try parser.finish()
+    }
+
+    private func start() throws {
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = { ctx, localname, _, uri, _, _, attributeCount, _, attributes in
+            guard let ctx, let localname else { return }
+            let parser = Unmanaged<XMLPushParser>.fromOpaque(ctx).takeUnretainedValue()
+            guard parser.failure == nil else { return }
+            do {
+                try parser.handler.startElement(XMLName(localname, uri),
+                                                attributes: XMLAttributes(attributes, count: Int(attributeCount)))
+            } catch {
+                parser.fail(error)
+            }
+        }
+        sax.endElementNs = { ctx, localname, _, uri in
+            guard let ctx, let localname else { return }
+            let parser = Unmanaged<XMLPushParser>.fromOpaque(ctx).takeUnretainedValue()
+            guard parser.failure == nil else { return }
+            do { try parser.handler.endElement(XMLName(localname, uri)) } catch { parser.fail(error) }
+        }
+        let characters: charactersSAXFunc = { ctx, text, length in
+            guard let ctx, let text, length > 0 else { return }
+            let parser = Unmanaged<XMLPushParser>.fromOpaque(ctx).takeUnretainedValue()
+            guard parser.failure == nil else { return }
+            do {
+                try parser.handler.characters(UnsafeRawBufferPointer(start: text, count: Int(length)))
+            } catch {
+                parser.fail(error)
+            }
+        }
+        sax.characters = characters
+        sax.cdataBlock = characters
+        sax.internalSubset = { ctx, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<XMLPushParser>.fromOpaque(ctx).takeUnretainedValue().fail(XMLError.doctypeNotAllowed)
+        }
+        sax.entityDecl = { ctx, _, _, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<XMLPushParser>.fromOpaque(ctx).takeUnretainedValue().fail(XMLError.doctypeNotAllowed)
+        }
+        sax.getEntity = { _, _ in nil }
+        sax.serror = { _, _ in }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        let head = pending.prefix(4)
+        let ctx: xmlParserCtxtPtr? = head.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                xmlCreatePushParserCtxt(&sax, me, chars.baseAddress, Int32(chars.count), documentName)
+            }
+        }
+        guard let ctx else { throw XMLError.malformed(message: "cannot create parser", line: 0, column: 0) }
+        context = ctx
+        _ = xmlCtxtUseOptions(ctx, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+        // Predefined entities and character references only: no DTD can declare others.
+        ctx.pointee.replaceEntities = 1
+        let rest = Array(pending.dropFirst(4))
+        pending = []
+        try rest.withUnsafeBytes { try parse($0, terminate: false) }
+    }
+
+    private func parse(_ chunk: UnsafeRawBufferPointer, terminate: Bool) throws {
+        guard let context else { return }
+        if let failure { throw failure }
+        let base = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
+        var offset = 0
+        repeat {
+            let n = min(chunk.count - offset, 1 << 30)
+            let result = xmlParseChunk(context, base.map { $0 + offset }, Int32(n),
+                                       terminate && offset + n == chunk.count ? 1 : 0)
+            offset += n
+            if let failure { throw failure }
+            if result != 0 { try throwParserError() }
+        } while offset < chunk.count
+    }
+
+    private func fail(_ error: any Error) {
+        if failure == nil { failure = error }
+        if let context { xmlStopParser(context) }
+    }
+
+    private func throwParserError() throws -> Never {
+        if let failure { throw failure }
+        guard let context, let error = xmlCtxtGetLastError(context) else { throw XMLError.truncated }
+        let code = error.pointee.code
+        if code == Int32(XML_ERR_DOCUMENT_END.rawValue) || code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue)
+            || code == Int32(XML_ERR_TAG_NOT_FINISHED.rawValue) {
+            throw XMLError.truncated
+        }
+        var message = error.pointee.message.map { String(cString: $0) } ?? "error \(code)"
+        while message.last?.isWhitespace == true { message.removeLast() }
+        throw XMLError.malformed(message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Spreadsheet
+import WorkbookIO
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct CatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cat",
+        abstract: "Print the cell values of a workbook (XLSX, ODS or FODS).",
+        discussion: """
+            json is the canonical dump (every sheet, one row per line); csv and tsv \
+            print one sheet (the first, or the one given with --sheet); table is an \
+            aligned view for a terminal and the default there.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, csv, tsv, table
+    }
+
+    @Argument(help: "The workbook to read.")
+    var file: String
+
+    @Option(name: .long, help: "Only this sheet (repeat for several).")
+    var sheet: [String] = []
+
+    @Option(name: .long, help: "Output format: json, csv, tsv or table.")
+    var format: Format?
+
+    func validate() throws {
+        if (format == .csv || format == .tsv) && sheet.count > 1 {
+            throw ValidationError("--format \(format!.rawValue) prints one sheet; give --sheet once")
+        }
+    }
+
+    func run() throws {
+        let format = self.format ?? (isatty(1) != 0 ? .table : .json)
+        let reader = try reading(file) { try WorkbookFile.open(file) }
+        let selected = try SheetSelection.indices(of: sheet, in: reader, file: file)
+        let out = ByteOutput.standardOutput()
+        try reading(file) {
+            switch format {
+            case .json:
+                var writer = CanonicalJSONWriter(out)
+                try writer.begin()
+                for index in selected {
+                    try writer.write(try Sheet(reading: reader, at: index))
+                }
+                try writer.end()
+            case .csv, .tsv:
+                guard let index = selected.first else { return }
+                var writer = DelimitedWriter(out, style: format == .csv ? .csv : .tsv)
+                for row in try Sheet(reading: reader, at: index).rows { try writer.write(row) }
+                try writer.finish()
+            case .table:
+                for (n, index) in selected.enumerated() {
+                    let sheet = try Sheet(reading: reader, at: index)
+                    if selected.count > 1 { try out.write((n > 0 ? "\n" : "") + "== \(sheet.name) ==\n") }
+                    for line in TextTableWriter().render(sheet) { try out.write(line + "\n") }
+                }
+                try out.flush()
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import WorkbookIO
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A failure to report as `imon: error: FILE: where: what`, exit status 2.
+struct CommandFailure: Error {
+    var file: String?
+    var error: WorkbookError
+
+    init(file: String?, error: any Error) {
+        self.file = file
+        self.error = WorkbookError(error)
+    }
+
+    init(file: String?, location: String, reason: String) {
+        self.file = file
+        self.error = WorkbookError(location: location, reason: reason)
+    }
+
+    func report() -> Never {
+        let prefix = file.map { "\($0): " } ?? ""
+        printToStandardError("imon: error: \(prefix)\(error.location): \(error.reason)")
+        Glibc.exit(2)
+    }
+}
+
+func printToStandardError(_ line: String) {
+    var text = line
+    if !text.hasSuffix("\n") { text += "\n" }
+    var bytes = Array(text.utf8)
+    _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+    }
+}
+
+/// Runs `body` for one input file, turning any error into a `CommandFailure` for that file.
+func reading<T>(_ file: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let failure as CommandFailure {
+        throw failure
+    } catch {
+        throw CommandFailure(file: file, error: error)
+    }
+}

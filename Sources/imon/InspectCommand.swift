@@ -1,0 +1,28 @@
+import ArgumentParser
+import Spreadsheet
+import WorkbookIO
+
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Describe a workbook: format, producing program, date system, and per sheet its used range and cells by type.",
+        discussion: "Reads every cell, streaming: memory does not grow with the number of rows.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "The workbook to read.")
+    var file: String
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let reader = try reading(file) { try WorkbookFile.open(file) }
+        let report = try reading(file) { try InspectionReport(file: file, reader: reader) }
+        let out = ByteOutput.standardOutput()
+        try out.write(format == .json ? report.json() : report.text())
+        try out.flush()
+    }
+}

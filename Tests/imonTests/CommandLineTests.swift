@@ -1,0 +1,139 @@
+import Foundation
+import TestFixtures
+import XCTest
+
+/// The `imon` executable, run as a user runs it.
+final class CommandLineTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("imon-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private var executable: URL {
+        var url = Bundle(for: CommandLineTests.self).bundleURL
+        while url.pathExtension == "xctest" || url.lastPathComponent == "Contents" || url.lastPathComponent == "MacOS" {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("imon")
+    }
+
+    private func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    private func write(_ bytes: [UInt8], _ name: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    private func sampleWorkbook() throws -> String {
+        var f = XLSXFixture()
+        f.sharedStrings = XLSXFixture.sharedStrings(["<t>Stadtteil</t>", "<t>Altstadt</t>", "<t>Say \"hi\", then\nleave</t>"])
+        f.setNumberFormats(cellXfs: [0, 14])
+        f.addSheet("Bildung", rows: """
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c></row>\
+            <row r="3"><c r="A3" t="s"><v>1</v></c><c r="C3"><v>12.5</v></c><c r="D3" s="1"><v>38496</v></c></row>
+            """)
+        f.addSheet("Leer", rows: "", state: "hidden")
+        return try write(try f.build(), "Abgabe 2005.xlsx")
+    }
+
+    func testCatPrintsTheCanonicalJSON() throws {
+        let result = try run(["cat", "--format", "json", try sampleWorkbook()])
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertEqual(result.out, """
+            {"sheets":[
+            {"name":"Bildung","rows":[
+            ["Stadtteil","Say \\"hi\\", then\\nleave"],
+            [],
+            ["Altstadt",null,12.5,{"date":"2005-05-24"}]]},
+            {"name":"Leer","rows":[]}
+            ]}
+
+            """)
+    }
+
+    func testCatPrintsOneSheetAsCSVOrTSV() throws {
+        let file = try sampleWorkbook()
+        let csv = try run(["cat", "--format", "csv", "--sheet", "Bildung", file])
+        XCTAssertEqual(csv.status, 0, csv.err)
+        XCTAssertEqual(csv.out, "Stadtteil,\"Say \"\"hi\"\", then\nleave\"\n\nAltstadt,,12.5,2005-05-24\n")
+        let tsv = try run(["cat", "--format", "tsv", file])
+        XCTAssertEqual(tsv.out, "Stadtteil\tSay \"hi\", then leave\n\nAltstadt\t\t12.5\t2005-05-24\n")
+    }
+
+    func testUnknownSheetIsOneErrorLineWithStatus2() throws {
+        let file = try sampleWorkbook()
+        let result = try run(["cat", "--sheet", "Jugend", file])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.err, "imon: error: \(file): sheet \"Jugend\": no such sheet (the workbook has \"Bildung\", \"Leer\")\n")
+        XCTAssertEqual(result.out, "")
+    }
+
+    func testTruncatedWorkbookIsOneErrorLineWithStatus2() throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: try sampleWorkbook())))
+        for cut in [10, bytes.count / 2, bytes.count - 30] {
+            let file = try write(Array(bytes[..<cut]), "cut\(cut).xlsx")
+            let result = try run(["cat", "--format", "json", file])
+            XCTAssertEqual(result.status, 2, "cut at \(cut)")
+            XCTAssertTrue(result.err.hasPrefix("imon: error: \(file): "), result.err)
+            XCTAssertEqual(result.err.filter { $0 == "\n" }.count, 1, result.err)
+        }
+    }
+
+    func testLegacyAndEncryptedWorkbooksAreNamedForWhatTheyAre() throws {
+        let header: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 100)
+        func utf16(_ s: String) -> [UInt8] { s.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+        let xls = try write(header + utf16("Workbook"), "old.xlsx")
+        let encrypted = try write(header + utf16("EncryptedPackage"), "secret.xlsx")
+        let old = try run(["inspect", xls])
+        XCTAssertEqual(old.status, 2)
+        XCTAssertTrue(old.err.contains("legacy Excel 97-2003 workbook (.xls)"), old.err)
+        let secret = try run(["cat", encrypted])
+        XCTAssertEqual(secret.status, 2)
+        XCTAssertTrue(secret.err.contains("password-protected"), secret.err)
+    }
+
+    func testEmptyAndMissingFilesAreErrors() throws {
+        let empty = try write([], "empty.xlsx")
+        XCTAssertEqual(try run(["cat", empty]).err, "imon: error: \(empty): file: the file is empty\n")
+        let missing = directory.appendingPathComponent("nope.xlsx").path
+        let result = try run(["inspect", missing])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.err, "imon: error: \(missing): file: cannot read it: No such file or directory\n")
+    }
+
+    func testInspectCountsCellsByTypePerSheet() throws {
+        let file = try sampleWorkbook()
+        let json = try run(["inspect", "--format", "json", file])
+        XCTAssertEqual(json.status, 0, json.err)
+        XCTAssertTrue(json.out.contains("\"format\":\"xlsx\""))
+        XCTAssertTrue(json.out.contains(#"{"name":"Bildung","visibility":"visible","usedRange":"A1:D3","cells":5,"counts":{"number":1,"string":3,"date":1},"mergedRanges":[]}"#), json.out)
+        XCTAssertTrue(json.out.contains(#"{"name":"Leer","visibility":"hidden","usedRange":null,"cells":0"#), json.out)
+        let text = try run(["inspect", file])
+        XCTAssertTrue(text.out.contains("totals: sheets=2 cells=5 number=1 string=3 bool=0 date=1 error=0"), text.out)
+    }
+
+    func testUsageErrorsExitWith2() throws {
+        let result = try run(["cat", "--format", "xml", try sampleWorkbook()])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.err.hasPrefix("imon: error: "), result.err)
+    }
+}
