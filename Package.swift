@@ -19,7 +19,8 @@ let package = Package(
         .target(name: "XMLStream", dependencies: ["CLibXML2"]),
         .target(name: "Spreadsheet"),
         .target(name: "XLSX", dependencies: ["Spreadsheet", "Zip", "XMLStream"]),
-        .target(name: "WorkbookIO", dependencies: ["Spreadsheet", "Zip", "XLSX"]),
+        .target(name: "ODS", dependencies: ["Spreadsheet", "Zip", "XMLStream"]),
+        .target(name: "WorkbookIO", dependencies: ["Spreadsheet", "Zip", "XLSX", "ODS"]),
         .executableTarget(name: "imon", dependencies: [
             "Spreadsheet", "WorkbookIO",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -29,6 +30,7 @@ let package = Package(
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Zip", "Spreadsheet", "WorkbookIO", "TestFixtures"]),
+        .testTarget(name: "ODSTests", dependencies: ["ODS", "Zip", "Spreadsheet", "TestFixtures"]),
         .testTarget(name: "imonTests", dependencies: ["WorkbookIO", "Spreadsheet", "Zip", "TestFixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,8 +11,9 @@ public struct Workbook: Sendable {
     /// Reads every sheet (or only those for which `include` says yes).
     public init(reading reader: some WorkbookReader, include: (SheetInfo) -> Bool = { _ in true }) throws {
         var sheets: [Sheet] = []
-        for (index, info) in reader.sheets.enumerated() where include(info) {
-            sheets.append(try Sheet(reading: reader, at: index))
+        let indices = reader.sheets.indices.filter { include(reader.sheets[$0]) }
+        try reader.readSheets(at: indices, making: { _ in SheetBuilder() }) { index, builder in
+            sheets.append(Sheet(info: reader.sheets[index], built: builder))
         }
         self.init(properties: reader.properties, sheets: sheets)
     }
@@ -29,7 +30,12 @@ extension Sheet {
     public init(reading reader: some WorkbookReader, at index: Int) throws {
         var builder = SheetBuilder()
         try reader.readSheet(at: index, into: &builder)
-        self.init(info: reader.sheets[index], rows: builder.rows, mergedRanges: builder.mergedRanges)
+        self.init(info: reader.sheets[index], built: builder)
+    }
+
+    /// A sheet from the rows a `SheetBuilder` kept, with merged ranges applied.
+    public init(info: SheetInfo, built builder: SheetBuilder) {
+        self.init(info: info, rows: builder.rows, mergedRanges: builder.mergedRanges)
         clearCoveredCells()
     }
 
@@ -73,8 +79,8 @@ public struct SheetBuilder: SheetVisitor {
             for row in rows {
                 for cell in row.cells { merged[row.index, default: [:]][cell.column] = cell.value }
             }
-            rows = merged.keys.sorted().map { index in
-                Row(index: index, cells: merged[index]!.sorted { $0.key < $1.key }.map { Cell(column: $0.key, value: $0.value) })
+            rows = merged.sorted { $0.key < $1.key }.map { index, cells in
+                Row(index: index, cells: cells.sorted { $0.key < $1.key }.map { Cell(column: $0.key, value: $0.value) })
             }
         }
     }

@@ -30,9 +30,11 @@ public struct WorkbookProperties: Sendable {
     /// The program that wrote the file, as it names itself (`Microsoft Excel`,
     /// `LibreOffice/7.4…`), when it says.
     public var application: String?
-    public var dateSystem: DateSystem
+    /// The serial-number date system (XLSX); nil where dates are stored as
+    /// ISO text (ODS).
+    public var dateSystem: DateSystem?
 
-    public init(format: WorkbookFormat, application: String? = nil, dateSystem: DateSystem = .d1900) {
+    public init(format: WorkbookFormat, application: String? = nil, dateSystem: DateSystem? = nil) {
         self.format = format
         self.application = application
         self.dateSystem = dateSystem
@@ -53,4 +55,20 @@ public protocol WorkbookReader: AnyObject {
     var sheets: [SheetInfo] { get }
     /// Streams the rows of the sheet at `index` (0-based) to `visitor`.
     func readSheet<V: SheetVisitor>(at index: Int, into visitor: inout V) throws
+    /// Streams several sheets in workbook order, each to a fresh visitor
+    /// from `makeVisitor`, handing it to `finished` when the sheet is done.
+    /// Formats that keep every sheet in one part (ODS) do this in one pass.
+    func readSheets<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,
+                                     finished: (Int, V) throws -> Void) throws
+}
+
+extension WorkbookReader {
+    public func readSheets<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,
+                                            finished: (Int, V) throws -> Void) throws {
+        for index in Set(indices).sorted() {
+            var visitor = makeVisitor(index)
+            try readSheet(at: index, into: &visitor)
+            try finished(index, visitor)
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Spreadsheet
+import ODS
 import XLSX
 import XMLStream
 import Zip
@@ -25,6 +26,12 @@ public struct WorkbookError: Error, Sendable, CustomStringConvertible {
         case let error as ZipError:
             self.init(zip: error)
         case let error as XLSXError:
+            if case .zip(let zipError) = error {
+                self.init(zip: zipError)
+            } else {
+                self.init(splitting: error.description)
+            }
+        case let error as ODSError:
             if case .zip(let zipError) = error {
                 self.init(zip: zipError)
             } else {

@@ -1,4 +1,5 @@
 import Spreadsheet
+import ODS
 import XLSX
 import Zip
 
@@ -25,7 +26,9 @@ public enum WorkbookFile {
             case .compoundFile:
                 throw CompoundFile.describe(file.bytes)
             case .xml:
-                throw WorkbookError(location: "file", reason: "an XML document that is not a spreadsheet")
+                let reader = try ODSReader(flatDocument: file)
+                reader.maxCellsPerSheet = options.maxCellsPerSheet
+                return reader
             case .unknown:
                 if file.bytes.isEmpty { throw WorkbookError(location: "file", reason: "the file is empty") }
                 throw WorkbookError(location: "file", reason: "not a spreadsheet (neither XLSX nor ODS)")
@@ -42,6 +45,11 @@ public enum WorkbookFile {
     }
 
     static func openPackage(_ zip: ZipArchive, options: Options) throws -> any WorkbookReader {
+        if zip.entry(named: "mimetype") != nil || zip.entry(named: "content.xml") != nil {
+            let reader = try ODSReader(zip: zip)
+            reader.maxCellsPerSheet = options.maxCellsPerSheet
+            return reader
+        }
         if zip.entry(named: "xl/workbook.xml") != nil || zip.entry(named: "_rels/.rels") != nil
             || zip.entry(named: "[Content_Types].xml") != nil {
             let reader = try XLSXReader(zip: zip)

@@ -19,6 +19,7 @@ public final class XLSXReader: WorkbookReader {
     private let sharedStringsEntry: ZipEntry?
     private let styles: Styles
     private var sharedStrings: [String]?
+    private let dateSystem: DateSystem
 
     /// Opens the package at `path`.
     public convenience init(path: String, limits: ZipLimits = .default) throws {
@@ -67,6 +68,7 @@ public final class XLSXReader: WorkbookReader {
             application = [name, version].compactMap { $0 }.joined(separator: " ")
             if application?.isEmpty == true { application = nil }
         }
+        dateSystem = workbook.dateSystem
         properties = WorkbookProperties(format: .xlsx, application: application, dateSystem: workbook.dateSystem)
     }
 
@@ -77,7 +79,7 @@ public final class XLSXReader: WorkbookReader {
         }
         let strings = try loadSharedStrings()
         let parser = WorksheetParser(visitor: visitor, part: part, sharedStrings: strings, styles: styles,
-                                     dateSystem: properties.dateSystem, maxCells: maxCellsPerSheet)
+                                     dateSystem: dateSystem, maxCells: maxCellsPerSheet)
         try withPart(part) {
             let xml = XMLPushParser(handler: parser, documentName: part)
             try zip.read(entry) { try xml.feed($0) }

@@ -5,6 +5,13 @@ import WorkbookIO
 import Glibc
 #endif
 
+/// Reads the selected sheets in workbook order, one in memory at a time.
+private func eachSheet(_ reader: some WorkbookReader, _ indices: [Int], _ body: (Sheet) throws -> Void) throws {
+    try reader.readSheets(at: indices, making: { _ in SheetBuilder() }) { index, builder in
+        try body(Sheet(info: reader.sheets[index], built: builder))
+    }
+}
+
 struct CatCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cat",
@@ -44,19 +51,19 @@ struct CatCommand: ParsableCommand {
             case .json:
                 var writer = CanonicalJSONWriter(out)
                 try writer.begin()
-                for index in selected {
-                    try writer.write(try Sheet(reading: reader, at: index))
-                }
+                try eachSheet(reader, selected) { try writer.write($0) }
                 try writer.end()
             case .csv, .tsv:
-                guard let index = selected.first else { return }
                 var writer = DelimitedWriter(out, style: format == .csv ? .csv : .tsv)
-                for row in try Sheet(reading: reader, at: index).rows { try writer.write(row) }
+                try eachSheet(reader, Array(selected.prefix(1))) { sheet in
+                    for row in sheet.rows { try writer.write(row) }
+                }
                 try writer.finish()
             case .table:
-                for (n, index) in selected.enumerated() {
-                    let sheet = try Sheet(reading: reader, at: index)
-                    if selected.count > 1 { try out.write((n > 0 ? "\n" : "") + "== \(sheet.name) ==\n") }
+                var first = true
+                try eachSheet(reader, selected) { sheet in
+                    if selected.count > 1 { try out.write((first ? "" : "\n") + "== \(sheet.name) ==\n") }
+                    first = false
                     for line in TextTableWriter().render(sheet) { try out.write(line + "\n") }
                 }
                 try out.flush()

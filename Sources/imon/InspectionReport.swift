@@ -10,11 +10,11 @@ struct InspectionReport {
     init(file: String, reader: some WorkbookReader) throws {
         self.file = file
         properties = reader.properties
-        sheets = try reader.sheets.indices.map { index in
-            var statistics = SheetStatistics()
-            try reader.readSheet(at: index, into: &statistics)
-            return (reader.sheets[index], statistics)
+        var sheets: [(info: SheetInfo, statistics: SheetStatistics)] = []
+        try reader.readSheets(at: Array(reader.sheets.indices), making: { _ in SheetStatistics() }) { index, statistics in
+            sheets.append((reader.sheets[index], statistics))
         }
+        self.sheets = sheets
     }
 
     private var totals: [CellValueKind: Int] {
@@ -28,7 +28,7 @@ struct InspectionReport {
             "file:         \(file)",
             "format:       \(properties.format.rawValue)",
             "application:  \(properties.application ?? "(not stated)")",
-            "date system:  \(properties.dateSystem.rawValue)",
+            "date system:  \(properties.dateSystem?.rawValue ?? "(dates stored as text)")",
             "sheets:       \(sheets.count)",
         ]
         for (n, sheet) in sheets.enumerated() {
@@ -63,7 +63,7 @@ struct InspectionReport {
         }
         return "{\"file\":\(quoted(file)),\"format\":\"\(properties.format.rawValue)\","
             + "\"application\":\(properties.application.map(quoted) ?? "null"),"
-            + "\"dateSystem\":\"\(properties.dateSystem.rawValue)\",\"sheets\":[\(sheetTexts.joined(separator: ","))]}\n"
+            + "\"dateSystem\":\(properties.dateSystem.map { "\"\($0.rawValue)\"" } ?? "null"),\"sheets\":[\(sheetTexts.joined(separator: ","))]}\n"
     }
 
     private func quoted(_ s: String) -> String {

@@ -3,7 +3,7 @@ import WorkbookIO
 
 /// Which sheets a command works on: all, or those named with `--sheet`.
 enum SheetSelection {
-    /// Indices of the named sheets in the order given, or of all sheets.
+    /// Indices of the named sheets, or of all sheets.
     static func indices(of names: [String], in reader: some WorkbookReader, file: String) throws -> [Int] {
         guard !names.isEmpty else { return Array(reader.sheets.indices) }
         return try names.map { name in

@@ -131,6 +131,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(text.out.contains("totals: sheets=2 cells=5 number=1 string=3 bool=0 date=1 error=0"), text.out)
     }
 
+    func testTheSampleReadsTheSameFromXLSXODSAndFlatODS() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples")
+        let outputs = try ["bevoelkerung-2005.xlsx", "bevoelkerung-2005.ods", "source/bevoelkerung-2005.fods"].map { name in
+            let result = try run(["cat", "--format", "json", samples.appendingPathComponent(name).path])
+            XCTAssertEqual(result.status, 0, result.err)
+            return result.out
+        }
+        XCTAssertEqual(Set(outputs).count, 1)
+        XCTAssertTrue(outputs[0].contains(#"["Stichtag",{"date":"2005-12-31"}]"#), outputs[0])
+        XCTAssertTrue(outputs[0].contains(#"[null,"Stadt insgesamt",160763,154179,6584,0.040955]"#), outputs[0])
+    }
+
     func testUsageErrorsExitWith2() throws {
         let result = try run(["cat", "--format", "xml", try sampleWorkbook()])
         XCTAssertEqual(result.status, 2)

@@ -1,0 +1,334 @@
+import Spreadsheet
+import XMLStream
+
+/// Streams the tables of an OpenDocument spreadsheet body (`content.xml`, or
+/// a whole flat `.fods` document) in one pass: automatic table styles for
+/// visibility, then every top-level `table:table` with its rows and cells
+/// (ODF 1.2 Part 1, 9.1 tables, 19.385 `office:value-type`).
+///
+/// Repeated rows and columns stay compressed: empty runs only move the
+/// position, so LibreOffice's trailing 1 048 576 empty rows cost nothing.
+final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
+    /// Tables found so far, in document order.
+    private(set) var tables: [SheetInfo] = []
+    /// `meta:generator` of a flat document.
+    private(set) var generator: String?
+    private(set) var sawSpreadsheet = false
+
+    private let selected: Set<Int>
+    private let makeVisitor: (Int) -> Visitor
+    private let finished: (Int, Visitor) throws -> Void
+    private let maxCells: Int
+    private var visitor: Visitor?
+
+    private var office = NamespaceMatcher(Namespaces.office)
+    private var table = NamespaceMatcher(Namespaces.table)
+    private var style = NamespaceMatcher(Namespaces.style)
+    private var calcext = NamespaceMatcher(Namespaces.calcext)
+    private var meta = NamespaceMatcher(Namespaces.meta)
+
+    private var depth = 0
+    // Styles: table styles whose table-properties say display="false".
+    private var stylesDepth = -1
+    private var currentStyleName: String?
+    private var hiddenStyles: Set<String> = []
+    private var tableStyleNames: [String?] = []
+    private var generatorDepth = -1
+    private var generatorText: [UInt8] = []
+
+    // The table being read.
+    private var spreadsheetDepth = -1
+    private var tableDepth = -1
+    private var tableIndex = -1
+    private var tableName = ""
+    private var reading = false
+    private var cellCount = 0
+    private var nextRow = 0
+    private var rowDepth = -1
+    private var rowRepeat = 1
+    private var row = Row(index: 0)
+    private var column = 0
+    private var spans: [CellRange] = []
+    private var merged: [CellRange] = []
+
+    // The cell being read.
+    private var cellDepth = -1
+    private var cellRepeat = 1
+    private var cellValue = CellValue.empty
+    private var needsText = false
+    private var isErrorCell = false
+    private var text = CellText()
+
+    /// A pass that streams the tables at `selected` to visitors; with an
+    /// empty selection it only lists the tables.
+    init(selected: Set<Int>, maxCells: Int, makeVisitor: @escaping (Int) -> Visitor,
+         finished: @escaping (Int, Visitor) throws -> Void) {
+        self.selected = selected
+        self.maxCells = maxCells
+        self.makeVisitor = makeVisitor
+        self.finished = finished
+    }
+
+    /// Whether every selected table has been read (the rest can be skipped).
+    var isDone: Bool { tableDepth < 0 && (selected.max().map { tableIndex >= $0 } ?? false) }
+
+    func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+        depth += 1
+        if cellDepth >= 0 {
+            if needsText { text.start(name, attributes) }
+            return
+        }
+        if rowDepth >= 0 {
+            if depth == rowDepth + 1 && table.matches(name.namespaceURI)
+                && (name.is("table-cell") || name.is("covered-table-cell")) {
+                try startCell(name, attributes)
+            }
+            return
+        }
+        if tableDepth >= 0 {
+            if table.matches(name.namespaceURI) {
+                if name.is("table-row") {
+                    startRow(attributes)
+                }
+                // Rows inside table-header-rows, table-row-group and table-rows
+                // are ordinary rows: those wrappers need nothing here.
+            }
+            return
+        }
+        if spreadsheetDepth >= 0 {
+            if table.matches(name.namespaceURI) && name.is("table") && depth == spreadsheetDepth + 1 {
+                startTable(attributes)
+            }
+            return
+        }
+        if office.matches(name.namespaceURI) {
+            if name.is("spreadsheet") {
+                spreadsheetDepth = depth
+                sawSpreadsheet = true
+            } else if name.is("automatic-styles") {
+                stylesDepth = depth
+            }
+        } else if stylesDepth >= 0 && style.matches(name.namespaceURI) {
+            if name.is("style") {
+                currentStyleName = attributes.string("name", in: &style)
+            } else if name.is("table-properties"), let styleName = currentStyleName,
+                      let display = attributes.value("display", in: &table), display.elementsEqual("false".utf8) {
+                hiddenStyles.insert(styleName)
+            }
+        } else if meta.matches(name.namespaceURI) && name.is("generator") {
+            generatorDepth = depth
+        }
+    }
+
+    func endElement(_ name: XMLName) throws {
+        defer { depth -= 1 }
+        if cellDepth >= 0 {
+            if depth == cellDepth {
+                try endCell()
+            } else if needsText {
+                text.end(name)
+            }
+            return
+        }
+        if depth == rowDepth {
+            try endRow()
+        } else if depth == tableDepth {
+            try endTable()
+        } else if depth == spreadsheetDepth {
+            spreadsheetDepth = -1
+        } else if depth == stylesDepth {
+            stylesDepth = -1
+        } else if depth == generatorDepth {
+            generator = String(decoding: generatorText, as: UTF8.self)
+            generatorDepth = -1
+        }
+    }
+
+    func characters(_ chunk: UnsafeRawBufferPointer) throws {
+        if cellDepth >= 0 {
+            if needsText { text.characters(chunk) }
+        } else if generatorDepth >= 0 {
+            generatorText.append(contentsOf: chunk)
+        }
+    }
+
+    // MARK: Tables and rows
+
+    private func startTable(_ attributes: XMLAttributes) {
+        tableDepth = depth
+        tableIndex += 1
+        tableName = attributes.string("name", in: &table) ?? ""
+        let styleName = attributes.string("style-name", in: &table)
+        tableStyleNames.append(styleName)
+        let hidden = styleName.map { hiddenStyles.contains($0) } ?? false
+        tables.append(SheetInfo(name: tableName, visibility: hidden ? .hidden : .visible))
+        reading = selected.contains(tableIndex)
+        visitor = reading ? makeVisitor(tableIndex) : nil
+        cellCount = 0
+        nextRow = 0
+        spans = []
+        merged = []
+    }
+
+    private func endTable() throws {
+        tableDepth = -1
+        if reading, var visitor {
+            try visitor.finish(SheetSummary(mergedRanges: merged))
+            try finished(tableIndex, visitor)
+        }
+        visitor = nil
+        reading = false
+    }
+
+    private func startRow(_ attributes: XMLAttributes) {
+        rowDepth = depth
+        rowRepeat = 1
+        if let r = attributes.value("number-rows-repeated", in: &table), let n = NumberText.parseInt(r) {
+            rowRepeat = max(1, n)
+        }
+        row.cells.removeAll(keepingCapacity: true)
+        column = 0
+    }
+
+    private func endRow() throws {
+        rowDepth = -1
+        defer { nextRow += rowRepeat }
+        guard reading, !row.cells.isEmpty, var visitor else { return }
+        guard nextRow < CellReference.maxRows else {
+            throw ODSError.outsideTheSheet(table: tableName, row: nextRow, column: row.cells[0].column)
+        }
+        let count = min(rowRepeat, CellReference.maxRows - nextRow)
+        if count < rowRepeat && nextRow + rowRepeat > CellReference.maxRows {
+            throw ODSError.outsideTheSheet(table: tableName, row: CellReference.maxRows, column: row.cells[0].column)
+        }
+        let (total, overflow) = row.cells.count.multipliedReportingOverflow(by: count)
+        if overflow || cellCount + total > maxCells { throw ODSError.tooManyCells(limit: maxCells, table: tableName) }
+        cellCount += total
+        let template = row.cells
+        for r in 0..<count {
+            row.index = nextRow + r
+            if !spans.isEmpty {
+                let index = row.index
+                row.cells = template.filter { cell in
+                    !spans.contains { $0.contains(CellReference(row: index, column: cell.column))
+                        && !($0.first.row == index && $0.first.column == cell.column) }
+                }
+                if row.cells.isEmpty { continue }
+            }
+            try visitor.visit(row)
+        }
+        row.cells = template
+        self.visitor = visitor
+        let lastRow = nextRow + rowRepeat - 1
+        spans.removeAll { $0.last.row <= lastRow }
+    }
+
+    // MARK: Cells
+
+    private func startCell(_ name: XMLName, _ attributes: XMLAttributes) throws {
+        cellDepth = depth
+        cellRepeat = 1
+        cellValue = .empty
+        needsText = false
+        isErrorCell = false
+        guard reading else { return readRepeatOnly(attributes) }
+        var valueType: UnsafeRawBufferPointer?
+        var value: UnsafeRawBufferPointer?, dateValue: UnsafeRawBufferPointer?, timeValue: UnsafeRawBufferPointer?
+        var booleanValue: UnsafeRawBufferPointer?, stringValue: UnsafeRawBufferPointer?
+        var spannedColumns = 1, spannedRows = 1
+        for attribute in attributes {
+            let n = attribute.name
+            if office.matches(n.namespaceURI) {
+                if n.is("value-type") { valueType = attribute.value }
+                else if n.is("value") { value = attribute.value }
+                else if n.is("date-value") { dateValue = attribute.value }
+                else if n.is("time-value") { timeValue = attribute.value }
+                else if n.is("boolean-value") { booleanValue = attribute.value }
+                else if n.is("string-value") { stringValue = attribute.value }
+            } else if table.matches(n.namespaceURI) {
+                if n.is("number-columns-repeated") { cellRepeat = max(1, NumberText.parseInt(attribute.value) ?? 1) }
+                else if n.is("number-columns-spanned") { spannedColumns = max(1, NumberText.parseInt(attribute.value) ?? 1) }
+                else if n.is("number-rows-spanned") { spannedRows = max(1, NumberText.parseInt(attribute.value) ?? 1) }
+            } else if calcext.matches(n.namespaceURI) && n.is("value-type") {
+                isErrorCell = attribute.value.elementsEqual("error".utf8)
+            }
+        }
+        if name.is("table-cell") && (spannedColumns > 1 || spannedRows > 1) {
+            let range = CellRange(first: CellReference(row: nextRow, column: column),
+                                  last: CellReference(row: nextRow + spannedRows - 1, column: column + spannedColumns - 1))
+            merged.append(range)
+            spans.append(range)
+        }
+        if isErrorCell {
+            needsText = true
+        } else if let valueType {
+            cellValue = try typedValue(valueType, value: value, dateValue: dateValue, timeValue: timeValue,
+                                       booleanValue: booleanValue, stringValue: stringValue)
+        } else {
+            needsText = true
+        }
+        if needsText { text.reset() }
+    }
+
+    private func readRepeatOnly(_ attributes: XMLAttributes) {
+        if let r = attributes.value("number-columns-repeated", in: &table), let n = NumberText.parseInt(r) {
+            cellRepeat = max(1, n)
+        }
+    }
+
+    private func typedValue(_ type: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer?, dateValue: UnsafeRawBufferPointer?,
+                            timeValue: UnsafeRawBufferPointer?, booleanValue: UnsafeRawBufferPointer?,
+                            stringValue: UnsafeRawBufferPointer?) throws -> CellValue {
+        func bad(_ raw: UnsafeRawBufferPointer?, _ attribute: String) -> ODSError {
+            .badValue(raw.map { String(decoding: $0, as: UTF8.self) } ?? "", attribute: attribute, table: tableName,
+                      cell: CellReference(row: min(nextRow, CellReference.maxRows - 1), column: min(column, CellReference.maxColumns - 1)))
+        }
+        switch type.first {
+        case UInt8(ascii: "f"), UInt8(ascii: "p"), UInt8(ascii: "c"): // float, percentage, currency
+            guard let value, let number = NumberText.parse(value), number.isFinite else { throw bad(value, "office:value") }
+            return .number(number)
+        case UInt8(ascii: "d"): // date
+            guard let dateValue, let date = ISO8601.parseDateTime(String(decoding: dateValue, as: UTF8.self)) else {
+                throw bad(dateValue, "office:date-value")
+            }
+            return date
+        case UInt8(ascii: "t"): // time
+            guard let timeValue, let seconds = ISO8601.parseDuration(String(decoding: timeValue, as: UTF8.self)) else {
+                throw bad(timeValue, "office:time-value")
+            }
+            if seconds >= 0 && seconds < 86_400 {
+                return .time(milliseconds: min(Int((seconds * 1000).rounded()), 86_399_999))
+            }
+            return .duration(seconds: seconds)
+        case UInt8(ascii: "b"): // boolean
+            guard let booleanValue else { return .empty }
+            return .bool(booleanValue.elementsEqual("true".utf8) || booleanValue.elementsEqual("1".utf8))
+        default: // string
+            if let stringValue { return .string(String(decoding: stringValue, as: UTF8.self)) }
+            needsText = true
+            return .empty
+        }
+    }
+
+    private func endCell() throws {
+        cellDepth = -1
+        defer { column += cellRepeat }
+        guard reading else { return }
+        var value = cellValue
+        if needsText {
+            if isErrorCell {
+                value = .error(text.string)
+            } else if !text.isEmpty {
+                value = .string(text.string)
+            }
+        }
+        guard !value.isEmpty else { return }
+        guard column + cellRepeat <= CellReference.maxColumns else {
+            throw ODSError.outsideTheSheet(table: tableName, row: nextRow, column: max(column + cellRepeat - 1, CellReference.maxColumns))
+        }
+        if row.cells.count + cellRepeat > maxCells { throw ODSError.tooManyCells(limit: maxCells, table: tableName) }
+        for k in 0..<cellRepeat {
+            row.cells.append(Cell(column: column + k, value: value))
+        }
+    }
+}

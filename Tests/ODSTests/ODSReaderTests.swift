@@ -1,0 +1,222 @@
+import XCTest
+import Spreadsheet
+import TestFixtures
+import Zip
+@testable import ODS
+
+final class ODSReaderTests: XCTestCase {
+    private func reader(_ fixture: ODSFixture) throws -> ODSReader {
+        try ODSReader(zip: ZipArchive(file: MappedFile(copying: try fixture.package())))
+    }
+
+    private func values(_ fixture: ODSFixture, sheet: Int = 0) throws -> [String: CellValue] {
+        var out: [String: CellValue] = [:]
+        for row in try Workbook(reading: try reader(fixture)).sheets[sheet].rows {
+            for cell in row.cells { out[CellReference(row: row.index, column: cell.column).description] = cell.value }
+        }
+        return out
+    }
+
+    private func cell(_ attributes: String, _ text: String = "") -> String {
+        "<table:table-cell \(attributes)>\(text)</table:table-cell>"
+    }
+
+    func testEveryValueType() throws {
+        let f = ODSFixture(body: """
+            <table:table table:name="Werte"><table:table-row>\
+            \(cell(#"office:value-type="float" office:value="12.5""#, "<text:p>12,5</text:p>"))\
+            \(cell(#"office:value-type="percentage" office:value="0.25""#, "<text:p>25 %</text:p>"))\
+            \(cell(#"office:value-type="currency" office:currency="EUR" office:value="-3""#))\
+            \(cell(#"office:value-type="date" office:date-value="2005-05-24""#))\
+            \(cell(#"office:value-type="date" office:date-value="2005-05-24T13:30:00""#))\
+            \(cell(#"office:value-type="time" office:time-value="PT12H30M00S""#))\
+            \(cell(#"office:value-type="time" office:time-value="PT36H00M00S""#))\
+            \(cell(#"office:value-type="boolean" office:boolean-value="true""#))\
+            \(cell(#"office:value-type="boolean" office:boolean-value="1""#))\
+            \(cell(#"office:value-type="string" office:string-value="from attribute""#, "<text:p>shown</text:p>"))\
+            \(cell(#"office:value-type="string" calcext:value-type="error""#, "<text:p>#DIV/0!</text:p>"))\
+            \(cell("", "<text:p>no type</text:p>"))\
+            </table:table-row></table:table>
+            """)
+        let v = try values(f)
+        XCTAssertEqual(v["A1"], .number(12.5))
+        XCTAssertEqual(v["B1"], .number(0.25))
+        XCTAssertEqual(v["C1"], .number(-3))
+        XCTAssertEqual(v["D1"], .date(CivilDate(year: 2005, month: 5, day: 24)))
+        XCTAssertEqual(v["E1"], .dateTime(CivilDateTime(date: CivilDate(year: 2005, month: 5, day: 24), millisecondOfDay: 48_600_000)))
+        XCTAssertEqual(v["F1"], .time(milliseconds: 45_000_000))
+        XCTAssertEqual(v["G1"], .duration(seconds: 129_600))
+        XCTAssertEqual(v["H1"], .bool(true))
+        XCTAssertEqual(v["I1"], .bool(true))
+        XCTAssertEqual(v["J1"], .string("from attribute"))
+        XCTAssertEqual(v["K1"], .error("#DIV/0!"))
+        XCTAssertEqual(v["L1"], .string("no type"))
+    }
+
+    func testTextMarkupReadsAsLibreOfficeShowsIt() throws {
+        let f = ODSFixture(body: """
+            <table:table table:name="T"><table:table-row>\
+            \(cell(#"office:value-type="string""#, #"<text:p>a<text:s text:c="3"/>b<text:tab/>c</text:p><text:p>zweite <text:span>Zeile</text:span><text:line-break/><text:a xlink:href="x">Link</text:a></text:p>"#))\
+            \(cell(#"office:value-type="string""#, "<office:annotation><text:p>Kommentar</text:p></office:annotation><text:p>Wert</text:p>"))\
+            \(cell(#"office:value-type="string""#, "<text:p>Fuß<text:note><text:note-body><text:p>Anmerkung</text:p></text:note-body></text:note>note</text:p>"))\
+            </table:table-row></table:table>
+            """.replacingOccurrences(of: "xlink:href=\"x\"", with: ""))
+        let v = try values(f)
+        XCTAssertEqual(v["A1"], .string("a   b\tc\nzweite Zeile\nLink"))
+        XCTAssertEqual(v["B1"], .string("Wert"))
+        XCTAssertEqual(v["C1"], .string("Fußnote"))
+    }
+
+    func testRepeatedRowsAndColumnsStayCompressed() throws {
+        let f = ODSFixture(body: """
+            <table:table table:name="T">\
+            <table:table-row table:number-rows-repeated="2">\(cell(#"table:number-columns-repeated="3" office:value-type="float" office:value="7""#))\
+            <table:table-cell table:number-columns-repeated="16381"/></table:table-row>\
+            <table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>\
+            </table:table>
+            """)
+        var statistics = SheetStatistics()
+        try reader(f).readSheet(at: 0, into: &statistics)
+        XCTAssertEqual(statistics.cellCount, 6)
+        XCTAssertEqual(statistics.usedRange?.description, "A1:C2")
+    }
+
+    func testARowRepeatedToTheLastRowWithAValueReadsAndBeyondIsAnError() throws {
+        let full = ODSFixture(body: """
+            <table:table table:name="T"><table:table-row table:number-rows-repeated="1048576">\
+            \(cell(#"office:value-type="float" office:value="1""#))</table:table-row></table:table>
+            """)
+        var statistics = SheetStatistics()
+        try reader(full).readSheet(at: 0, into: &statistics)
+        XCTAssertEqual(statistics.cellCount, 1_048_576)
+        let beyond = ODSFixture(body: """
+            <table:table table:name="T"><table:table-row table:number-rows-repeated="1048577">\
+            \(cell(#"office:value-type="float" office:value="1""#))</table:table-row></table:table>
+            """)
+        var more = SheetStatistics()
+        XCTAssertThrowsError(try reader(beyond).readSheet(at: 0, into: &more)) { error in
+            guard case .outsideTheSheet = error as? ODSError else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testHugeRepeatsWithAValueAreRefusedQuickly() throws {
+        let f = ODSFixture(body: """
+            <table:table table:name="T"><table:table-row table:number-rows-repeated="999999999">\
+            \(cell(#"table:number-columns-repeated="999999999" office:value-type="float" office:value="1""#))\
+            </table:table-row></table:table>
+            """)
+        var statistics = SheetStatistics()
+        XCTAssertThrowsError(try reader(f).readSheet(at: 0, into: &statistics)) { error in
+            guard case .outsideTheSheet = error as? ODSError else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testCellLimitCountsRepeatedRows() throws {
+        let f = ODSFixture(body: """
+            <table:table table:name="T"><table:table-row table:number-rows-repeated="1000">\
+            \(cell(#"table:number-columns-repeated="10" office:value-type="float" office:value="1""#))\
+            </table:table-row></table:table>
+            """)
+        let r = try reader(f)
+        r.maxCellsPerSheet = 5_000
+        var statistics = SheetStatistics()
+        XCTAssertThrowsError(try r.readSheet(at: 0, into: &statistics)) { error in
+            guard case .tooManyCells(5_000, "T") = error as? ODSError else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testCoveredCellsInsideSpansAreEmptyAndOutsideAreOrdinary() throws {
+        let f = ODSFixture(body: """
+            <table:table table:name="T">\
+            <table:table-row>\(cell(#"table:number-columns-spanned="2" table:number-rows-spanned="2" office:value-type="string""#, "<text:p>Titel</text:p>"))\
+            <table:covered-table-cell office:value-type="float" office:value="9"/>\
+            <table:covered-table-cell office:value-type="float" office:value="5"/></table:table-row>\
+            <table:table-row><table:covered-table-cell table:number-columns-repeated="2" office:value-type="float" office:value="8"/>\
+            \(cell(#"office:value-type="float" office:value="3""#))</table:table-row>\
+            </table:table>
+            """)
+        let sheet = try Workbook(reading: try reader(f)).sheets[0]
+        XCTAssertEqual(sheet.mergedRanges, [CellRange("A1:B2")!])
+        XCTAssertEqual(sheet.value(at: CellReference("A1")!), .string("Titel"))
+        XCTAssertEqual(sheet.value(at: CellReference("B1")!), .empty)
+        XCTAssertEqual(sheet.value(at: CellReference("C1")!), .number(5), "a covered cell outside every span is ordinary")
+        XCTAssertEqual(sheet.value(at: CellReference("A2")!), .empty)
+        XCTAssertEqual(sheet.value(at: CellReference("C2")!), .number(3))
+    }
+
+    func testRowsInHeaderRowsAndGroupsCountAsRows() throws {
+        let f = ODSFixture(body: """
+            <table:table table:name="T"><table:table-header-rows><table:table-row>\(cell(#"office:value-type="float" office:value="1""#))</table:table-row></table:table-header-rows>\
+            <table:table-row-group><table:table-row>\(cell(#"office:value-type="float" office:value="2""#))</table:table-row>\
+            <table:table-rows><table:table-row>\(cell(#"office:value-type="float" office:value="3""#))</table:table-row></table:table-rows></table:table-row-group>\
+            </table:table>
+            """)
+        let v = try values(f)
+        XCTAssertEqual([v["A1"], v["A2"], v["A3"]], [.number(1), .number(2), .number(3)])
+    }
+
+    func testTablesInOrderWithVisibilityFromTheirStyles() throws {
+        var f = ODSFixture(body: """
+            <table:table table:name="Erste" table:style-name="ta1"/><table:table table:name="Versteckt &amp; weg" table:style-name="ta2"/>\
+            <table:table table:name="Dritte"><table:table-row>\(cell(#"office:value-type="float" office:value="3""#))</table:table-row></table:table>
+            """)
+        f.automaticStyles = """
+            <style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/></style:style>\
+            <style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style>
+            """
+        let r = try reader(f)
+        XCTAssertEqual(r.sheets.map(\.name), ["Erste", "Versteckt & weg", "Dritte"])
+        XCTAssertEqual(r.sheets.map(\.visibility), [.visible, .hidden, .visible])
+        var statistics = SheetStatistics()
+        try r.readSheet(at: 2, into: &statistics)
+        XCTAssertEqual(statistics.cellCount, 1)
+    }
+
+    func testFlatDocumentReadsLikeThePackage() throws {
+        let f = ODSFixture(body: """
+            <table:table table:name="T"><table:table-row>\(cell(#"office:value-type="float" office:value="4""#))\
+            \(cell(#"office:value-type="string""#, "<text:p>flach</text:p>"))</table:table-row></table:table>
+            """)
+        let flat = try ODSReader(flatDocument: MappedFile(copying: f.flat()))
+        XCTAssertEqual(flat.properties.format, .fods)
+        let fromFlat = try Workbook(reading: flat).sheets[0].rows.map(\.cells)
+        let fromPackage = try Workbook(reading: try reader(f)).sheets[0].rows.map(\.cells)
+        XCTAssertEqual(fromFlat, fromPackage)
+        XCTAssertEqual(fromFlat.first?.count, 2)
+    }
+
+    func testEncryptedDocumentIsRefused() throws {
+        var f = ODSFixture(body: "<table:table table:name=\"T\"/>")
+        f.manifestExtra = "<manifest:encryption-data manifest:checksum-type=\"SHA1\" manifest:checksum=\"x\"/>"
+        XCTAssertThrowsError(try reader(f)) { error in
+            guard case .encrypted = error as? ODSError else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testOtherOpenDocumentTypesAreNamed() throws {
+        var f = ODSFixture(body: "")
+        f.mimetype = "application/vnd.oasis.opendocument.text"
+        XCTAssertThrowsError(try reader(f)) { error in
+            XCTAssertEqual((error as? ODSError)?.description,
+                           "mimetype: \"application/vnd.oasis.opendocument.text\" is an OpenDocument file but not a spreadsheet")
+        }
+    }
+
+    func testMissingMimetypeIsReadLeniently() throws {
+        var f = ODSFixture(body: "<table:table table:name=\"T\"><table:table-row>\(cell(#"office:value-type="float" office:value="1""#))</table:table-row></table:table>")
+        f.mimetype = nil
+        XCTAssertEqual(try values(f)["A1"], .number(1))
+    }
+
+    func testBillionLaughsInContentIsRefused() throws {
+        var zip = ZipWriter()
+        try zip.add("mimetype", Array("application/vnd.oasis.opendocument.spreadsheet".utf8), compression: .stored)
+        try zip.add("content.xml", Array("""
+            <?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+            <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">&b;</office:document-content>
+            """.utf8))
+        XCTAssertThrowsError(try ODSReader(zip: ZipArchive(file: MappedFile(copying: zip.finish())))) { error in
+            guard case .xml(_, .doctypeNotAllowed) = error as? ODSError else { return XCTFail("\(error)") }
+        }
+    }
+}
