@@ -66,5 +66,12 @@ public enum NumberText {
         return value
     }
 
+    /// The shortest text that reads back to the same double; integral
+    /// values without `.0` (`12`, `0.1`, `1e-05`, `1.5e+20`).
+    public static func shortest(_ n: Double) -> String {
+        if n == n.rounded(), abs(n) < 9_007_199_254_740_992 { return String(Int(n)) }
+        return n.description
+    }
+
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 }

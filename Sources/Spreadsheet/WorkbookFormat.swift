@@ -6,6 +6,10 @@ public enum WorkbookFormat: String, Sendable, Codable {
     case ods
     /// OpenDocument spreadsheet as one XML document (`.fods`).
     case fods
+    /// Comma- or tab-separated text: one sheet.
+    case csv
+    /// The canonical JSON dump of a workbook (shared/conformance/FORMAT.md).
+    case json
 
     /// The file name extension a file of this format carries.
     public var fileExtension: String { rawValue }

@@ -20,10 +20,7 @@ public enum CellText {
     }
 
     /// Shortest round-trip text of a double; integral values without `.0`.
-    public static func number(_ n: Double) -> String {
-        if n == n.rounded(), abs(n) < 9_007_199_254_740_992 { return String(Int(n)) }
-        return n.description
-    }
+    public static func number(_ n: Double) -> String { NumberText.shortest(n) }
 
     /// `[h]:mm:ss` for an elapsed time.
     public static func duration(_ seconds: Double) -> String {

@@ -37,6 +37,10 @@ public struct WorkbookError: Error, Sendable, CustomStringConvertible {
             } else {
                 self.init(splitting: error.description)
             }
+        case let error as WriteError:
+            self.init(splitting: error.description)
+        case let error as WriteFailure:
+            self.init(splitting: error.description)
         case let error as XMLError:
             self.init(location: "xml", reason: error.description)
         default:

@@ -10,6 +10,10 @@ public enum WorkbookFile {
     public struct Options: Sendable {
         public var zipLimits = ZipLimits.default
         public var maxCellsPerSheet = 100_000_000
+        /// Also read CSV/TSV text (by extension) and canonical JSON dumps (by content).
+        public var acceptsTextFormats = false
+        /// Type CSV fields (numbers, ISO dates, booleans); off keeps all as text.
+        public var inferCSVTypes = true
 
         public init() {}
     }
@@ -25,17 +29,40 @@ public enum WorkbookFile {
                 return try openPackage(zip, options: options)
             case .compoundFile:
                 throw CompoundFile.describe(file.bytes)
-            case .xml:
+            case .xml where !(options.acceptsTextFormats && startsWithBrace(file.bytes)):
                 let reader = try ODSReader(flatDocument: file)
                 reader.maxCellsPerSheet = options.maxCellsPerSheet
                 return reader
-            case .unknown:
+            case .unknown, .xml:
+                if options.acceptsTextFormats, let reader = try textReader(path, file, options) { return reader }
                 if file.bytes.isEmpty { throw WorkbookError(location: "file", reason: "the file is empty") }
                 throw WorkbookError(location: "file", reason: "not a spreadsheet (neither XLSX nor ODS)")
             }
         } catch {
             throw WorkbookError(error)
         }
+    }
+
+    private static func startsWithBrace(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for b in bytes.prefix(64) where !(b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0xEF || b == 0xBB || b == 0xBF) {
+            return b == UInt8(ascii: "{")
+        }
+        return false
+    }
+
+    /// A canonical JSON dump (by content) or CSV/TSV (by extension).
+    private static func textReader(_ path: String, _ file: MappedFile, _ options: Options) throws -> (any WorkbookReader)? {
+        if startsWithBrace(file.bytes) { return try CanonicalJSONReader(file: file) }
+        let lower = path.lowercased()
+        let stem = String((path.split(separator: "/").last ?? "Sheet1").split(separator: ".").first ?? "Sheet1")
+        let name = SheetName.problem(with: stem) == nil ? stem : "Sheet1"
+        if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") {
+            return CSVReader(file: file, sheetName: name, separator: 0x09, infer: options.inferCSVTypes)
+        }
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") {
+            return CSVReader(file: file, sheetName: name, infer: options.inferCSVTypes)
+        }
+        return nil
     }
 
     /// Reads the whole workbook into memory.

@@ -43,7 +43,9 @@ struct CatCommand: ParsableCommand {
 
     func run() throws {
         let format = self.format ?? (isatty(1) != 0 ? .table : .json)
-        let reader = try reading(file) { try WorkbookFile.open(file) }
+        var options = WorkbookFile.Options()
+        options.acceptsTextFormats = true
+        let reader = try reading(file) { try WorkbookFile.open(file, options: options) }
         let selected = try SheetSelection.indices(of: sheet, in: reader, file: file)
         let out = ByteOutput.standardOutput()
         try reading(file) {

@@ -8,10 +8,13 @@ import Glibc
 struct CommandFailure: Error {
     var file: String?
     var error: WorkbookError
+    /// The error as it was thrown, before it was put into words.
+    var underlying: (any Error)?
 
     init(file: String?, error: any Error) {
         self.file = file
         self.error = WorkbookError(error)
+        self.underlying = error
     }
 
     init(file: String?, location: String, reason: String) {

@@ -19,7 +19,9 @@ struct InspectCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let reader = try reading(file) { try WorkbookFile.open(file) }
+        var options = WorkbookFile.Options()
+        options.acceptsTextFormats = true
+        let reader = try reading(file) { try WorkbookFile.open(file, options: options) }
         let report = try reading(file) { try InspectionReport(file: file, reader: reader) }
         let out = ByteOutput.standardOutput()
         try out.write(format == .json ? report.json() : report.text())

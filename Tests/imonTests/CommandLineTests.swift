@@ -144,6 +144,55 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(outputs[0].contains(#"[null,"Stadt insgesamt",160763,154179,6584,0.040955]"#), outputs[0])
     }
 
+    func testConvertCarriesEveryValueThroughEachFormat() throws {
+        let source = try sampleWorkbook()
+        let original = try run(["cat", "--format", "json", source]).out
+        for ext in ["xlsx", "ods", "fods", "json"] {
+            let target = directory.appendingPathComponent("copy.\(ext)").path
+            let result = try run(["convert", source, target])
+            XCTAssertEqual(result.status, 0, result.err)
+            XCTAssertEqual(try run(["cat", "--format", "json", target]).out, original, ext)
+        }
+        let csv = directory.appendingPathComponent("one.csv").path
+        XCTAssertEqual(try run(["convert", source, csv, "--sheet", "Bildung"]).status, 0)
+        XCTAssertEqual(try String(contentsOfFile: csv, encoding: .utf8), "Stadtteil,\"Say \"\"hi\"\", then\nleave\"\n\nAltstadt,,12.5,2005-05-24\n")
+    }
+
+    func testCSVInputIsTypedUnlessToldNotTo() throws {
+        let csv = try write(Array("Nr,Stadtteil,Anzahl,Stichtag,geprüft\n01,Altstadt,12,2005-12-31,TRUE\n02,\"Werder, Nord\",3.5,,FALSE\n".utf8), "in.csv")
+        let typed = directory.appendingPathComponent("typed.json").path
+        XCTAssertEqual(try run(["convert", csv, typed]).status, 0)
+        XCTAssertEqual(try String(contentsOfFile: typed, encoding: .utf8), """
+            {"sheets":[
+            {"name":"in","rows":[
+            ["Nr","Stadtteil","Anzahl","Stichtag","geprüft"],
+            ["01","Altstadt",12,{"date":"2005-12-31"},true],
+            ["02","Werder, Nord",3.5,null,false]]}
+            ]}
+
+            """)
+        let text = directory.appendingPathComponent("text.json").path
+        XCTAssertEqual(try run(["convert", "--no-infer", csv, text]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: text, encoding: .utf8).contains(#"["01","Altstadt","12","2005-12-31","TRUE"]"#))
+    }
+
+    func testConvertRefusesToOverwriteItsInputAndLeavesNothingOnFailure() throws {
+        let source = try sampleWorkbook()
+        let same = try run(["convert", source, source])
+        XCTAssertEqual(same.status, 2)
+        XCTAssertTrue(same.err.contains("the output would overwrite the input"), same.err)
+        let unknown = try run(["convert", source, directory.appendingPathComponent("x.pdf").path])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.err.contains("unknown output format"), unknown.err)
+        let csv = try write(Array("a\u{1}b\n".utf8), "control.csv")
+        let target = directory.appendingPathComponent("control.ods").path
+        let failed = try run(["convert", csv, target])
+        XCTAssertEqual(failed.status, 2)
+        XCTAssertTrue(failed.err.contains("control character U+1 cannot be stored in ODS"), failed.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("tmp") }, [])
+    }
+
     func testUsageErrorsExitWith2() throws {
         let result = try run(["cat", "--format", "xml", try sampleWorkbook()])
         XCTAssertEqual(result.status, 2)
