@@ -1,4 +1,5 @@
 import Spreadsheet
+import Zip
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,17 +25,7 @@ final class SpoolFile {
     deinit { close(descriptor) }
 
     func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError.io("temporary file: \(String(cString: strerror(errno)))")
-                }
-                offset += n
-            }
-        }
+        try bytes.withUnsafeBytes { try writeAll(descriptor, $0) }
         size += bytes.count
     }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Zip
 
 /// A buffered byte sink on a file descriptor: text is appended as UTF-8
 /// bytes and written in large blocks.
@@ -39,17 +35,17 @@ public final class ByteOutput {
 
     /// Writes out everything buffered.
     public func flush() throws {
-        var offset = 0
-        try buffer.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw WorkbookError(location: "output", reason: String(cString: strerror(errno)))
-                }
-                offset += n
-            }
+        do {
+            try buffer.withUnsafeBytes { try writeAll(fd, $0) }
+        } catch {
+            throw WorkbookError(location: "output", reason: "\(error)".replacingPrefix("file: ", with: ""))
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
     }
 }

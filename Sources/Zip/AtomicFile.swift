@@ -34,15 +34,7 @@ public final class AtomicFile {
 
     /// Writes all of `bytes`.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw WriteFailure.io("file: \(String(cString: strerror(errno)))")
-            }
-            offset += n
-        }
+        try writeAll(descriptor, bytes)
     }
 
     public func write(_ bytes: [UInt8]) throws {

@@ -139,6 +139,19 @@ final class XLSXWriterTests: XCTestCase {
         XCTAssertTrue(workbook.sheets[0].rows.isEmpty)
     }
 
+    func testDocumentPropertiesAreWritten() throws {
+        let target = path("props.xlsx")
+        let writer = try XLSXWriter(path: target)
+        writer.properties = DocumentProperties(title: "Integrationsmonitoring 2005", author: "Sozial- & Wohnungsamt",
+            created: CivilDateTime(date: CivilDate(year: 2005, month: 5, day: 24), millisecondOfDay: 36_000_000))
+        try writer.finish()
+        let core = String(decoding: try ZipArchive(path: target).data(named: "docProps/core.xml") ?? [], as: UTF8.self)
+        XCTAssertTrue(core.contains("<dc:title>Integrationsmonitoring 2005</dc:title>"))
+        XCTAssertTrue(core.contains("<dc:creator>Sozial- &amp; Wohnungsamt</dc:creator>"))
+        XCTAssertTrue(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2005-05-24T10:00:00Z</dcterms:created>"))
+        XCTAssertEqual(try WorkbookFile.read(target).sheets.map(\.name), ["Sheet1"], "a workbook has at least one sheet")
+    }
+
     func testRowsOutOfOrderAreRefused() throws {
         let writer = try XLSXWriter(path: path("order.xlsx"))
         try writer.beginSheet(SheetLayout(name: "S"))
