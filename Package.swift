@@ -21,8 +21,9 @@ let package = Package(
         .target(name: "XLSX", dependencies: ["Spreadsheet", "Zip", "XMLStream"]),
         .target(name: "ODS", dependencies: ["Spreadsheet", "Zip", "XMLStream"]),
         .target(name: "WorkbookIO", dependencies: ["Spreadsheet", "Zip", "XLSX", "ODS"]),
+        .target(name: "Monitoring", dependencies: ["Spreadsheet", "WorkbookIO"]),
         .executableTarget(name: "imon", dependencies: [
-            "Spreadsheet", "WorkbookIO",
+            "Spreadsheet", "WorkbookIO", "Monitoring",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestFixtures", dependencies: ["Zip", "Spreadsheet"], path: "Tests/TestFixtures"),
@@ -31,6 +32,7 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Zip", "Spreadsheet", "WorkbookIO", "TestFixtures"]),
         .testTarget(name: "ODSTests", dependencies: ["ODS", "Zip", "Spreadsheet", "WorkbookIO", "TestFixtures"]),
+        .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO"]),
         .testTarget(name: "imonTests", dependencies: ["WorkbookIO", "Spreadsheet", "Zip", "TestFixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -77,11 +77,29 @@ enum ODSDocumentParts {
         var out = XMLBuffer()
         out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles \(namespaces) office:version=\"1.2\">")
         out.raw(bytes: commonStyles(conditions).bytes)
-        out.raw("<office:automatic-styles><style:page-layout style:name=\"pm1\"/></office:automatic-styles>")
-        out.raw("<office:master-styles><style:master-page style:name=\"Default\" style:page-layout-name=\"pm1\"/></office:master-styles>")
+        out.raw("<office:automatic-styles>"); out.raw(bytes: pageLayouts.bytes); out.raw("</office:automatic-styles>")
+        out.raw(masterStyles)
         out.raw("</office:document-styles>")
         return out.bytes
     }
+
+    /// Page layouts (A4 portrait `pm1`, landscape `pm2`), each scaled to the
+    /// page width as LibreOffice does it (`style:scale-to-X`); they belong
+    /// inside `office:automatic-styles`.
+    static var pageLayouts: XMLBuffer {
+        var out = XMLBuffer(capacity: 1024)
+        for (name, landscape) in [("pm1", false), ("pm2", true)] {
+            out.raw("<style:page-layout style:name=\"\(name)\"><style:page-layout-properties ")
+            out.raw(landscape ? "fo:page-width=\"29.7cm\" fo:page-height=\"21cm\" style:print-orientation=\"landscape\""
+                              : "fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" style:print-orientation=\"portrait\"")
+            out.raw(" fo:margin-top=\"1.9cm\" fo:margin-bottom=\"1.9cm\" fo:margin-left=\"1.8cm\" fo:margin-right=\"1.8cm\" style:scale-to-X=\"1\"/></style:page-layout>")
+        }
+        return out
+    }
+
+    /// The master pages table styles name: `Default` (portrait) and `Landscape`.
+    static let masterStyles = "<office:master-styles><style:master-page style:name=\"Default\" style:page-layout-name=\"pm1\"/>"
+        + "<style:master-page style:name=\"Landscape\" style:page-layout-name=\"pm2\"/></office:master-styles>"
 
     /// The inner `office:settings`: frozen panes and the active sheet, as
     /// LibreOffice keeps them in its view settings.
@@ -140,6 +158,12 @@ enum ODSDocumentParts {
                     condition = "of:cell-content-is-decimal-number() and cell-content-is-between(\(NumberText.shortest(min));\(NumberText.shortest(max)))"
                 case .list(let items):
                     condition = "of:cell-content-is-in-list(" + items.map { "\"" + $0.replacingOccurrences("\"", "\"\"") + "\"" }.joined(separator: ";") + ")"
+                case .numberOrText(let min, let max, let whole, let texts):
+                    let c = "[." + v.range.first.description + "]"
+                    var number = "AND(ISNUMBER(\(c));\(c)>=\(NumberText.shortest(min));\(c)<=\(NumberText.shortest(max))"
+                    if whole { number += ";\(c)=INT(\(c))" }
+                    number += ")"
+                    condition = "of:is-true-formula(OR(" + ([number] + texts.map { "\(c)=\"\($0)\"" }).joined(separator: ";") + "))"
                 }
                 out.raw("<table:content-validation table:name=\"val\(n)\" table:condition=\""); out.attribute(condition)
                 out.raw("\" table:allow-empty-cell=\"\(v.allowBlank)\" table:base-cell-address=\"")

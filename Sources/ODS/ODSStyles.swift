@@ -22,7 +22,7 @@ struct ODSStyles {
     private var columns: [Double: String] = [:]
     private var rows: [Double: String] = [:]
     private var tables: [String: String] = [:]
-    private var tableOrder: [(String, SheetVisibility, RGBColor?)] = []
+    private var tableOrder: [(String, SheetVisibility, RGBColor?, Bool)] = []
     /// Conditional formats' styles: common styles in styles.xml, since
     /// LibreOffice applies conditional formats by style name.
     private(set) var conditionStyles: [(name: String, fill: RGBColor, font: RGBColor?)] = []
@@ -64,12 +64,12 @@ struct ODSStyles {
         return name
     }
 
-    mutating func tableStyle(visibility: SheetVisibility, tab: RGBColor?) -> String {
-        let key = "\(visibility.rawValue)-\(tab?.hex ?? "")"
+    mutating func tableStyle(visibility: SheetVisibility, tab: RGBColor?, landscape: Bool) -> String {
+        let key = "\(visibility.rawValue)-\(tab?.hex ?? "")-\(landscape)"
         if let name = tables[key] { return name }
         let name = "ta\(tables.count + 1)"
         tables[key] = name
-        tableOrder.append((name, visibility, tab))
+        tableOrder.append((name, visibility, tab, landscape))
         return name
     }
 
@@ -80,9 +80,10 @@ struct ODSStyles {
     }
 
     /// `office:automatic-styles` with everything registered.
-    func automaticStyles() -> XMLBuffer {
+    func automaticStyles(including extra: XMLBuffer) -> XMLBuffer {
         var out = XMLBuffer()
         out.raw("<office:automatic-styles>")
+        out.raw(bytes: extra.bytes)
         for (width, name) in columns.sorted(by: { $0.value < $1.value }) {
             out.raw("<style:style style:name=\"\(name)\" style:family=\"table-column\"><style:table-column-properties ")
             out.raw("fo:break-before=\"auto\" style:column-width=\"\(ODSStyles.centimetres(characters: width))\"/></style:style>")
@@ -91,8 +92,8 @@ struct ODSStyles {
             out.raw("<style:style style:name=\"\(name)\" style:family=\"table-row\"><style:table-row-properties ")
             out.raw("style:row-height=\"\(ODSStyles.format(height * 2.54 / 72))cm\" fo:break-before=\"auto\" style:use-optimal-row-height=\"false\"/></style:style>")
         }
-        for (name, visibility, tab) in tableOrder {
-            out.raw("<style:style style:name=\"\(name)\" style:family=\"table\" style:master-page-name=\"Default\">")
+        for (name, visibility, tab, landscape) in tableOrder {
+            out.raw("<style:style style:name=\"\(name)\" style:family=\"table\" style:master-page-name=\"\(landscape ? "Landscape" : "Default")\">")
             out.raw("<style:table-properties table:display=\"\(visibility == .visible ? "true" : "false")\" style:writing-mode=\"lr-tb\"")
             if let tab { out.raw(" tableooo:tab-color=\"#\(tab.hex.lowercased())\"") }
             out.raw("/></style:style>")

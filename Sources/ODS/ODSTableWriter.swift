@@ -30,7 +30,7 @@ struct ODSTableWriter {
     func head(styles: inout ODSStyles) -> XMLBuffer {
         var out = XMLBuffer(capacity: 1024)
         out.raw("<table:table table:name=\""); out.attribute(layout.name); out.raw("\" table:style-name=\"")
-        out.raw(styles.tableStyle(visibility: layout.visibility, tab: layout.tabColor)); out.raw("\"")
+        out.raw(styles.tableStyle(visibility: layout.visibility, tab: layout.tabColor, landscape: layout.printLandscape)); out.raw("\"")
         if layout.isProtected { out.raw(" table:protected=\"true\"") }
         out.raw(">")
         let lastColumn = layout.columnWidths.keys.max() ?? -1

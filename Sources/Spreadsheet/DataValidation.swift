@@ -8,6 +8,9 @@ public struct DataValidation: Hashable, Sendable {
         case decimal(min: Double, max: Double)
         /// One of the listed texts, offered as a drop-down.
         case list([String])
+        /// A number between the bounds (whole when `whole`), or one of the
+        /// listed texts (the statistical markers `-`, `.`, `x`).
+        case numberOrText(min: Double, max: Double, whole: Bool, texts: [String])
     }
 
     public var range: CellRange

@@ -17,6 +17,9 @@ public struct SheetLayout: Sendable {
     public var conditionalFormats: [ConditionalFormat] = []
     /// Protects the sheet without a password: only unlocked cells can be edited.
     public var isProtected = false
+    /// Printing: landscape pages, and the sheet scaled to the page width.
+    public var printLandscape = false
+    public var fitToPageWidth = true
 
     public init(name: String) {
         self.name = name
@@ -92,6 +95,8 @@ public struct DocumentProperties: Sendable, Equatable {
 /// try writer.finish()   // atomically renames the finished file into place
 /// ```
 public protocol WorkbookWriter: AnyObject {
+    /// Title, author and creation time written into the file.
+    var properties: DocumentProperties { get set }
     func beginSheet(_ layout: SheetLayout) throws
     /// Rows must come in ascending order within a sheet.
     func write(_ row: OutputRow) throws

@@ -65,6 +65,16 @@ public enum WorkbookFile {
         return nil
     }
 
+    /// A writer for `path`, chosen by its extension: `.xlsx`, `.ods` or `.fods`.
+    public static func writer(for path: String) throws -> any WorkbookWriter {
+        switch path.split(separator: ".").last.map({ $0.lowercased() }) {
+        case "xlsx": return try XLSXWriter(path: path)
+        case "ods": return try ODSWriter(path: path)
+        case "fods": return try ODSWriter(path: path, flat: true)
+        default: throw WorkbookError(location: path, reason: "a workbook is written as .xlsx, .ods or .fods")
+        }
+    }
+
     /// Reads the whole workbook into memory.
     public static func read(_ path: String, options: Options = Options()) throws -> Workbook {
         let reader = try open(path, options: options)

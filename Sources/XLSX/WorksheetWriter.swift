@@ -24,7 +24,12 @@ struct WorksheetWriter {
         out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
         out.raw("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" ")
         out.raw("xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">")
-        if let tab = layout.tabColor { out.raw("<sheetPr><tabColor rgb=\"FF\(tab.hex)\"/></sheetPr>") }
+        if layout.tabColor != nil || layout.fitToPageWidth {
+            out.raw("<sheetPr>")
+            if let tab = layout.tabColor { out.raw("<tabColor rgb=\"FF\(tab.hex)\"/>") }
+            if layout.fitToPageWidth { out.raw("<pageSetUpPr fitToPage=\"1\"/>") }
+            out.raw("</sheetPr>")
+        }
         out.raw("<sheetViews><sheetView workbookViewId=\"0\"")
         if selected { out.raw(" tabSelected=\"1\"") }
         let rows = layout.frozenRows, columns = layout.frozenColumns
@@ -197,6 +202,9 @@ struct WorksheetWriter {
             out.raw("</hyperlinks>")
         }
         out.raw("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>")
+        out.raw("<pageSetup paperSize=\"9\"")
+        if layout.fitToPageWidth { out.raw(" fitToWidth=\"1\" fitToHeight=\"0\"") }
+        out.raw(" orientation=\"\(layout.printLandscape ? "landscape" : "portrait")\"/>")
         if hasComments { out.raw("<legacyDrawing r:id=\"rIdVml\"/>") }
         out.raw("</worksheet>")
         return out
@@ -212,6 +220,14 @@ struct WorksheetWriter {
             type = "decimal"; first = NumberText.shortest(min); second = NumberText.shortest(max)
         case .list(let items):
             type = "list"; first = "\"" + items.joined(separator: ",") + "\""
+        case .numberOrText(let min, let max, let whole, let texts):
+            // A formula relative to the range's first cell (ECMA-376 Part 1, 18.3.1.32).
+            let c = v.range.first.description
+            var number = "AND(ISNUMBER(\(c)),\(c)>=\(NumberText.shortest(min)),\(c)<=\(NumberText.shortest(max))"
+            if whole { number += ",\(c)=INT(\(c))" }
+            number += ")"
+            type = "custom"
+            first = "OR(" + ([number] + texts.map { "\(c)=\"\($0)\"" }).joined(separator: ",") + ")"
         }
         out.raw("<dataValidation type=\"\(type)\"")
         if second != nil { out.raw(" operator=\"between\"") }

@@ -1,0 +1,42 @@
+import Spreadsheet
+
+/// The catalogue as readable text, for `imon catalogue show`.
+public enum CatalogueListing {
+    public static func text(_ c: Catalogue) -> String {
+        var lines: [String] = []
+        lines.append("\(c.fields.count) fields of action, \(c.indicators.count) indicators, \(c.districts.count) districts, "
+                     + "\(c.departments.count) data providers, \(c.goals.filter(\.active).count) active goals")
+        for field in c.fields {
+            lines.append("")
+            lines.append("\(field.code). \(field.name)")
+            for i in c.indicators where i.field == field.code {
+                let derived = i.isDerived ? " = \(i.numerator ?? "?") / \(i.denominator ?? "?")\(i.denominatorCategory.map { "[\($0)]" } ?? "")" : ""
+                let level = i.level == .city ? ", Gesamtstadt" : ""
+                lines.append("   \(i.code.padding(5)) \(i.name) (\(i.unit.rawValue)\(level); Amt \(i.department))\(derived)")
+                lines.append("         \(i.categories.joined(separator: " | "))  ·  \(i.direction.rawValue)  ·  Mindestfallzahl \(i.minimumCases)")
+            }
+        }
+        lines.append("")
+        lines.append("Ziele")
+        for g in c.goals.sorted(by: { $0.priority < $1.priority }) {
+            lines.append("   \(g.priority). \(g.statement)\(g.active ? "" : " (inaktiv)")")
+            lines.append("      \(g.indicator) \(g.category): \(NumberText.shortest(g.baselineValue)) (\(g.baselineYear)) → "
+                         + "\(NumberText.shortest(g.targetValue)) (\(g.targetYear))")
+        }
+        lines.append("")
+        lines.append("Datenlieferanten")
+        for d in c.departments {
+            let count = c.submittedIndicators(of: d.code).count
+            lines.append("   \(d.code.padding(5)) \(d.name)  (\(count) Indikatoren)")
+        }
+        lines.append("")
+        lines.append("Stadtteile: " + c.districts.map { "\($0.number) \($0.name)" }.joined(separator: ", "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

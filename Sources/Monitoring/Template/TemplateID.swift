@@ -1,0 +1,42 @@
+/// The id that ties a filled-in workbook to its department, reporting year
+/// and the catalogue it was made from: `IMON-50-2005-3F2A91C0`. The last
+/// part is a fingerprint of what the template asks for (indicators, their
+/// categories, districts), so a workbook from an older catalogue is noticed.
+public struct TemplateID: Hashable, Sendable, CustomStringConvertible {
+    public var department: String
+    public var year: Int
+    public var fingerprint: String
+
+    public init(department: String, year: Int, catalogue: Catalogue) {
+        self.department = department
+        self.year = year
+        self.fingerprint = TemplateID.fingerprint(of: catalogue, department: department)
+    }
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-").map(String.init)
+        guard parts.count >= 4, parts[0] == "IMON", let year = Int(parts[parts.count - 2]) else { return nil }
+        department = parts[1..<(parts.count - 2)].joined(separator: "-")
+        self.year = year
+        fingerprint = parts[parts.count - 1]
+    }
+
+    public var description: String { "IMON-\(department)-\(year)-\(fingerprint)" }
+
+    /// FNV-1a over what the department's template asks for.
+    static func fingerprint(of catalogue: Catalogue, department: String) -> String {
+        var hash: UInt32 = 2_166_136_261
+        func mix(_ text: String) {
+            for b in text.utf8 { hash = (hash ^ UInt32(b)) &* 16_777_619 }
+            hash = (hash ^ 0x1F) &* 16_777_619
+        }
+        for indicator in catalogue.submittedIndicators(of: department) {
+            mix(indicator.code)
+            indicator.categories.forEach(mix)
+            mix(indicator.level.rawValue)
+        }
+        for district in catalogue.districts { mix(district.number); mix(district.name) }
+        let digits = String(hash, radix: 16, uppercase: true)
+        return String(repeating: "0", count: 8 - digits.count) + digits
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import XCTest
+import Spreadsheet
+import WorkbookIO
+@testable import Monitoring
+
+final class CatalogueTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("imon-cat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    func testTheBuiltInCatalogueIsCompleteAndConsistent() {
+        let c = DefaultCatalogue.magdeburg
+        XCTAssertEqual(CatalogueRules.check(c), [])
+        XCTAssertTrue((25...40).contains(c.indicators.count), "\(c.indicators.count) indicators")
+        XCTAssertEqual(c.districts.count, 40)
+        XCTAssertEqual(c.goals.filter(\.active).count, 3)
+        for field in c.fields {
+            XCTAssertFalse(c.indicators.filter { $0.field == field.code }.isEmpty, "field \(field.code) has no indicator")
+        }
+        for indicator in c.indicators {
+            XCTAssertFalse(indicator.definition.isEmpty, indicator.code)
+            XCTAssertTrue(indicator.unit == .count || indicator.isDerived, "\(indicator.code) is counted or derived")
+        }
+    }
+
+    func testCatalogueRoundTripsThroughXLSXAndODS() throws {
+        for ext in ["xlsx", "ods"] {
+            let file = path("katalog.\(ext)")
+            try CatalogueWorkbook.write(DefaultCatalogue.magdeburg, to: file)
+            let (read, findings) = try CatalogueWorkbook.read(path: file)
+            XCTAssertEqual(findings, [], ext)
+            XCTAssertEqual(read, DefaultCatalogue.magdeburg, ext)
+        }
+    }
+
+    func testEveryRuleReportsWithItsCell() throws {
+        var c = DefaultCatalogue.magdeburg
+        c.departments.append(Department(code: "12", name: "doppelt"))
+        c.indicators.append(Indicator(code: "W01", name: "doppelt", field: 1, department: "12", unit: .count, categories: ["insgesamt"]))
+        c.indicators.append(Indicator(code: "X01", name: "Feld fehlt", field: 9, department: "99", unit: .count, categories: ["insgesamt"]))
+        c.indicators.append(Indicator(code: "X02", name: "Quote ohne Nenner", field: 1, department: "12", unit: .percent,
+                                      categories: ["insgesamt"], maximum: 150, numerator: "W01"))
+        c.indicators.append(Indicator(code: "X03", name: "Quote aus Quote", field: 1, department: "12", unit: .percent,
+                                      categories: ["insgesamt"], maximum: 100, numerator: "W02", denominator: "W01"))
+        c.indicators.append(Indicator(code: "X04", name: "Kreis A", field: 1, department: "12", unit: .percent,
+                                      categories: ["insgesamt"], maximum: 100, numerator: "X05", denominator: "W01"))
+        c.indicators.append(Indicator(code: "X05", name: "Kreis B", field: 1, department: "12", unit: .percent,
+                                      categories: ["insgesamt"], maximum: 100, numerator: "X04", denominator: "W01"))
+        c.indicators.append(Indicator(code: "X06", name: "negativ", field: 1, department: "12", unit: .count,
+                                      categories: ["insgesamt"], minimum: -1))
+        c.indicators.append(Indicator(code: "X07", name: "Quote eingereicht", field: 1, department: "12", unit: .perThousand,
+                                      categories: ["insgesamt"], maximum: 1000))
+        for n in 0..<3 {
+            c.goals.append(Goal(field: 1, statement: "mehr \(n)", indicator: "W01", category: "insgesamt", baselineYear: 2005,
+                                baselineValue: 1, targetYear: 2010, targetValue: 2, priority: 4 + n))
+        }
+        c.goals.append(Goal(field: 1, statement: "unbekannt", indicator: "Q99", category: "insgesamt", baselineYear: 2005,
+                            baselineValue: 1, targetYear: 2004, targetValue: 2, priority: 9, active: false))
+        let file = path("kaputt.xlsx")
+        try CatalogueWorkbook.write(c, to: file)
+        let (_, findings) = try CatalogueWorkbook.read(path: file)
+        let codes = Set(findings.map(\.code))
+        for code in ["duplicate-code", "unknown-field", "unknown-department", "rate-incomplete", "rate-of-non-count", "rate-cycle",
+                     "range-contradiction", "rate-not-derived", "too-many-goals", "unknown-indicator"] {
+            XCTAssertTrue(codes.contains(code), "no finding \(code) in \(findings)")
+        }
+        let unknownDepartment = findings.first { $0.code == "unknown-department" }
+        XCTAssertEqual(unknownDepartment?.sheet, "Indikatoren")
+        let row = DefaultCatalogue.magdeburg.indicators.count + 3 // header, then the duplicate W01, then X01
+        XCTAssertEqual(unknownDepartment?.cell, CellReference(row: row - 1, column: 3), "\(String(describing: unknownDepartment))")
+        XCTAssertTrue(findings.contains { $0.code == "duplicate-code" && $0.sheet == "Ämter" && $0.cell == CellReference(row: 11, column: 0) })
+    }
+
+    func testUnreadableValuesAreFindingsNotCrashes() throws {
+        let file = path("werte.xlsx")
+        try CatalogueWorkbook.write(DefaultCatalogue.magdeburg, to: file)
+        var workbook = try WorkbookFile.read(file)
+        guard let s = workbook.sheets.firstIndex(where: { $0.name == "Indikatoren" }) else { return XCTFail() }
+        workbook.sheets[s].rows[1].cells[4].value = .string("Stück")
+        workbook.sheets[s].rows[2].cells[2].value = .string("drei")
+        let (_, findings) = CatalogueWorkbook.read(workbook)
+        XCTAssertTrue(findings.contains { $0.code == "unknown-unit" && $0.cell == CellReference(row: 1, column: 4) }, "\(findings)")
+        XCTAssertTrue(findings.contains { $0.code == "not-a-whole-number" && $0.cell == CellReference(row: 2, column: 2) }, "\(findings)")
+    }
+
+    func testAMissingSheetIsNamed() throws {
+        let (_, findings) = CatalogueWorkbook.read(Workbook(properties: WorkbookProperties(format: .xlsx), sheets: []))
+        XCTAssertEqual(Set(findings.filter { $0.code == "missing-sheet" }.map(\.sheet)),
+                       ["Handlungsfelder", "Sozialräume", "Ämter", "Indikatoren", "Ziele"])
+    }
+}
