@@ -27,6 +27,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestFixtures", dependencies: ["Zip", "Spreadsheet"], path: "Tests/TestFixtures"),
+        .executableTarget(name: "imon-samples", dependencies: ["Monitoring", "Spreadsheet"]),
         .testTarget(name: "ZipTests", dependencies: ["Zip"]),
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),

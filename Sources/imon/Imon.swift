@@ -17,6 +17,8 @@ struct Imon: ParsableCommand {
             try command.run()
         } catch let failure as CommandFailure {
             failure.report()
+        } catch let code as ExitCode {
+            Imon.exit(withError: code)
         } catch let error as WorkbookError {
             CommandFailure(file: nil, error: error).report()
         } catch {

@@ -193,6 +193,25 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("tmp") }, [])
     }
 
+    func testCatalogueExportCheckAndTemplates() throws {
+        let catalogue = directory.appendingPathComponent("katalog.ods").path
+        XCTAssertEqual(try run(["catalogue", "export", "-o", catalogue]).status, 0)
+        let check = try run(["catalogue", "check", catalogue])
+        XCTAssertEqual(check.status, 0, check.err)
+        XCTAssertTrue(check.out.contains("no problems (40 indicators, 40 districts, 3 active goals)"), check.out)
+        let folder = directory.appendingPathComponent("vorlagen").path
+        let all = try run(["template", "--catalogue", catalogue, "--all", "--year", "2006", "-o", folder])
+        XCTAssertEqual(all.status, 0, all.err)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).count, 10)
+        let unknown = try run(["template", "--department", "99", "--year", "2006", "-o", directory.appendingPathComponent("x.xlsx").path])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.err.contains("not in the catalogue"), unknown.err)
+        let broken = try sampleWorkbook()
+        let bad = try run(["catalogue", "check", broken])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.out.contains("the sheet \"Indikatoren\" is missing"), bad.out)
+    }
+
     func testUsageErrorsExitWith2() throws {
         let result = try run(["cat", "--format", "xml", try sampleWorkbook()])
         XCTAssertEqual(result.status, 2)

@@ -38,16 +38,17 @@ public struct SubmissionTemplate: Sendable {
         language("Vorlage", "Template") + "_\(year)_" + language("Amt", "Dept") + "_\(department.code).\(ext)"
     }
 
-    /// Writes the template to `path` (`.xlsx`, `.ods` or `.fods`).
-    public func write(to path: String) throws {
+    /// Writes the template to `path` (`.xlsx`, `.ods` or `.fods`), empty or
+    /// filled in with `values`.
+    public func write(to path: String, values: SubmissionValues = SubmissionValues()) throws {
         let writer = try WorkbookFile.writer(for: path)
         writer.properties = (DocumentProperties(
             title: language("Integrationsmonitoring \(year) – \(department.name)", "Integration monitoring \(year) – \(department.name)"),
             author: catalogue.department("50")?.name ?? "imon"))
         do {
-            try writeDetails(writer)
+            try writeDetails(writer, values)
             try writeNotes(writer)
-            for indicator in indicators { try writeIndicator(indicator, writer) }
+            for indicator in indicators { try writeIndicator(indicator, writer, values) }
             try writer.finish()
         } catch {
             writer.cancel()
@@ -71,7 +72,7 @@ public struct SubmissionTemplate: Sendable {
         return s
     }
 
-    private func writeDetails(_ w: any WorkbookWriter) throws {
+    private func writeDetails(_ w: any WorkbookWriter, _ values: SubmissionValues) throws {
         var layout = SheetLayout(name: detailsSheet)
         layout.columnWidths = [0: 28, 1: 52]
         layout.isProtected = true
@@ -84,11 +85,11 @@ public struct SubmissionTemplate: Sendable {
             language("Integrationsmonitoring – Datenlieferung \(year)", "Integration monitoring – data delivery \(year)")), style: title)]))
         let rows: [(String, CellValue, Bool)] = [
             (language("Amt", "Department"), .string("\(department.code) – \(department.name)"), false),
-            (language("Berichtsjahr", "Reporting year"), .number(Double(year)), false),
+            (language("Berichtsjahr", "Reporting year"), .number(Double(values.enteredYear ?? year)), false),
             (language("Stichtag", "Reference date"), .date(CivilDate(year: year, month: 12, day: 31)), false),
-            (language("Ansprechperson", "Contact person"), .empty, true),
-            (language("Telefon", "Phone"), .empty, true),
-            (language("E-Mail", "E-mail"), .empty, true),
+            (language("Ansprechperson", "Contact person"), values.contactPerson, true),
+            (language("Telefon", "Phone"), values.phone, true),
+            (language("E-Mail", "E-mail"), values.email, true),
             (language("Vorlagen-ID", "Template id"), .string(id.description), false),
         ]
         for (n, (label, value, input)) in rows.enumerated() {
@@ -143,14 +144,15 @@ public struct SubmissionTemplate: Sendable {
         try w.endSheet()
     }
 
-    private func writeIndicator(_ indicator: Indicator, _ w: any WorkbookWriter) throws {
+    private func writeIndicator(_ indicator: Indicator, _ w: any WorkbookWriter, _ values: SubmissionValues) throws {
         let categories = indicator.categories
         let lastColumn = Self.firstValueColumn + categories.count
-        let districts = indicator.level == .districts ? catalogue.districts : []
+        let omitted = values.omittedDistricts[indicator.code] ?? []
+        let districts = indicator.level == .districts ? catalogue.districts.filter { !omitted.contains($0.number) } : []
         let header = Self.headerRow
         let firstDataRow = header + 1
         let totalRow = firstDataRow + districts.count
-        var layout = SheetLayout(name: indicator.code)
+        var layout = SheetLayout(name: values.renamedSheets[indicator.code] ?? indicator.code)
         layout.columnWidths = [0: 6, 1: 24]
         for k in categories.indices { layout.columnWidths[Self.firstValueColumn + k] = 14 }
         layout.columnWidths[lastColumn] = 36
@@ -199,18 +201,22 @@ public struct SubmissionTemplate: Sendable {
         remark.wrapText = true
         var districtStyle = CellStyle()
         districtStyle.border = .thin
-        func row(_ index: Int, number: String, name: String, style: CellStyle) -> OutputRow {
+        func row(_ index: Int, key: String, number: String, name: String, style: CellStyle) -> OutputRow {
             var cells = [OutputCell(column: 0, value: .string(number), style: style), OutputCell(column: 1, value: .string(name), style: style)]
-            for k in categories.indices { cells.append(OutputCell(column: Self.firstValueColumn + k, value: .empty, style: input)) }
-            cells.append(OutputCell(column: lastColumn, value: .empty, style: remark))
+            for (k, category) in categories.enumerated() {
+                cells.append(OutputCell(column: Self.firstValueColumn + k, value: values[indicator.code, key, category], style: input))
+            }
+            let note = values.remarks[indicator.code]?[key].map(CellValue.string) ?? .empty
+            cells.append(OutputCell(column: lastColumn, value: note, style: remark))
             return OutputRow(index: index, cells: cells)
         }
         for (n, district) in districts.enumerated() {
-            try w.write(row(firstDataRow + n, number: district.number, name: district.name, style: districtStyle))
+            try w.write(row(firstDataRow + n, key: district.number, number: district.number, name: district.name, style: districtStyle))
         }
         var total = CellStyle.header
         total.wrapText = false
-        try w.write(row(totalRow, number: "", name: cityTotalLabel, style: total))
+        total.numberFormat = input.numberFormat
+        try w.write(row(totalRow, key: SubmissionValues.cityTotalKey, number: "", name: cityTotalLabel, style: total))
         try w.endSheet()
     }
 }
