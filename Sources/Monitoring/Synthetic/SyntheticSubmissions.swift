@@ -90,7 +90,7 @@ public struct SyntheticSubmissions: Sendable {
         switch indicator.categories.count {
         case 1 where indicator.categories[0] == "insgesamt":
             if ["W05", "K01", "K02", "K03"].contains(indicator.code) {
-                return [ (base / 4000 * rate * 100 * jitter(&random)).rounded(.down) ]
+                return [ (base / 4000 * rate * 10 * jitter(&random)).rounded(.down) ]
             }
             return [ foreign ]
         case 3 where indicator.categories[1] == "deutsch":
@@ -109,7 +109,7 @@ public struct SyntheticSubmissions: Sendable {
     /// it applies to non-German residents. Chosen so that derived rates are
     /// plausible (employment around 50 %, non-German childcare around 45 %).
     static let rates: [String: (Double, Double)] = [
-        "W01": (1, 1), "W04": (0.025, 1.6), "W05": (0.02, 1),
+        "W01": (1, 1), "W04": (0.025, 1.6), "W05": (0.4, 1),
         "P01": (0.015, 1), "P03": (0.8, 1), "P04": (0.12, 1),
         "B01": (0.085, 1.1), "B02": (0.03, 0.55), "B04": (0.0095, 1.1), "B05": (0.0008, 2.4), "B07": (0.0029, 0.5),
         "J01": (0.05, 1.3), "J02": (0.044, 0.66), "J04": (0.14, 1.2), "J05": (0.0028, 1.4),
