@@ -5,7 +5,7 @@ import XMLStream
 /// (ODF 1.2 Part 1, 9.1.4 and 19.385–19.389).
 enum ODSCellWriter {
     static func write(_ cell: OutputCell, row: Int, sheet: String, validation: String?, span: CellRange?, repeat count: Int = 1,
-                      into out: inout XMLBuffer, styles: inout ODSStyles) throws {
+                      showComments: Bool = false, into out: inout XMLBuffer, styles: inout ODSStyles) throws {
         let ref = CellReference(row: row, column: cell.column)
         let value = cell.value
         out.raw("<table:table-cell")
@@ -79,7 +79,8 @@ enum ODSCellWriter {
             if let bad = XMLBuffer.firstIllegalScalar(in: comment) {
                 throw WriteError.characterNotAllowed(sheet: sheet, cell: ref, scalar: bad, format: "ODS")
             }
-            out.raw("<office:annotation><dc:creator>imon</dc:creator>")
+            out.raw(showComments ? "<office:annotation office:display=\"true\">" : "<office:annotation>")
+            out.raw("<dc:creator>imon</dc:creator>")
             ODSText.appendParagraphs(comment, to: &out)
             out.raw("</office:annotation>")
         }

@@ -144,7 +144,8 @@ struct ODSTableWriter {
                     throw WriteError.outsideTheSheet(sheet: layout.name, row: row, column: cell.column)
                 }
                 if cell.column > column { emptyCells(cell.column - column, into: &out) }
-                try ODSCellWriter.write(cell, row: row, sheet: layout.name, validation: nil, span: nil, into: &out, styles: &styles)
+                try ODSCellWriter.write(cell, row: row, sheet: layout.name, validation: nil, span: nil, showComments: layout.showComments,
+                                       into: &out, styles: &styles)
                 column = cell.column + 1
             }
             return
@@ -187,7 +188,8 @@ struct ODSTableWriter {
                 if let validation { out.raw(" table:content-validation-name=\"\(validation)\"") }
                 out.raw("/>")
             } else if let cell {
-                try ODSCellWriter.write(cell, row: row, sheet: layout.name, validation: validation, span: span, into: &out, styles: &styles)
+                try ODSCellWriter.write(cell, row: row, sheet: layout.name, validation: validation, span: span,
+                                       showComments: layout.showComments, into: &out, styles: &styles)
             } else if span != nil || validation != nil {
                 try ODSCellWriter.write(OutputCell(column: start, value: .empty), row: row, sheet: layout.name,
                                         validation: validation, span: span, repeat: width, into: &out, styles: &styles)

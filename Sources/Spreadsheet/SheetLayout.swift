@@ -17,6 +17,9 @@ public struct SheetLayout: Sendable {
     public var conditionalFormats: [ConditionalFormat] = []
     /// Protects the sheet without a password: only unlocked cells can be edited.
     public var isProtected = false
+    /// Comments shown on the sheet at all times, not only on hovering
+    /// (feedback copies, so that they also print).
+    public var showComments = false
     /// Printing: landscape pages, and the sheet scaled to the page width.
     public var printLandscape = false
     public var fitToPageWidth = true

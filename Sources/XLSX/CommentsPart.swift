@@ -19,7 +19,7 @@ enum CommentsPart {
         return out.bytes
     }
 
-    static func vml(_ items: [(CellReference, String)]) -> [UInt8] {
+    static func vml(_ items: [(CellReference, String)], visible: Bool) -> [UInt8] {
         var out = XMLBuffer()
         out.raw("""
             <xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" \
@@ -30,10 +30,11 @@ enum CommentsPart {
         for (n, item) in items.enumerated() {
             let (ref, _) = item
             out.raw("<v:shape id=\"_x0000_s\(1025 + n)\" type=\"#_x0000_t202\" ")
-            out.raw("style=\"position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:150pt;height:60pt;z-index:\(n + 1);visibility:hidden\" ")
+            out.raw("style=\"position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:150pt;height:60pt;z-index:\(n + 1);visibility:\(visible ? "visible" : "hidden")\" ")
             out.raw("fillcolor=\"#ffffe1\" o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/><v:shadow on=\"t\" color=\"black\" obscured=\"t\"/>")
             out.raw("<v:path o:connecttype=\"none\"/><v:textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div></v:textbox>")
             out.raw("<x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/>")
+            if visible { out.raw("<x:Visible/>") }
             out.raw("<x:Anchor>\(ref.column + 1), 15, \(ref.row), 2, \(ref.column + 3), 15, \(ref.row + 4), 16</x:Anchor>")
             out.raw("<x:AutoFill>False</x:AutoFill><x:Row>\(ref.row)</x:Row><x:Column>\(ref.column)</x:Column></x:ClientData></v:shape>")
         }

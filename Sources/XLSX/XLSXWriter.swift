@@ -59,7 +59,7 @@ public final class XLSXWriter: WorkbookWriter {
         if hasComments {
             let n = sheet.index + 1
             try add("xl/comments\(n).xml", CommentsPart.comments(sheet.comments, author: commentAuthor))
-            try add("xl/drawings/vmlDrawing\(n).vml", CommentsPart.vml(sheet.comments))
+            try add("xl/drawings/vmlDrawing\(n).vml", CommentsPart.vml(sheet.comments, visible: sheet.layout.showComments))
             try add("xl/worksheets/_rels/sheet\(n).xml.rels", PackageParts.sheetRelationships(index: sheet.index))
         }
         sheets.append(PackageParts.SheetEntry(name: sheet.layout.name, visibility: sheet.layout.visibility,

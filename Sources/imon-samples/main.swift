@@ -52,40 +52,57 @@ do {
         districtCell(indicator, "", category).replacingRow(SubmissionTemplate.headerRow + 1 + catalogue.districts.count)
     }
 
-    // Values a careful statistician would not accept.
+    func number(_ v: CellValue) -> Double {
+        if case .number(let n) = v { return n }
+        return 0
+    }
+    let city = SubmissionValues.cityTotalKey
+
+    // Values a careful statistician would not accept. Where a planted value
+    // changes a sum, the totals are changed with it, so that each mistake
+    // shows once (the findings that follow from it are listed too).
     var values = synthetic.values(department: "40", year: 2007)
     let file1 = "Amt_40_2007_Werte.xlsx"
     values["B01", "01", "deutsch"] = .string("ca. 50")
     planted.append((file1, "B01", districtCell("B01", "01", "deutsch"), "text where a number belongs: \"ca. 50\""))
+    let total20 = Int(number(values["B01", "20", "insgesamt"]))
+    let germanText = total20 >= 1000 ? "\(total20 / 1000).\(String(String(total20 % 1000 + 1000).dropFirst()))" : "\(total20)"
+    values["B01", "20", "insgesamt"] = .string(germanText)
+    planted.append((file1, "B01", districtCell("B01", "20", "insgesamt"), "number stored as text \"\(germanText)\" (warning; read as \(total20))"))
     values["B02", "02", "insgesamt"] = .string("12 Pers.")
     planted.append((file1, "B02", districtCell("B02", "02", "insgesamt"), "text where a number belongs: \"12 Pers.\""))
+    let foreign04 = number(values["B04", "04", "nichtdeutsch"])
     values["B04", "04", "nichtdeutsch"] = .number(-3)
-    planted.append((file1, "B04", districtCell("B04", "04", "nichtdeutsch"), "negative count: -3"))
+    values["B04", "04", "insgesamt"] = .number(number(values["B04", "04", "insgesamt"]) - foreign04 - 3)
+    values["B04", city, "nichtdeutsch"] = .number(number(values["B04", city, "nichtdeutsch"]) - foreign04 - 3)
+    values["B04", city, "insgesamt"] = .number(number(values["B04", city, "insgesamt"]) - foreign04 - 3)
+    planted.append((file1, "B04", districtCell("B04", "04", "nichtdeutsch"), "negative count: -3 (row and city totals changed with it)"))
     values["B05", "06", "insgesamt"] = .string("k.A.")
     planted.append((file1, "B05", districtCell("B05", "06", "insgesamt"), "unknown marker \"k.A.\" (allowed: - . x)"))
-    values["B07", "10", "deutsch"] = .number(12.5)
-    planted.append((file1, "B07", districtCell("B07", "10", "deutsch"), "fractional count: 12.5"))
-    values["B01", "20", "insgesamt"] = .string("1.234")
-    planted.append((file1, "B01", districtCell("B01", "20", "insgesamt"), "number stored as text \"1.234\" (warning; German thousands separator)"))
+    values["B07", "10", "deutsch"] = .number(number(values["B07", "10", "deutsch"]) + 0.5)
+    planted.append((file1, "B07", districtCell("B07", "10", "deutsch"), "fractional count (x.5)"))
+    planted.append((file1, "B07", districtCell("B07", "10", "insgesamt"), "follows: the parts no longer add up to the total"))
+    planted.append((file1, "B07", totalCell("B07", "deutsch"), "follows: the districts no longer add up to the city total"))
     try SubmissionTemplate(catalogue: catalogue, department: catalogue.department("40")!, year: 2007)
         .write(to: "\(root)/Fehler/\(file1)", values: values)
 
     // Sums that do not add up.
     values = synthetic.values(department: "51", year: 2007)
     let file2 = "Amt_51_2007_Summen.ods"
-    if case .number(let total) = values["J02", "30", "insgesamt"] {
-        values["J02", "30", "nichtdeutsch"] = .number(total + 7)
-        planted.append((file2, "J02", districtCell("J02", "30", "nichtdeutsch"), "part larger than its total (nichtdeutsch > insgesamt)"))
-    }
-    if case .number(let total) = values["J02", SubmissionValues.cityTotalKey, "insgesamt"] {
-        values["J02", SubmissionValues.cityTotalKey, "insgesamt"] = .number(total + 100)
-        planted.append((file2, "J02", totalCell("J02", "insgesamt"), "city total is not the sum of the districts (100 too many)"))
-    }
-    if case .number(let german) = values["J05", "44", "deutsch"] {
-        values["J05", "44", "deutsch"] = .number(german + 5)
-        planted.append((file2, "J05", districtCell("J05", "44", "insgesamt"), "parts do not add up to the total (deutsch + nichtdeutsch ≠ insgesamt)"))
-        planted.append((file2, "J05", totalCell("J05", "deutsch"), "city total is not the sum of the districts (follows from the row above)"))
-    }
+    let total30 = number(values["J02", "30", "insgesamt"]), foreign30 = number(values["J02", "30", "nichtdeutsch"])
+    values["J02", "30", "nichtdeutsch"] = .number(total30 + 7)
+    values["J02", city, "nichtdeutsch"] = .number(number(values["J02", city, "nichtdeutsch"]) - foreign30 + total30 + 7)
+    planted.append((file2, "J02", districtCell("J02", "30", "nichtdeutsch"), "part larger than its total (nichtdeutsch > insgesamt)"))
+    planted.append((file2, "J02", totalCell("J02", "insgesamt"), "follows: at the city, deutsch + nichtdeutsch ≠ insgesamt"))
+    values["J05", city, "deutsch"] = .number(number(values["J05", city, "deutsch"]) + 100)
+    values["J05", city, "insgesamt"] = .number(number(values["J05", city, "insgesamt"]) + 100)
+    planted.append((file2, "J05", totalCell("J05", "insgesamt"), "city total is not the sum of the districts"))
+    planted.append((file2, "J05", totalCell("J05", "deutsch"), "city total is not the sum of the districts (100 too many)"))
+    let foreign44 = number(values["J05", "44", "nichtdeutsch"])
+    values["J05", "44", "nichtdeutsch"] = .number(max(0, foreign44 - 2))
+    values["J05", city, "nichtdeutsch"] = .number(number(values["J05", city, "nichtdeutsch"]) - min(2, foreign44))
+    values["J05", city, "insgesamt"] = .number(number(values["J05", city, "insgesamt"]) - min(2, foreign44))
+    planted.append((file2, "J05", districtCell("J05", "44", "insgesamt"), "parts do not add up to the total (deutsch + nichtdeutsch ≠ insgesamt)"))
     try SubmissionTemplate(catalogue: catalogue, department: catalogue.department("51")!, year: 2007)
         .write(to: "\(root)/Fehler/\(file2)", values: values)
 
@@ -95,7 +112,7 @@ do {
     values.enteredYear = 2006
     planted.append((file3, "Angaben", "B4", "reporting year 2006 does not match the template id (2007)"))
     values.omittedDistricts["A01"] = ["38"]
-    planted.append((file3, "A01", "B24", "district 38 Reform is missing"))
+    planted.append((file3, "A01", "B24", "district 38 Reform is missing (pointed at the row where it belongs)"))
     values.renamedSheets["A04"] = "Arbeitslose"
     planted.append((file3, "Arbeitslose", "A1", "sheet renamed (it holds indicator A04; warning)"))
     try SubmissionTemplate(catalogue: catalogue, department: catalogue.department("BA")!, year: 2007)

@@ -29,9 +29,9 @@ struct CommandFailure: Error {
     }
 }
 
-func printToStandardError(_ line: String) {
+func printToStandardError(_ line: String, newline: Bool = true) {
     var text = line
-    if !text.hasSuffix("\n") { text += "\n" }
+    if newline && !text.hasSuffix("\n") { text += "\n" }
     var bytes = Array(text.utf8)
     _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
 }

@@ -212,6 +212,38 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(bad.out.contains("the sheet \"Indikatoren\" is missing"), bad.out)
     }
 
+    func testValidateFindsExactlyThePlantedMistakesAndWritesFeedbackCopies() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples")
+        let feedback = directory.appendingPathComponent("rueckmeldung").path
+        let result = try run(["validate", "--format", "json", "--annotate", feedback, samples.appendingPathComponent("Fehler").path])
+        XCTAssertEqual(result.status, 1, "errors give exit status 1")
+        let parsed = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+        var found: Set<String> = []
+        for file in parsed?["files"] as? [[String: Any]] ?? [] {
+            let name = (file["file"] as? String ?? "").split(separator: "/").last.map(String.init) ?? ""
+            for f in file["findings"] as? [[String: Any]] ?? [] {
+                found.insert("\(name) \(f["sheet"] as? String ?? "") \(f["cell"] as? String ?? "")")
+            }
+        }
+        let readme = try String(contentsOf: samples.appendingPathComponent("Fehler/README.md"), encoding: .utf8)
+        let planted = Set(readme.split(separator: "\n").filter { $0.hasPrefix("| Amt") }.map { line -> String in
+            let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            return "\(parts[0]) \(parts[1]) \(parts[2])"
+        })
+        XCTAssertEqual(found, planted)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: feedback)),
+                       ["Prüfung_Amt_40_2007_Werte.xlsx", "Prüfung_Amt_51_2007_Summen.ods", "Prüfung_Amt_BA_2007_Aufbau.xlsx"])
+        let copy = try run(["cat", "--format", "json", "--sheet", "Prüfprotokoll", feedback + "/Prüfung_Amt_40_2007_Werte.xlsx"])
+        XCTAssertTrue(copy.out.contains("text-in-number-cell") || copy.out.contains("ca. 50"), copy.out)
+
+        let clean = try run(["validate", samples.appendingPathComponent("Abgaben/2007").path])
+        XCTAssertEqual(clean.status, 0, clean.out)
+        XCTAssertTrue(clean.out.hasSuffix("10 Dateien geprüft: 0 Fehler, 0 Warnungen\n"), clean.out)
+        let missing = try run(["validate", directory.appendingPathComponent("nope.xlsx").path])
+        XCTAssertEqual(missing.status, 2)
+    }
+
     func testUsageErrorsExitWith2() throws {
         let result = try run(["cat", "--format", "xml", try sampleWorkbook()])
         XCTAssertEqual(result.status, 2)

@@ -1,0 +1,63 @@
+import Spreadsheet
+
+/// Renderings of validation findings: text for a terminal, grouped by file
+/// and sheet, and the JSON other programs read.
+public enum ValidationReport {
+    public static func text(_ reports: [FileReport], language: Language) -> String {
+        let l = language
+        var lines: [String] = []
+        for report in reports {
+            let who = [report.department.map { l("Amt \($0)", "department \($0)") }, report.year.map(String.init)]
+                .compactMap { $0 }.joined(separator: ", ")
+            let counts = l("\(report.errors) Fehler, \(report.warnings) Warnung\(report.warnings == 1 ? "" : "en")",
+                           "\(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")")
+            lines.append("\(report.file)\(who.isEmpty ? "" : " (\(who))"): \(report.findings.isEmpty ? l("in Ordnung", "no problems") : counts)")
+            var currentSheet: String?? = .none
+            for f in report.findings {
+                if currentSheet != .some(f.sheet) {
+                    lines.append("  \(f.sheet ?? l("Datei", "file"))")
+                    currentSheet = .some(f.sheet)
+                }
+                let severity = f.severity == .error ? l("Fehler ", "error  ") : l("Warnung", "warning")
+                let cell = (f.cell ?? "").padding(7)
+                let value = f.value.map { " [\($0)]" } ?? ""
+                lines.append("    \(cell)\(severity)  \(f.message)\(value)  (\(f.code))")
+            }
+        }
+        let errors = reports.reduce(0) { $0 + $1.errors }, warnings = reports.reduce(0) { $0 + $1.warnings }
+        lines.append(l("\(reports.count) Datei\(reports.count == 1 ? "" : "en") geprüft: \(errors) Fehler, \(warnings) Warnungen",
+                       "\(reports.count) file\(reports.count == 1 ? "" : "s") checked: \(errors) errors, \(warnings) warnings"))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func json(_ reports: [FileReport]) -> String {
+        func q(_ s: String?) -> String {
+            guard let s else { return "null" }
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let files = reports.map { r in
+            let findings = r.findings.map { f in
+                "{\"severity\":\(q(f.severity.rawValue)),\"code\":\(q(f.code)),\"sheet\":\(q(f.sheet)),\"cell\":\(q(f.cell)),"
+                    + "\"value\":\(q(f.value)),\"message\":\(q(f.message))}"
+            }
+            return "{\"file\":\(q(r.file)),\"department\":\(q(r.department)),\"year\":\(r.year.map(String.init) ?? "null"),"
+                + "\"findings\":[\(findings.joined(separator: ","))]}"
+        }
+        let errors = reports.reduce(0) { $0 + $1.errors }, warnings = reports.reduce(0) { $0 + $1.warnings }
+        return "{\"files\":[\(files.joined(separator: ",\n"))],\n\"summary\":{\"errors\":\(errors),\"warnings\":\(warnings)}}\n"
+    }
+}

@@ -1,0 +1,55 @@
+import Spreadsheet
+import WorkbookIO
+
+/// Checks department submissions against the catalogue: structure, values,
+/// consistency. One file's problems never stop the others.
+public struct Validator: Sendable {
+    public var catalogue: Catalogue
+    public var language: Language
+    public var expectedYear: Int?
+    public var emptyCellsAreErrors = false
+
+    public init(catalogue: Catalogue, language: Language = .de, expectedYear: Int? = nil) {
+        self.catalogue = catalogue
+        self.language = language
+        self.expectedYear = expectedYear
+    }
+
+    /// Validates one file; an unreadable file is a finding, not an exception.
+    public func validate(file: String) -> (FileReport, Submission?) {
+        let workbook: Workbook
+        do {
+            workbook = try WorkbookFile.read(file)
+        } catch {
+            let e = WorkbookError(error)
+            return (FileReport(file: file, findings: [ValidationFinding(.error, "unreadable", message: language(
+                "Die Datei kann nicht gelesen werden (\(e.location): \(e.reason)). Bitte als .xlsx oder .ods ohne Kennwort speichern und erneut senden.",
+                "The file cannot be read (\(e.location): \(e.reason)). Please save it as .xlsx or .ods without a password."))]), nil)
+        }
+        return validate(workbook, file: file)
+    }
+
+    /// Validates a workbook already read.
+    public func validate(_ workbook: Workbook, file: String) -> (FileReport, Submission) {
+        let reader = SubmissionReader(catalogue: catalogue, language: language, expectedYear: expectedYear)
+        var (submission, findings) = reader.read(workbook)
+        let values = ValueRules(language: language, emptyCellsAreErrors: emptyCellsAreErrors)
+        for code in submission.tables.keys.sorted() {
+            if var table = submission.tables[code] {
+                findings += values.check(&table)
+                submission.tables[code] = table
+            }
+        }
+        findings += ConsistencyRules(catalogue: catalogue, language: language).check(submission.tables)
+        let order = Dictionary(workbook.sheets.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        findings.sort { a, b in
+            let sa = a.sheet.flatMap { order[$0] } ?? -1, sb = b.sheet.flatMap { order[$0] } ?? -1
+            if sa != sb { return sa < sb }
+            let ca = a.cell.flatMap { CellReference(String($0.split(separator: ":")[0])) }
+            let cb = b.cell.flatMap { CellReference(String($0.split(separator: ":")[0])) }
+            if let ca, let cb, ca != cb { return ca < cb }
+            return a.code < b.code
+        }
+        return (FileReport(file: file, department: submission.department, year: submission.year, findings: findings), submission)
+    }
+}
