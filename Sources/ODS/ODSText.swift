@@ -2,11 +2,13 @@ import XMLStream
 
 /// Cell text as ODF paragraphs, written so that LibreOffice shows it as
 /// given (ODF 1.2 Part 1, 6.1.2–6.1.4): each line its own `text:p`, runs of
-/// spaces and leading or trailing spaces as `text:s`, tabs as `text:tab`.
+/// spaces and leading or trailing spaces as `text:s`. Tabs and lone carriage
+/// returns stay characters: LibreOffice 7.4 keeps them so but drops
+/// `text:tab` in cells (checked by converting with it). A CR LF is a line break.
 enum ODSText {
     /// Appends the paragraphs of `text`, the first optionally wrapped in a link.
     static func appendParagraphs(_ text: String, link: String? = nil, to out: inout XMLBuffer) {
-        let normalized = text.contains("\r") ? text.replacingCRLF() : text
+        let normalized = text.contains("\r\n") ? text.replacingCRLF() : text
         let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
         for (n, line) in lines.enumerated() {
             out.raw("<text:p>")
@@ -41,12 +43,7 @@ enum ODSText {
                 i = j
                 continue
             }
-            if s == "\t" {
-                flush()
-                out.raw("<text:tab/>")
-            } else {
-                plain.unicodeScalars.append(s)
-            }
+            plain.unicodeScalars.append(s)
             i += 1
         }
         flush()
@@ -54,23 +51,22 @@ enum ODSText {
 }
 
 extension String {
-    /// CR LF and lone CR as LF.
+    /// CR LF as LF; a lone CR stays.
     func replacingCRLF() -> String {
         var out = ""
-        var previousCR = false
+        var pendingCR = false
         for scalar in unicodeScalars {
+            if pendingCR {
+                pendingCR = false
+                if scalar != "\n" { out.unicodeScalars.append("\r") }
+            }
             if scalar == "\r" {
-                out.unicodeScalars.append("\n")
-                previousCR = true
+                pendingCR = true
                 continue
             }
-            if scalar == "\n" && previousCR {
-                previousCR = false
-                continue
-            }
-            previousCR = false
             out.unicodeScalars.append(scalar)
         }
+        if pendingCR { out.unicodeScalars.append("\r") }
         return out
     }
 }

@@ -51,18 +51,20 @@ public struct XMLBuffer: Sendable {
         }
     }
 
-    /// Character data: `&`, `<` and `>` escaped.
+    /// Character data: `&`, `<` and `>` escaped, and a carriage return as
+    /// `&#13;`, since XML parsers turn a literal CR LF into LF (XML 1.0, 2.11).
     public mutating func text(_ text: String) {
         var copy = text
         copy.withUTF8 { utf8 in
             var start = 0
             for i in 0..<utf8.count {
                 let b = utf8[i]
-                guard b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") else { continue }
+                guard b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == 0x0D else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
                 switch b {
                 case UInt8(ascii: "&"): raw("&amp;")
                 case UInt8(ascii: "<"): raw("&lt;")
+                case 0x0D: raw("&#13;")
                 default: raw("&gt;")
                 }
                 start = i + 1

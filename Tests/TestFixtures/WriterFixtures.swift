@@ -7,7 +7,7 @@ public enum RoundTripValues {
 
     public static let row: [CellValue] = [
         .number(0.1 + 0.2), .number(-0.0), .number(1e-300), .number(1.7976931348623157e308), .number(123_456_789_012_345),
-        .string("Grüße, 東京 🙂"), .string("  leading and trailing  "), .string("zwei\nZeilen"), .string("tab\there"),
+        .string("Grüße, 東京 🙂"), .string("  leading and trailing  "), .string("zwei\nZeilen"), .string("tab\there"), .string("lone\rCR"),
         .string("<&>\"'"), .string("_x000D_ literal"), .bool(true), .bool(false), .error("#N/A"), .error("#DIV/0!"),
         date(1900, 1, 1), date(1900, 2, 28), date(1900, 3, 1), date(2005, 5, 24), date(9999, 12, 31),
         .dateTime(CivilDateTime(date: CivilDate(year: 2005, month: 5, day: 24), millisecondOfDay: 49_510_250)),
