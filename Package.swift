@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -22,8 +23,10 @@ let package = Package(
         .target(name: "ODS", dependencies: ["Spreadsheet", "Zip", "XMLStream"]),
         .target(name: "WorkbookIO", dependencies: ["Spreadsheet", "Zip", "XLSX", "ODS"]),
         .target(name: "Monitoring", dependencies: ["Spreadsheet", "WorkbookIO"]),
+        .target(name: "MonitoringStore", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip",
+                                                        .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "imon", dependencies: [
-            "Spreadsheet", "WorkbookIO", "Monitoring",
+            "Spreadsheet", "WorkbookIO", "Monitoring", "MonitoringStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestFixtures", dependencies: ["Zip", "Spreadsheet"], path: "Tests/TestFixtures"),
@@ -34,7 +37,8 @@ let package = Package(
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Zip", "Spreadsheet", "WorkbookIO", "TestFixtures"]),
         .testTarget(name: "ODSTests", dependencies: ["ODS", "Zip", "Spreadsheet", "WorkbookIO", "TestFixtures"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO"]),
-        .testTarget(name: "imonTests", dependencies: ["WorkbookIO", "Spreadsheet", "Zip", "TestFixtures"]),
+        .testTarget(name: "MonitoringStoreTests", dependencies: ["MonitoringStore", "Monitoring", "Spreadsheet", "WorkbookIO"]),
+        .testTarget(name: "imonTests", dependencies: ["WorkbookIO", "Spreadsheet", "Zip", "TestFixtures", "Monitoring"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,8 +8,29 @@ import Spreadsheet
 import Glibc
 #endif
 
-let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "Samples"
 let catalogue = DefaultCatalogue.magdeburg
+// `imon-samples --submissions N DIR`: N filled-in submissions (every department,
+// one year after another from 1990), for benchmarks of validate and merge.
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--submissions", let count = Int(CommandLine.arguments[2]) {
+    let folder = CommandLine.arguments[3]
+    mkdir(folder, 0o755)
+    let departments = catalogue.submittingDepartments
+    let generator = SyntheticSubmissions(catalogue: catalogue)
+    for n in 0..<count {
+        let department = departments[n % departments.count]
+        let year = 1990 + n / departments.count
+        do {
+            try SubmissionTemplate(catalogue: catalogue, department: department, year: year)
+                .write(to: "\(folder)/Amt_\(department.code)_\(year).xlsx", values: generator.values(department: department.code, year: year))
+        } catch {
+            var line = Array("imon-samples: \(error)\n".utf8)
+            _ = line.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+            exit(2)
+        }
+    }
+    exit(0)
+}
+let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "Samples"
 let years = [2005, 2006, 2007]
 /// Departments that work with LibreOffice and send ODS.
 let odsDepartments: Set<String> = ["41", "13", "LIGA"]

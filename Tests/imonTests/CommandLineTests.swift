@@ -1,4 +1,5 @@
 import Foundation
+import Monitoring
 import TestFixtures
 import XCTest
 
@@ -242,6 +243,82 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(clean.out.hasSuffix("10 Dateien geprüft: 0 Fehler, 0 Warnungen\n"), clean.out)
         let missing = try run(["validate", directory.appendingPathComponent("nope.xlsx").path])
         XCTAssertEqual(missing.status, 2)
+    }
+
+    func testMergeExportHistoryOnTheSamples() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples")
+        let store = directory.appendingPathComponent("m.sqlite").path
+        let merged = try run(["merge", "--store", store, samples.appendingPathComponent("Abgaben").path])
+        XCTAssertEqual(merged.status, 0, merged.out + merged.err)
+        // Every filled-in cell of the 30 samples is one observation.
+        var expected = 0
+        let c = DefaultCatalogue.magdeburg
+        for department in c.submittingDepartments {
+            for indicator in c.submittedIndicators(of: department.code) {
+                expected += (indicator.level == .districts ? c.districts.count + 1 : 1) * indicator.categories.count * 3
+            }
+        }
+        XCTAssertTrue(merged.out.hasSuffix("30 files; the store \(store) holds \(expected) current observations\n"), merged.out)
+        let csv = directory.appendingPathComponent("tidy.csv").path
+        XCTAssertEqual(try run(["export", "--store", store, "-o", csv]).status, 0)
+        XCTAssertEqual(try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").count, expected + 1)
+        let again = try run(["merge", "--store", store, samples.appendingPathComponent("Abgaben/2007").path,
+                             samples.appendingPathComponent("Fehler").path])
+        XCTAssertEqual(again.status, 1, "rejected files give exit status 1")
+        let history = try run(["history", "--store", store, "--year", "2007"]).out
+        XCTAssertEqual(history.split(separator: "\n").filter { $0.contains(" unchanged ") }.count, 10, history)
+        // The BA file with the wrong year counts for the year it names (2006).
+        XCTAssertEqual(history.split(separator: "\n").filter { $0.contains(" rejected ") }.count, 2, history)
+    }
+
+    func testAMergeKilledHalfwayLeavesAConsistentStore() throws {
+        let folder = directory.appendingPathComponent("many")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let c = DefaultCatalogue.magdeburg
+        let generator = SyntheticSubmissions(catalogue: c)
+        let departments = c.submittingDepartments
+        for n in 0..<80 {
+            let d = departments[n % departments.count], year = 1990 + n / departments.count
+            try SubmissionTemplate(catalogue: c, department: d, year: year)
+                .write(to: folder.appendingPathComponent("Amt_\(d.code)_\(year).xlsx").path, values: generator.values(department: d.code, year: year))
+        }
+        let store = directory.appendingPathComponent("m.sqlite").path
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["merge", "--store", store, folder.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill it once it has started writing.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && !FileManager.default.fileExists(atPath: store + "-journal")
+                && !FileManager.default.fileExists(atPath: store + "-wal") && (try? Data(contentsOf: URL(fileURLWithPath: store)).count) ?? 0 < 200_000 {
+            usleep(5_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        let check = try run(["history", "--store", store])
+        XCTAssertEqual(check.status, 0, check.err)
+        // Reopened: intact, and every current submission has all its observations.
+        let merged = try run(["merge", "--store", store, folder.path])
+        XCTAssertEqual(merged.status, 0, merged.err)
+        XCTAssertTrue(merged.out.contains("unchanged") || merged.out.contains("imported"))
+        let imported = merged.out.split(separator: "\n").filter { $0.contains(": imported (") }.count
+        let unchanged = merged.out.split(separator: "\n").filter { $0.contains(": unchanged") }.count
+        XCTAssertEqual(imported + unchanged, 80)
+        let csv = directory.appendingPathComponent("all.csv").path
+        XCTAssertEqual(try run(["export", "--store", store, "-o", csv]).status, 0)
+        var expected = 0
+        for n in 0..<80 {
+            let d = departments[n % departments.count]
+            for indicator in c.submittedIndicators(of: d.code) {
+                expected += (indicator.level == .districts ? c.districts.count + 1 : 1) * indicator.categories.count
+            }
+        }
+        XCTAssertEqual(try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").count, expected + 1,
+                       "no half-imported file: after the kill and a second merge every file is in exactly once")
     }
 
     func testUsageErrorsExitWith2() throws {

@@ -40,3 +40,21 @@ public struct TemplateID: Hashable, Sendable, CustomStringConvertible {
         return String(repeating: "0", count: 8 - digits.count) + digits
     }
 }
+
+extension Catalogue {
+    /// A fingerprint of everything observations depend on: indicators with
+    /// their categories and levels, and the districts.
+    public var fingerprint: String {
+        var hash: UInt32 = 2_166_136_261
+        func mix(_ text: String) {
+            for b in text.utf8 { hash = (hash ^ UInt32(b)) &* 16_777_619 }
+            hash = (hash ^ 0x1F) &* 16_777_619
+        }
+        for i in indicators {
+            mix(i.code); mix(i.department); i.categories.forEach(mix); mix(i.level.rawValue)
+        }
+        for d in districts { mix(d.number); mix(d.name) }
+        let digits = String(hash, radix: 16, uppercase: true)
+        return String(repeating: "0", count: 8 - digits.count) + digits
+    }
+}

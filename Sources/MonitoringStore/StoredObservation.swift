@@ -1,0 +1,67 @@
+import GRDB
+import Monitoring
+
+/// A current observation with its provenance, as exports list it.
+public struct StoredObservation: Sendable {
+    public var indicator: String
+    public var district: String
+    public var year: Int
+    public var category: String
+    public var value: Double?
+    public var marker: String?
+    public var department: String
+    public var file: String
+    public var sheet: String
+    public var cell: String
+    public var importedAt: String
+}
+
+/// One line of the merge history.
+public struct HistoryEntry: Sendable {
+    public var at: String
+    public var user: String
+    public var file: String
+    public var department: String?
+    public var year: Int?
+    public var outcome: String
+    public var detail: String
+}
+
+extension MonitoringStore {
+    /// Current observations, of the given years (all when empty), ordered for reading.
+    public func currentObservations(years: [Int] = []) throws -> [StoredObservation] {
+        try queue.read { db in
+            var sql = """
+                SELECT o.indicator, o.district, o.year, o.category, o.value, o.marker, o.sheet, o.cell,
+                       s.department, s.fileName, s.importedAt
+                FROM observation o JOIN submission s ON s.id = o.submissionID WHERE o.current = 1
+                """
+            var arguments: [any DatabaseValueConvertible] = []
+            if !years.isEmpty {
+                sql += " AND o.year IN (\(years.map { _ in "?" }.joined(separator: ",")))"
+                arguments = years
+            }
+            sql += " ORDER BY o.indicator, o.year, o.district, o.id"
+            return try GRDB.Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { r in
+                StoredObservation(indicator: r["indicator"], district: r["district"], year: r["year"], category: r["category"],
+                                  value: r["value"], marker: r["marker"], department: r["department"], file: r["fileName"],
+                                  sheet: r["sheet"], cell: r["cell"], importedAt: r["importedAt"])
+            }
+        }
+    }
+
+    /// What was merged, superseded, rejected or in conflict, oldest first.
+    public func history(department: String? = nil, year: Int? = nil) throws -> [HistoryEntry] {
+        try queue.read { db in
+            var sql = "SELECT at, byUser, fileName, department, year, outcome, detail FROM event WHERE 1 = 1"
+            var arguments: [any DatabaseValueConvertible] = []
+            if let department { sql += " AND department = ?"; arguments.append(department) }
+            if let year { sql += " AND year = ?"; arguments.append(year) }
+            sql += " ORDER BY id"
+            return try GRDB.Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { r in
+                HistoryEntry(at: r["at"], user: r["byUser"], file: r["fileName"], department: r["department"], year: r["year"],
+                             outcome: r["outcome"], detail: r["detail"])
+            }
+        }
+    }
+}
