@@ -10,15 +10,16 @@ import Glibc
 /// their provenance (file, hash, sheet, cell) and the history of every
 /// merge. A resubmission supersedes, never deletes; every file is merged
 /// in one transaction, all of it or nothing of it.
-public final class MonitoringStore {
+public final class MonitoringStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
     /// How long a merge waits for another merge on the same store to finish.
-    public var lockTimeout: Double = 60
+    public let lockTimeout: Double
 
     /// Opens the store at `path`, creating it (and migrating an older one) when asked.
-    public init(path: String, create: Bool = true) throws {
+    public init(path: String, create: Bool = true, lockTimeout: Double = 60) throws {
         self.path = path
+        self.lockTimeout = lockTimeout
         if !create && access(path, F_OK) != 0 { throw StoreError.notFound(path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)

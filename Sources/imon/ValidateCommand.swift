@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Monitoring
+import MonitoringStore
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -22,6 +23,9 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(help: "The reporting year the files must be for.")
     var year: Int?
+
+    @Option(help: "A monitoring store with earlier years: adds plausibility warnings (large changes, outliers, copied sheets).")
+    var store: String?
 
     @Option(help: "Output: text or json.")
     var format: Format = .text
@@ -47,6 +51,7 @@ struct ValidateCommand: ParsableCommand {
         let language = Language(rawValue: lang) ?? .de
         var configured = Validator(catalogue: catalogue, language: language, expectedYear: year)
         configured.emptyCellsAreErrors = emptyIsError
+        if let store { configured.earlier = StoreEarlierValues(store: try openStore(store, create: false)) }
         let validator = configured
         let paths = try SubmissionFiles.expand(files)
         if let annotate { mkdir(annotate, 0o755) }

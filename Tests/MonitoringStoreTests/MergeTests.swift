@@ -132,8 +132,7 @@ final class MergeTests: XCTestCase {
 
     func testASecondMergeWaitsForTheFirstAndThenGivesUp() throws {
         let file = path("m.sqlite")
-        let store = try MonitoringStore(path: file)
-        store.lockTimeout = 0.3
+        let store = try MonitoringStore(path: file, lockTimeout: 0.3)
         let holding = try StoreLock(storePath: file, timeout: 1)
         XCTAssertThrowsError(try merge([try submission("13", 2005)], into: store)) { error in
             XCTAssertTrue("\(error)".contains("another merge is writing to this store"), "\(error)")

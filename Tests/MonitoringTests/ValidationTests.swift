@@ -284,3 +284,82 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual((parsed?["summary"] as? [String: Int])?["errors"], 1)
     }
 }
+
+/// Last year's values as the store would give them, from a synthetic submission.
+private struct LastYear: EarlierValues {
+    let values: SubmissionValues
+
+    func values(indicator: String, year: Int) -> [String: [String: Double]] {
+        var out: [String: [String: Double]] = [:]
+        for (key, categories) in values.cells[indicator] ?? [:] {
+            for (category, value) in categories { if case .number(let n) = value { out[key, default: [:]][category] = n } }
+        }
+        return out
+    }
+}
+
+final class PlausibilityTests: XCTestCase {
+    private let catalogue = DefaultCatalogue.magdeburg
+
+    private func workbook(_ change: (inout SubmissionValues) -> Void = { _ in }) throws -> Workbook {
+        var values = SyntheticSubmissions(catalogue: catalogue).values(department: "40", year: 2007)
+        change(&values)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("imon-plaus-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try SubmissionTemplate(catalogue: catalogue, department: catalogue.department("40")!, year: 2007).write(to: file, values: values)
+        return try WorkbookFile.read(file)
+    }
+
+    private func validator() -> Validator {
+        var v = Validator(catalogue: catalogue)
+        v.earlier = LastYear(values: SyntheticSubmissions(catalogue: catalogue).values(department: "40", year: 2006))
+        return v
+    }
+
+    func testOrdinaryYearOnYearMovementRaisesNothing() throws {
+        XCTAssertEqual(validator().validate(try workbook(), file: "x").0.findings, [])
+    }
+
+    func testALargeChangeOnThePreviousYearIsAWarning() throws {
+        let w = try workbook { v in
+            for (key, category) in [("01", "insgesamt"), ("01", "deutsch"), ("Stadt", "insgesamt"), ("Stadt", "deutsch")] {
+                if case .number(let n) = v["B01", key, category] { v["B01", key, category] = .number(n + 900) }
+            }
+        }
+        let found = validator().validate(w, file: "x").0.findings
+        XCTAssertTrue(found.contains { $0.code == "large-change" && $0.cell == "C6" && $0.severity == .warning }, "\(found)")
+        XCTAssertFalse(found.contains { $0.severity == .error })
+        XCTAssertTrue(PlausibilityRules.surprisingChange(from: 1000, to: 1400))
+        XCTAssertFalse(PlausibilityRules.surprisingChange(from: 2, to: 6), "small counts move a lot by chance")
+        XCTAssertFalse(PlausibilityRules.surprisingChange(from: 1000, to: 1200))
+    }
+
+    func testADistrictFarOutsideTheOthersIsAWarning() throws {
+        let w = try workbook { v in
+            // Almost every pupil in Sudenburg (30) non-German: far from every other district.
+            if case .number(let total) = v["B01", "30", "insgesamt"], case .number(let foreign) = v["B01", "30", "nichtdeutsch"],
+               case .number(let german) = v["B01", "30", "deutsch"] {
+                let moved = german - 5
+                v["B01", "30", "deutsch"] = .number(5)
+                v["B01", "30", "nichtdeutsch"] = .number(foreign + moved)
+                _ = total
+                if case .number(let cd) = v["B01", "Stadt", "deutsch"], case .number(let cn) = v["B01", "Stadt", "nichtdeutsch"] {
+                    v["B01", "Stadt", "deutsch"] = .number(cd - moved)
+                    v["B01", "Stadt", "nichtdeutsch"] = .number(cn + moved)
+                }
+            }
+        }
+        var plain = Validator(catalogue: catalogue)
+        plain.earlier = LastYear(values: SubmissionValues())
+        let found = plain.validate(w, file: "x").0.findings
+        XCTAssertTrue(found.contains { $0.code == "district-outlier" && $0.sheet == "B01" && $0.cell == "E20" }, "\(found)")
+    }
+
+    func testASheetIdenticalToLastYearIsAWarning() throws {
+        let last = SyntheticSubmissions(catalogue: catalogue).values(department: "40", year: 2006)
+        let w = try workbook { v in v.cells["B02"] = last.cells["B02"] }
+        let found = validator().validate(w, file: "x").0.findings
+        XCTAssertEqual(found.map(\.code), ["same-as-last-year"])
+        XCTAssertEqual(found.first?.sheet, "B02")
+    }
+}

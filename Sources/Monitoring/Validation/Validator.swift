@@ -8,6 +8,8 @@ public struct Validator: Sendable {
     public var language: Language
     public var expectedYear: Int?
     public var emptyCellsAreErrors = false
+    /// Earlier years' values; with them the plausibility warnings run.
+    public var earlier: (any EarlierValues)?
 
     public init(catalogue: Catalogue, language: Language = .de, expectedYear: Int? = nil) {
         self.catalogue = catalogue
@@ -41,6 +43,9 @@ public struct Validator: Sendable {
             }
         }
         findings += ConsistencyRules(catalogue: catalogue, language: language).check(submission.tables)
+        if let earlier, let year = submission.year {
+            findings += PlausibilityRules(earlier: earlier, language: language).check(submission.tables, year: year)
+        }
         let order = Dictionary(workbook.sheets.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
         findings.sort { a, b in
             let sa = a.sheet.flatMap { order[$0] } ?? -1, sb = b.sheet.flatMap { order[$0] } ?? -1
