@@ -25,8 +25,9 @@ let package = Package(
         .target(name: "Monitoring", dependencies: ["Spreadsheet", "WorkbookIO"]),
         .target(name: "MonitoringStore", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip",
                                                         .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Reporting", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip"]),
         .executableTarget(name: "imon", dependencies: [
-            "Spreadsheet", "WorkbookIO", "Monitoring", "MonitoringStore",
+            "Spreadsheet", "WorkbookIO", "Monitoring", "MonitoringStore", "Reporting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestFixtures", dependencies: ["Zip", "Spreadsheet"], path: "Tests/TestFixtures"),

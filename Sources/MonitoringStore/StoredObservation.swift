@@ -65,3 +65,21 @@ extension MonitoringStore {
         }
     }
 }
+
+extension MonitoringStore {
+    /// Every current observation as the analysis reads them.
+    public func observationTable() throws -> ObservationTable {
+        var table = ObservationTable()
+        try queue.read { db in
+            let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT indicator, district, year, category, value FROM observation WHERE current = 1")
+            while let row = try rows.next() {
+                if let value: Double = row["value"] {
+                    table.add(indicator: row["indicator"], year: row["year"], row: row["district"], category: row["category"], value: value)
+                } else {
+                    table.addMarker(indicator: row["indicator"], year: row["year"])
+                }
+            }
+        }
+        return table
+    }
+}

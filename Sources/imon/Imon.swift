@@ -7,7 +7,7 @@ struct Imon: ParsableCommand {
         commandName: "imon",
         abstract: "Integration monitoring: read, check and merge the workbooks departments send.",
         version: "0.1.0",
-        subcommands: [CatCommand.self, InspectCommand.self, ConvertCommand.self, CatalogueCommand.self, TemplateCommand.self, ValidateCommand.self, MergeCommand.self, ExportCommand.self, HistoryCommand.self])
+        subcommands: [CatCommand.self, InspectCommand.self, ConvertCommand.self, CatalogueCommand.self, TemplateCommand.self, ValidateCommand.self, MergeCommand.self, ExportCommand.self, HistoryCommand.self, ReportCommand.self, DemoCommand.self])
 
     /// Runs the command; every failure ends in one line on standard error.
     /// Exit status: 0 success, 2 when the command could not run.

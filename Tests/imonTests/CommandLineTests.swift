@@ -321,6 +321,44 @@ final class CommandLineTests: XCTestCase {
                        "no half-imported file: after the kill and a second merge every file is in exactly once")
     }
 
+    func testDemoRunsTheWholeFlowAndTheReportIsSelfContained() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples").path
+        let out = directory.appendingPathComponent("demo").path
+        let result = try run(["demo", "-o", out, "--samples", samples])
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertTrue(result.out.contains("30 imported, 3 rejected"), result.out)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out)
+        for name in ["Lagebericht_2007.xlsx", "Lagebericht_2007.ods", "Lagebericht_2007.html", "monitoring.sqlite", "Vorlagen", "Rueckmeldungen"] {
+            XCTAssertTrue(files.contains(name), name)
+        }
+        let html = try String(contentsOfFile: out + "/Lagebericht_2007.html", encoding: .utf8)
+        XCTAssertTrue(html.contains("<svg"))
+        XCTAssertFalse(html.contains("<script"), "no scripts")
+        XCTAssertFalse(html.contains("src=\"http") || html.contains("href=\"http") || html.contains("@import"), "nothing from the network")
+        let overview = try run(["cat", "--format", "json", "--sheet", "Übersicht", out + "/Lagebericht_2007.xlsx"])
+        XCTAssertEqual(overview.status, 0, overview.err)
+        XCTAssertTrue(overview.out.contains("\"Altstadt\""), overview.out)
+        let sheets = try run(["inspect", "--format", "json", out + "/Lagebericht_2007.ods"]).out
+        for name in ["Übersicht", "HF 1 ", "Ziele", "Datenqualität", "Methodik"] { XCTAssertTrue(sheets.contains(name), name) }
+    }
+
+    func testReportForChosenFieldsAndAMissingYear() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples")
+        let store = directory.appendingPathComponent("m.sqlite").path
+        XCTAssertEqual(try run(["merge", "--store", store, samples.appendingPathComponent("Abgaben").path]).status, 0)
+        let report = directory.appendingPathComponent("r.xlsx").path
+        let result = try run(["report", "--store", store, "--year", "2007", "--field", "3", "--field", "5", "-o", report])
+        XCTAssertEqual(result.status, 0, result.err)
+        let sheets = try run(["inspect", "--format", "json", report]).out
+        XCTAssertTrue(sheets.contains("HF 3 Bildung") && sheets.contains("HF 5 Beruf und Arbeit"), sheets)
+        XCTAssertFalse(sheets.contains("HF 1 "), sheets)
+        let missing = try run(["report", "--store", store, "--year", "1999", "-o", report])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.err.contains("no observations for this year"), missing.err)
+    }
+
     func testUsageErrorsExitWith2() throws {
         let result = try run(["cat", "--format", "xml", try sampleWorkbook()])
         XCTAssertEqual(result.status, 2)

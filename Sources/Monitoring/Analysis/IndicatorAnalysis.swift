@@ -5,7 +5,7 @@ public struct IndicatorAnalysis: Sendable {
     public struct DistrictFigure: Sendable, Equatable {
         public var district: String
         public var value: Double
-        /// Value ÷ city value × 100.
+        /// Value ÷ city value × 100, for rates and other levels (not for counts).
         public var index: Double?
         /// Standard deviations from the districts' mean.
         public var z: Double?
@@ -40,8 +40,10 @@ public struct IndicatorAnalysis: Sendable {
     public var slope: Double?
     public var trend: Trend?
 
-    /// Computes the figures from the observed values.
-    public init(indicator: Indicator, category: String, year: Int, values: IndicatorValues, years: [Int]) {
+    /// Computes the figures from the observed values. Districts in
+    /// `excluded` (their value is suppressed as too small to publish) take
+    /// no part in the comparison: a rate on a handful of cases says little.
+    public init(indicator: Indicator, category: String, year: Int, values: IndicatorValues, years: [Int], excluded: Set<String> = []) {
         self.indicator = indicator
         self.category = category
         self.year = year
@@ -51,7 +53,7 @@ public struct IndicatorAnalysis: Sendable {
         if let city, let previousCity { cityChange = city - previousCity }
         var raw: [(String, Double)] = []
         if indicator.level == .districts {
-            for d in values.catalogue.districts {
+            for d in values.catalogue.districts where !excluded.contains(d.number) {
                 if let v = values.district(indicator, year, d.number, category) { raw.append((d.number, v)) }
             }
         }
@@ -74,7 +76,9 @@ public struct IndicatorAnalysis: Sendable {
             case .higherIsBetter: unfavourable = (z ?? 0) <= -IndicatorAnalysis.flagThreshold
             case .neutral: unfavourable = false
             }
-            return DistrictFigure(district: district, value: value, index: city.flatMap { $0 != 0 ? value / $0 * 100 : nil },
+            // An index compares levels: for counts, which follow the district's size, it would say nothing.
+            let index = indicator.unit == .count ? nil : city.flatMap { $0 != 0 ? value / $0 * 100 : nil }
+            return DistrictFigure(district: district, value: value, index: index,
                                   z: z, rank: ranks[district] ?? 0, change: change, relativeChange: relative, flagged: unfavourable)
         }
         // Trend of the city value over the years up to this one.

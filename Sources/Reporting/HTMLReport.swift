@@ -1,0 +1,171 @@
+import Monitoring
+import Spreadsheet
+import Zip
+
+/// The report as one self-contained HTML file: no network, no scripts, no
+/// external fonts; charts are inline SVG. Readable on screen and printable.
+public enum HTMLReport {
+    public static func write(_ r: SituationReport, table: ObservationTable, to path: String) throws {
+        let file = try AtomicFile(path: path)
+        do {
+            try file.write(Array(render(r, table: table).utf8))
+            try file.commit()
+        } catch {
+            file.cancel()
+            throw error
+        }
+    }
+
+    static func esc(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func render(_ r: SituationReport, table: ObservationTable) -> String {
+        let l = r.language
+        var h = """
+            <!DOCTYPE html>
+            <html lang="\(l.rawValue)"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(esc(l("Integrationsmonitoring \(r.year)", "Integration monitoring \(r.year)")))</title>
+            <style>
+            body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2em auto;max-width:1100px;color:#222;line-height:1.4}
+            h1{font-size:1.7em;margin-bottom:.2em}h2{border-bottom:2px solid #2E75B6;padding-bottom:.2em;margin-top:2em}
+            h3{margin-bottom:.3em}.note{color:#555;font-size:.9em}table{border-collapse:collapse;font-size:.9em;margin:.5em 0}
+            td,th{border:1px solid #bbb;padding:3px 6px;text-align:left}th{background:#DDEBF7}td.n{text-align:right}
+            .charts{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}.card{break-inside:avoid;margin-bottom:1.5em}
+            svg text{font-family:"DejaVu Sans",Arial,sans-serif}
+            @media print{body{margin:0;max-width:none}h2{break-before:page}.card{break-inside:avoid}}
+            </style></head><body>
+            <h1>\(esc(l("Integrationsmonitoring Magdeburg \(r.year)", "Integration monitoring Magdeburg \(r.year)")))</h1>
+            <p class="note">\(esc(l("Lagebericht für die Lenkungsgruppe. Handlungsfelder: ", "Situation report for the steering group. Fields of action: ") + r.fields.map { "\($0.code). \($0.name)" }.joined(separator: " · ")))</p>
+
+            """
+        h += "<h2>" + esc(l("Übersicht: Auffälligkeiten nach Stadtteil und Handlungsfeld", "Overview: districts standing out, by field")) + "</h2>\n"
+        h += "<p class=\"note\">" + esc(l("Zahl der Indikatoren, bei denen der Stadtteil mindestens eine Standardabweichung in ungünstiger Richtung liegt.",
+                                          "Number of indicators on which the district lies at least one standard deviation on the unfavourable side.")) + "</p>\n"
+        h += heatmap(r)
+        h += "<h2>" + esc(l("Ziele", "Goals")) + "</h2>\n" + goals(r)
+        for field in r.fields {
+            h += "<h2>" + esc("\(field.code). \(field.name)") + "</h2>\n"
+            for indicator in r.catalogue.indicators where indicator.field == field.code {
+                h += indicatorCard(r, indicator, table)
+            }
+        }
+        h += "<h2>" + esc(l("Methodik", "Method")) + "</h2>\n"
+        for p in MethodText.paragraphs(l) { h += "<p>" + esc(p) + "</p>\n" }
+        h += "<p class=\"note\">" + esc(l("Erstellt mit imon. Synthetische Beispieldaten sind als solche gekennzeichnet.", "Made with imon.")) + "</p>\n</body></html>\n"
+        return h
+    }
+
+    private static func heatmap(_ r: SituationReport) -> String {
+        let cellW = 96.0, cellH = 16.0, left = 170.0, top = 40.0
+        let districts = r.catalogue.districts
+        let width = left + cellW * Double(r.fields.count) + 10, height = top + cellH * Double(districts.count) + 10
+        var flags: [String: [Int: Int]] = [:]
+        for s in r.statusDynamics { flags[s.district, default: [:]][s.field] = s.flags }
+        var s = "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">"
+        for (k, f) in r.fields.enumerated() {
+            s += "<text x=\"\(left + cellW * Double(k) + cellW / 2)\" y=\"\(top - 8)\" font-size=\"11\" text-anchor=\"middle\">\(f.code). \(esc(String(f.name.prefix(14))))</text>"
+        }
+        for (n, d) in districts.enumerated() {
+            let y = top + cellH * Double(n)
+            s += "<text x=\"\(left - 6)\" y=\"\(y + 12)\" font-size=\"11\" text-anchor=\"end\">\(esc(d.number + " " + d.name))</text>"
+            for (k, f) in r.fields.enumerated() {
+                let count = flags[d.number]?[f.code]
+                let colours = ["#ffffff", "#fde9c4", "#f9c27a", "#ee8a5b", "#d9534f"]
+                let fill = count.map { colours[min($0, 4)] } ?? "#eeeeee"
+                let x = left + cellW * Double(k)
+                s += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellW - 2)\" height=\"\(cellH - 2)\" fill=\"\(fill)\" stroke=\"#ccc\"/>"
+                s += "<text x=\"\(x + cellW / 2)\" y=\"\(y + 11.5)\" font-size=\"10\" text-anchor=\"middle\">\(count.map(String.init) ?? "–")</text>"
+            }
+        }
+        return s + "</svg>\n"
+    }
+
+    private static func goals(_ r: SituationReport) -> String {
+        let l = r.language
+        var s = "<table><tr><th>" + [l("Prio.", "Prio."), l("Ziel", "Goal"), l("Stand", "Current"), l("Ziel", "Target"), l("Fortschritt", "Progress"), l("im Plan", "on track")]
+            .map(esc).joined(separator: "</th><th>") + "</th></tr>\n"
+        for g in r.goals {
+            let d = r.catalogue.indicator(g.goal.indicator).map(ReportTexts.decimals) ?? 1
+            let progress = max(0, min(100, g.progress ?? 0))
+            let bar = "<svg width=\"120\" height=\"12\"><rect width=\"120\" height=\"12\" fill=\"#eee\"/><rect width=\"\(Int(progress * 1.2))\" height=\"12\" fill=\"\(g.onTrack == true ? "#70AD47" : "#E06666")\"/></svg>"
+            s += "<tr><td class=\"n\">\(g.goal.priority)</td><td>\(esc(g.goal.statement))</td>"
+                + "<td class=\"n\">\(ReportTexts.number(g.current, decimals: d, language: l))</td>"
+                + "<td class=\"n\">\(ReportTexts.number(g.goal.targetValue, decimals: d, language: l))</td>"
+                + "<td>\(bar) \(g.progress.map { ReportTexts.number($0, decimals: 0, language: l) + " %" } ?? "–")</td>"
+                + "<td>\(g.onTrack.map { $0 ? l("ja", "yes") : l("nein", "no") } ?? "–")</td></tr>\n"
+        }
+        return s + "</table>\n"
+    }
+
+    private static func indicatorCard(_ r: SituationReport, _ indicator: Indicator, _ table: ObservationTable) -> String {
+        let l = r.language
+        let key = r.keyCategory(indicator)
+        guard let a = r.analyses[indicator.code]?[key] else { return "" }
+        let d = ReportTexts.decimals(indicator)
+        var s = "<div class=\"card\"><h3>" + esc("\(indicator.code) – \(indicator.name)") + "</h3>"
+        s += "<p class=\"note\">" + esc(l("Stadt (\(key)): \(ReportTexts.number(a.cityValue, decimals: d, language: l)) \(ReportTexts.unit(indicator, l)) · Trend: \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
+                                          "City (\(key)): \(ReportTexts.number(a.cityValue, decimals: d, language: l)) \(ReportTexts.unit(indicator, l)) · trend: \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")) + "</p>"
+        s += "<div class=\"charts\">"
+        if indicator.level == .districts { s += bars(r, indicator, a) }
+        s += trendLine(r, indicator, key, table)
+        s += "</div></div>\n"
+        return s
+    }
+
+    /// Horizontal bars of the districts' values, the city value as a line; flagged districts in red.
+    private static func bars(_ r: SituationReport, _ indicator: Indicator, _ a: IndicatorAnalysis) -> String {
+        let figures = a.districts.filter { !r.isSuppressed(indicator.code, $0.district, a.category) }.sorted { $0.value > $1.value }
+        guard let maxValue = figures.map(\.value).max(), maxValue > 0 else { return "" }
+        let left = 150.0, width = 560.0, barH = 9.0, height = Double(figures.count) * (barH + 2) + 24
+        var s = "<svg width=\"\(Int(left + width + 60))\" height=\"\(Int(height))\" role=\"img\">"
+        for (n, f) in figures.enumerated() {
+            let y = Double(n) * (barH + 2) + 4
+            let w = f.value / maxValue * width
+            s += "<text x=\"\(left - 4)\" y=\"\(y + 8)\" font-size=\"9\" text-anchor=\"end\">\(esc(r.districtName(f.district)))</text>"
+            s += "<rect x=\"\(left)\" y=\"\(y)\" width=\"\(String(format2(w)))\" height=\"\(barH)\" fill=\"\(f.flagged ? "#d9534f" : "#5B9BD5")\"/>"
+            s += "<text x=\"\(left + w + 3)\" y=\"\(y + 8)\" font-size=\"8\">\(ReportTexts.number(f.value, decimals: ReportTexts.decimals(indicator), language: r.language))</text>"
+        }
+        if let city = a.cityValue, indicator.unit.isRate || indicator.unit == .index {
+            let x = left + city / maxValue * width
+            s += "<line x1=\"\(format2(x))\" y1=\"0\" x2=\"\(format2(x))\" y2=\"\(Int(height - 16))\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>"
+            s += "<text x=\"\(format2(x))\" y=\"\(Int(height - 4))\" font-size=\"9\" text-anchor=\"middle\">\(esc(r.language("Stadt", "City")))</text>"
+        }
+        return s + "</svg>"
+    }
+
+    /// The city value over the years.
+    private static func trendLine(_ r: SituationReport, _ indicator: Indicator, _ category: String, _ table: ObservationTable) -> String {
+        let values = IndicatorValues(catalogue: r.catalogue, table: table)
+        let points = r.years.compactMap { y in values.city(indicator, y, category).map { (y, $0) } }
+        guard points.count >= 2, let lo = points.map(\.1).min(), let hi = points.map(\.1).max() else { return "" }
+        let w = 300.0, h = 160.0, pad = 34.0
+        let span = hi - lo == 0 ? max(abs(hi), 1) : hi - lo
+        let minY = lo - span * 0.2, maxY = hi + span * 0.2
+        func x(_ i: Int) -> Double { pad + Double(i) / Double(points.count - 1) * (w - 2 * pad) }
+        func y(_ v: Double) -> Double { h - pad - (v - minY) / (maxY - minY) * (h - 2 * pad) }
+        var s = "<svg width=\"\(Int(w))\" height=\"\(Int(h))\" role=\"img\"><rect x=\"0\" y=\"0\" width=\"\(Int(w))\" height=\"\(Int(h))\" fill=\"#fafafa\" stroke=\"#ddd\"/>"
+        let path = points.enumerated().map { i, p in "\(i == 0 ? "M" : "L")\(format2(x(i))),\(format2(y(p.1)))" }.joined(separator: " ")
+        s += "<path d=\"\(path)\" fill=\"none\" stroke=\"#2E75B6\" stroke-width=\"2\"/>"
+        for (i, p) in points.enumerated() {
+            s += "<circle cx=\"\(format2(x(i)))\" cy=\"\(format2(y(p.1)))\" r=\"3\" fill=\"#2E75B6\"/>"
+            s += "<text x=\"\(format2(x(i)))\" y=\"\(Int(h - 12))\" font-size=\"10\" text-anchor=\"middle\">\(p.0)</text>"
+            s += "<text x=\"\(format2(x(i)))\" y=\"\(format2(y(p.1) - 7))\" font-size=\"9\" text-anchor=\"middle\">\(ReportTexts.number(p.1, decimals: ReportTexts.decimals(indicator), language: r.language))</text>"
+        }
+        s += "<text x=\"6\" y=\"14\" font-size=\"10\">\(esc(r.language("Stadt, \(category)", "City, \(category)")))</text>"
+        return s + "</svg>"
+    }
+
+    static func format2(_ v: Double) -> String { NumberText.shortest((v * 100).rounded() / 100) }
+}

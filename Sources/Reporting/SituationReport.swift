@@ -1,0 +1,112 @@
+import Monitoring
+
+/// Everything the summary workbook and the HTML report show for one
+/// reporting year: per field of action and indicator the analyses, the
+/// district × field overview with status and dynamics, the goals, and the
+/// data quality. Counts below an indicator's minimum case number are
+/// suppressed (with secondary suppression), and so are rates built on them.
+public struct SituationReport: Sendable {
+    public var catalogue: Catalogue
+    public var year: Int
+    public var years: [Int]
+    public var fields: [FieldOfAction]
+    public var language: Language
+    /// indicator code → category → analysis.
+    public var analyses: [String: [String: IndicatorAnalysis]]
+    public var statusDynamics: [StatusDynamics]
+    public var goals: [GoalProgress]
+    public var quality: [QualityRow]
+    /// Suppressed cells: indicator code → row key → categories hidden.
+    public var suppressed: [String: [String: Set<String>]]
+
+    /// How complete one department's delivery of one indicator is.
+    public struct QualityRow: Sendable {
+        public var department: String
+        public var indicator: String
+        public var expected: Int
+        public var filled: Int
+        public var markers: Int
+        public var districtsWithoutData: [String]
+        public var coverage: Double { expected > 0 ? Double(filled) / Double(expected) : 0 }
+    }
+
+    public init(catalogue: Catalogue, table: ObservationTable, year: Int, fields: [Int] = [], language: Language = .de) {
+        self.catalogue = catalogue
+        self.year = year
+        self.language = language
+        years = table.years.filter { $0 <= year }
+        self.fields = catalogue.fields.filter { fields.isEmpty || fields.contains($0.code) }
+        // Suppression of counts, then of rates built on suppressed counts.
+        var suppressed: [String: [String: Set<String>]] = [:]
+        let keys = catalogue.districts.map(\.number) + [SubmissionValues.cityTotalKey]
+        for indicator in catalogue.indicators where indicator.unit == .count && indicator.minimumCases > 0 {
+            let grid: [[Double?]] = keys.map { key in indicator.categories.map { table.value(indicator.code, year, key, $0) } }
+            let hidden = Suppression.suppressed(grid, minimumCases: indicator.minimumCases, totalRow: keys.count - 1,
+                                                totalColumn: indicator.hasTotal ? 0 : nil)
+            for cell in hidden { suppressed[indicator.code, default: [:]][keys[cell.row], default: []].insert(indicator.categories[cell.column]) }
+        }
+        for rate in catalogue.indicators where rate.isDerived {
+            guard let n = rate.numerator, let d = rate.denominator else { continue }
+            for key in keys {
+                for category in rate.categories {
+                    let dc = rate.denominatorCategory ?? category
+                    if suppressed[n]?[key]?.contains(category) == true || suppressed[d]?[key]?.contains(dc) == true {
+                        suppressed[rate.code, default: [:]][key, default: []].insert(category)
+                    }
+                }
+            }
+        }
+
+        self.suppressed = suppressed
+        let values = IndicatorValues(catalogue: catalogue, table: table)
+        var analyses: [String: [String: IndicatorAnalysis]] = [:]
+        for indicator in catalogue.indicators where self.fields.contains(where: { $0.code == indicator.field }) {
+            for category in indicator.categories {
+                let hidden = Set(suppressed[indicator.code]?.filter { $0.value.contains(category) }.map(\.key) ?? [])
+                analyses[indicator.code, default: [:]][category] =
+                    IndicatorAnalysis(indicator: indicator, category: category, year: year, values: values, years: years, excluded: hidden)
+            }
+        }
+        self.analyses = analyses
+        statusDynamics = StatusDynamics.compute(analyses.values.flatMap { $0.values })
+        let fieldCodes = Set(self.fields.map(\.code))
+        goals = catalogue.goals.filter { $0.active && fieldCodes.contains($0.field) }
+            .sorted { $0.priority < $1.priority }
+            .map { GoalProgress(goal: $0, year: year, values: values) }
+
+        var quality: [QualityRow] = []
+        for department in catalogue.submittingDepartments {
+            for indicator in catalogue.submittedIndicators(of: department.code) {
+                let rows = indicator.level == .districts ? catalogue.districts.map(\.number) + [SubmissionValues.cityTotalKey]
+                                                         : [SubmissionValues.cityTotalKey]
+                var filled = 0
+                var without: [String] = []
+                for key in rows {
+                    let n = indicator.categories.filter { table.value(indicator.code, year, key, $0) != nil }.count
+                    filled += n
+                    if n == 0 && key != SubmissionValues.cityTotalKey { without.append(key) }
+                }
+                let markers = table.markers[indicator.code]?[year] ?? 0
+                quality.append(QualityRow(department: department.code, indicator: indicator.code,
+                                          expected: rows.count * indicator.categories.count, filled: filled + markers,
+                                          markers: markers, districtsWithoutData: without))
+            }
+        }
+        self.quality = quality
+    }
+
+    /// The category a report shows first for an indicator: the non-German
+    /// part where there is one (the integration question), else the first.
+    public func keyCategory(_ indicator: Indicator) -> String {
+        indicator.categories.contains("nichtdeutsch") ? "nichtdeutsch" : indicator.categories.first ?? "insgesamt"
+    }
+
+    public func isSuppressed(_ indicator: String, _ row: String, _ category: String) -> Bool {
+        suppressed[indicator]?[row]?.contains(category) == true
+    }
+
+    public func districtName(_ key: String) -> String {
+        key == SubmissionValues.cityTotalKey ? language("Stadt insgesamt", "City total")
+            : catalogue.districts.first { $0.number == key }?.name ?? key
+    }
+}

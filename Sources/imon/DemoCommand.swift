@@ -1,0 +1,83 @@
+import ArgumentParser
+import Monitoring
+import MonitoringStore
+import Reporting
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "The whole flow on the built-in catalogue and the synthetic samples, into a folder.",
+        discussion: """
+            Writes the templates of a year, validates the sample submissions (the ones with planted \
+            mistakes too, with annotated feedback copies), merges the valid ones into a fresh store and \
+            writes the report as XLSX, ODS and HTML. Everything the demo uses is synthetic.
+            """)
+
+    @Option(name: .shortAndLong, help: "The folder to write into.")
+    var output = "imon-demo"
+
+    @Option(help: "The folder with the sample submissions (Samples/Abgaben and Samples/Fehler).")
+    var samples = "Samples"
+
+    func run() throws {
+        let catalogue = DefaultCatalogue.magdeburg
+        mkdir(output, 0o755)
+        func say(_ text: String) { print(text) }
+        func fail(_ path: String, _ error: any Error) -> CommandFailure { CommandFailure(file: path, error: error) }
+
+        say("1. Templates for 2008, one per department:")
+        mkdir(output + "/Vorlagen", 0o755)
+        for department in catalogue.submittingDepartments {
+            let template = SubmissionTemplate(catalogue: catalogue, department: department, year: 2008)
+            let path = output + "/Vorlagen/" + template.fileName(extension: "xlsx")
+            do { try template.write(to: path) } catch { throw fail(path, error) }
+        }
+        say("   \(catalogue.submittingDepartments.count) workbooks in \(output)/Vorlagen")
+
+        let submissions = try SubmissionFiles.expand([samples + "/Abgaben"])
+        let mistakes = try SubmissionFiles.expand([samples + "/Fehler"])
+        say("\n2. Validating \(submissions.count) submissions and \(mistakes.count) with planted mistakes:")
+        let validator = Validator(catalogue: catalogue)
+        mkdir(output + "/Rueckmeldungen", 0o755)
+        var reports: [FileReport] = []
+        for file in submissions + mistakes {
+            let (report, submission) = validator.validate(file: file)
+            reports.append(report)
+            if report.errors + report.warnings > 0, let submission {
+                let name = file.split(separator: "/").last.map(String.init) ?? file
+                let target = output + "/Rueckmeldungen/Prüfung_" + name
+                do { try FeedbackWorkbook.write(submission.workbook, report: report, language: .de, to: target) } catch { throw fail(target, error) }
+            }
+        }
+        print(ValidationReport.text(reports.filter { $0.errors + $0.warnings > 0 }, language: .de), terminator: "")
+        say("   feedback copies in \(output)/Rueckmeldungen")
+
+        say("\n3. Merging into a fresh store:")
+        let storePath = output + "/monitoring.sqlite"
+        for suffix in ["", "-wal", "-shm", ".lock"] { unlink(storePath + suffix) }
+        let store = try openStore(storePath, create: true)
+        let items = (submissions + mistakes).map { PreparedSubmission.prepare(file: $0, validator: validator) }
+        let results: [MergeResult]
+        do { results = try store.merge(items, catalogue: catalogue, prefer: nil, user: currentUser()) } catch { throw fail(storePath, error) }
+        let imported = results.filter { if case .imported = $0.outcome { return true } else { return false } }.count
+        let rejected = results.filter { if case .rejected = $0.outcome { return true } else { return false } }.count
+        say("   \(imported) imported, \(rejected) rejected; \((try? store.currentObservationCount()) ?? 0) observations in \(storePath)")
+
+        say("\n4. The situation report for 2007:")
+        let table: ObservationTable
+        do { table = try store.observationTable() } catch { throw fail(storePath, error) }
+        let report = SituationReport(catalogue: catalogue, table: table, year: 2007)
+        for (path, write) in [(output + "/Lagebericht_2007.xlsx", { try SummaryWorkbook.write(report, to: output + "/Lagebericht_2007.xlsx") }),
+                              (output + "/Lagebericht_2007.ods", { try SummaryWorkbook.write(report, to: output + "/Lagebericht_2007.ods") }),
+                              (output + "/Lagebericht_2007.html", { try HTMLReport.write(report, table: table, to: output + "/Lagebericht_2007.html") })] {
+            do { try write() } catch { throw fail(path, error) }
+            say("   \(path)")
+        }
+        let goals = report.goals.map { g in "   Ziel \(g.goal.priority): \(g.current.map { String(Int(($0 * 10).rounded()) / 10) } ?? "–") (Ziel \(Int(g.goal.targetValue)) bis \(g.goal.targetYear)), \(g.onTrack == true ? "im Plan" : "nicht im Plan")" }
+        goals.forEach(say)
+        say("\nDone. Open \(output)/Lagebericht_2007.html in a browser, or the workbooks in Excel or LibreOffice.")
+    }
+}
