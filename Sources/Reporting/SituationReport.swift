@@ -18,6 +18,8 @@ public struct SituationReport: Sendable {
     public var quality: [QualityRow]
     /// Suppressed cells: indicator code → row key → categories hidden.
     public var suppressed: [String: [String: Set<String>]]
+    /// indicator code → category → year → city value, for trends.
+    public var cityValues: [String: [String: [Int: Double]]] = [:]
 
     /// How complete one department's delivery of one indicator is.
     public struct QualityRow: Sendable {
@@ -68,6 +70,11 @@ public struct SituationReport: Sendable {
             }
         }
         self.analyses = analyses
+        for indicator in catalogue.indicators where analyses[indicator.code] != nil {
+            for category in indicator.categories {
+                for y in years { cityValues[indicator.code, default: [:]][category, default: [:]][y] = values.city(indicator, y, category) }
+            }
+        }
         statusDynamics = StatusDynamics.compute(analyses.values.flatMap { $0.values })
         let fieldCodes = Set(self.fields.map(\.code))
         goals = catalogue.goals.filter { $0.active && fieldCodes.contains($0.field) }
@@ -99,6 +106,11 @@ public struct SituationReport: Sendable {
     /// part where there is one (the integration question), else the first.
     public func keyCategory(_ indicator: Indicator) -> String {
         indicator.categories.contains("nichtdeutsch") ? "nichtdeutsch" : indicator.categories.first ?? "insgesamt"
+    }
+
+    /// The city value of an indicator's category in a year.
+    public func analysesByYear(_ indicator: Indicator, _ category: String, _ year: Int) -> Double? {
+        cityValues[indicator.code]?[category]?[year]
     }
 
     public func isSuppressed(_ indicator: String, _ row: String, _ category: String) -> Bool {

@@ -161,8 +161,31 @@ public enum SummaryWorkbook {
                 try w.write(OutputRow(index: row, cells: cells))
                 row += 1
             }
-            row += 1
-            _ = first
+            // The city value year by year, for the trend chart.
+            let values = r.years.map { y -> CellValue in r.analysesByYear(indicator, key, y).map(CellValue.number) ?? .empty }
+            let yearRow = row, valueRow = row + 1
+            try w.write(OutputRow(index: yearRow, cells: [OutputCell(column: 1, value: .string(l("Jahr", "Year")), style: boxed)]
+                                  + r.years.enumerated().map { OutputCell(column: 2 + $0.offset, value: .string(String($0.element)), style: .header) }))
+            try w.write(OutputRow(index: valueRow, cells: [OutputCell(column: 1, value: .string(l("Stadt, \(key)", "City, \(key)")), style: boxed)]
+                                  + values.enumerated().map { OutputCell(column: 2 + $0.offset, value: $0.element, style: numberStyle(decimals)) }))
+            let keyColumn = 2 + (indicator.categories.firstIndex(of: key) ?? 0)
+            let chartColumn = 2 + indicator.categories.count + 4
+            let districtsEnd = first + r.catalogue.districts.count - 1
+            w.addChart(ChartSpec(kind: .bar, title: "\(indicator.code) \(key): " + l("Stadtteile \(r.year)", "districts \(r.year)"),
+                                 categories: CellRange(first: CellReference(row: first, column: 1), last: CellReference(row: districtsEnd, column: 1)),
+                                 values: CellRange(first: CellReference(row: first, column: keyColumn), last: CellReference(row: districtsEnd, column: keyColumn)),
+                                 seriesName: key,
+                                 anchor: CellRange(first: CellReference(row: first - 1, column: chartColumn),
+                                                   last: CellReference(row: first + 26, column: chartColumn + 8))))
+            if r.years.count >= 2 {
+                w.addChart(ChartSpec(kind: .line, title: "\(indicator.code) \(key): " + l("Stadt im Zeitverlauf", "city over time"),
+                                     categories: CellRange(first: CellReference(row: yearRow, column: 2), last: CellReference(row: yearRow, column: 1 + r.years.count)),
+                                     values: CellRange(first: CellReference(row: valueRow, column: 2), last: CellReference(row: valueRow, column: 1 + r.years.count)),
+                                     seriesName: l("Stadt", "City"),
+                                     anchor: CellRange(first: CellReference(row: first + 27, column: chartColumn),
+                                                       last: CellReference(row: first + 42, column: chartColumn + 8))))
+            }
+            row = valueRow + 2
         }
         try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l(
             "„.“ = aus Gründen des Datenschutzes nicht veröffentlicht (Fallzahl unter der Mindestfallzahl), „–“ = keine Angabe. ● = mindestens eine Standardabweichung in ungünstiger Richtung.",

@@ -104,10 +104,16 @@ public protocol WorkbookWriter: AnyObject {
     /// Rows must come in ascending order within a sheet.
     func write(_ row: OutputRow) throws
     func endSheet() throws
+    /// Adds a chart to the sheet being written (formats without charts ignore it).
+    func addChart(_ chart: ChartSpec)
     /// Completes the file; until then nothing is at the target path.
     func finish() throws
     /// Abandons the file: the temporary file is removed, the target untouched.
     func cancel()
+}
+
+extension WorkbookWriter {
+    public func addChart(_ chart: ChartSpec) {}
 }
 
 /// Why a workbook could not be written.

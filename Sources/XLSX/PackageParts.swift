@@ -9,6 +9,8 @@ enum PackageParts {
         var visibility: SheetVisibility
         var autoFilter: CellRange?
         var hasComments: Bool
+        /// The numbers of this sheet's chart parts.
+        var charts: Range<Int> = 0..<0
     }
 
     static func contentTypes(sheets: [SheetEntry], hasSharedStrings: Bool) -> [UInt8] {
@@ -23,6 +25,12 @@ enum PackageParts {
             out.raw("<Override PartName=\"/xl/worksheets/sheet\(i + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>")
             if sheet.hasComments {
                 out.raw("<Override PartName=\"/xl/comments\(i + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml\"/>")
+            }
+            if !sheet.charts.isEmpty {
+                out.raw("<Override PartName=\"/xl/drawings/drawing\(i + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawing+xml\"/>")
+                for c in sheet.charts {
+                    out.raw("<Override PartName=\"/xl/charts/chart\(c).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>")
+                }
             }
         }
         out.raw("<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>")
@@ -94,14 +102,19 @@ enum PackageParts {
         return out.bytes
     }
 
-    static func sheetRelationships(index: Int) -> [UInt8] {
-        Array("""
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rIdComments" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments\(index + 1).xml"/>\
-            <Relationship Id="rIdVml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing\(index + 1).vml"/>\
-            </Relationships>
-            """.utf8)
+    static func sheetRelationships(index: Int, comments: Bool, drawing: Bool) -> [UInt8] {
+        var out = XMLBuffer()
+        out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
+        out.raw("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
+        if comments {
+            out.raw("<Relationship Id=\"rIdComments\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"../comments\(index + 1).xml\"/>")
+            out.raw("<Relationship Id=\"rIdVml\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing\" Target=\"../drawings/vmlDrawing\(index + 1).vml\"/>")
+        }
+        if drawing {
+            out.raw("<Relationship Id=\"rIdDrawing\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing\" Target=\"../drawings/drawing\(index + 1).xml\"/>")
+        }
+        out.raw("</Relationships>")
+        return out.bytes
     }
 
     static func core(_ properties: DocumentProperties) -> [UInt8] {

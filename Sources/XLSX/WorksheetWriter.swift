@@ -156,7 +156,7 @@ struct WorksheetWriter {
     }
 
     /// Everything after the last row.
-    func tail(styles: inout StyleTable, hasComments: Bool) -> XMLBuffer {
+    func tail(styles: inout StyleTable, hasComments: Bool, hasDrawing: Bool = false) -> XMLBuffer {
         var out = XMLBuffer(capacity: 1024)
         out.raw("</sheetData>")
         if layout.isProtected {
@@ -205,6 +205,7 @@ struct WorksheetWriter {
         out.raw("<pageSetup paperSize=\"9\"")
         if layout.fitToPageWidth { out.raw(" fitToWidth=\"1\" fitToHeight=\"0\"") }
         out.raw(" orientation=\"\(layout.printLandscape ? "landscape" : "portrait")\"/>")
+        if hasDrawing { out.raw("<drawing r:id=\"rIdDrawing\"/>") }
         if hasComments { out.raw("<legacyDrawing r:id=\"rIdVml\"/>") }
         out.raw("</worksheet>")
         return out

@@ -22,6 +22,8 @@ public final class XLSXWriter: WorkbookWriter {
     private var current: WorksheetWriter?
     private var buffer = XMLBuffer()
     private var names: [String] = []
+    private var charts: [ChartSpec] = []
+    private var chartCount = 0
 
     /// Starts a workbook to be written to `path` (through a temporary file beside it).
     public init(path: String, compressionLevel: Int32 = XLSXWriter.defaultCompressionLevel) throws {
@@ -49,21 +51,40 @@ public final class XLSXWriter: WorkbookWriter {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    public func addChart(_ chart: ChartSpec) {
+        if current != nil { charts.append(chart) }
+    }
+
     public func endSheet() throws {
         guard let sheet = current else { return }
         current = nil
         try flush()
         let hasComments = !sheet.comments.isEmpty
-        try zip.write(sheet.tail(styles: &styles, hasComments: hasComments).bytes)
+        let sheetCharts = charts
+        charts = []
+        try zip.write(sheet.tail(styles: &styles, hasComments: hasComments, hasDrawing: !sheetCharts.isEmpty).bytes)
         try zip.endEntry()
+        let n = sheet.index + 1
         if hasComments {
-            let n = sheet.index + 1
             try add("xl/comments\(n).xml", CommentsPart.comments(sheet.comments, author: commentAuthor))
             try add("xl/drawings/vmlDrawing\(n).vml", CommentsPart.vml(sheet.comments, visible: sheet.layout.showComments))
-            try add("xl/worksheets/_rels/sheet\(n).xml.rels", PackageParts.sheetRelationships(index: sheet.index))
+        }
+        if !sheetCharts.isEmpty {
+            let first = chartCount + 1
+            try add("xl/drawings/drawing\(n).xml", ChartParts.drawing(sheetCharts))
+            try add("xl/drawings/_rels/drawing\(n).xml.rels", ChartParts.drawingRelationships(count: sheetCharts.count, firstID: first))
+            for (k, chart) in sheetCharts.enumerated() {
+                try add("xl/charts/chart\(first + k).xml", ChartParts.chart(chart, sheet: sheet.layout.name))
+            }
+            chartCount += sheetCharts.count
+        }
+        if hasComments || !sheetCharts.isEmpty {
+            try add("xl/worksheets/_rels/sheet\(n).xml.rels", PackageParts.sheetRelationships(index: sheet.index, comments: hasComments,
+                                                                                             drawing: !sheetCharts.isEmpty))
         }
         sheets.append(PackageParts.SheetEntry(name: sheet.layout.name, visibility: sheet.layout.visibility,
-                                              autoFilter: sheet.layout.autoFilter, hasComments: hasComments))
+                                              autoFilter: sheet.layout.autoFilter, hasComments: hasComments,
+                                              charts: (chartCount - sheetCharts.count + 1)..<(chartCount + 1)))
     }
 
     public func finish() throws {

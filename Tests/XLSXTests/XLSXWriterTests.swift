@@ -152,6 +152,31 @@ final class XLSXWriterTests: XCTestCase {
         XCTAssertEqual(try WorkbookFile.read(target).sheets.map(\.name), ["Sheet1"], "a workbook has at least one sheet")
     }
 
+    func testChartsBecomeDrawingAndChartPartsOverTheSheetsCells() throws {
+        let file = try write("chart.xlsx") { w in
+            try w.beginSheet(SheetLayout(name: "Werte 1"))
+            for (n, name) in ["Altstadt", "Werder", "Buckau"].enumerated() {
+                try w.write(OutputRow(index: n, values: [.string(name), .number(Double(10 * (n + 1)))]))
+            }
+            w.addChart(ChartSpec(kind: .bar, title: "Anzahl", categories: CellRange("A1:A3")!, values: CellRange("B1:B3")!,
+                                 seriesName: "insgesamt", anchor: CellRange("D1:K15")!))
+            try w.endSheet()
+            try w.beginSheet(SheetLayout(name: "Leer"))
+        }
+        let zip = try ZipArchive(path: file)
+        let chart = String(decoding: try zip.data(named: "xl/charts/chart1.xml") ?? [], as: UTF8.self)
+        XCTAssertTrue(chart.contains("<c:barChart><c:barDir val=\"bar\"/>"))
+        XCTAssertTrue(chart.contains("<c:f>'Werte 1'!$B$1:$B$3</c:f>"), chart)
+        XCTAssertTrue(chart.contains("<c:f>'Werte 1'!$A$1:$A$3</c:f>"))
+        let sheet = String(decoding: try zip.data(named: "xl/worksheets/sheet1.xml") ?? [], as: UTF8.self)
+        XCTAssertTrue(sheet.contains("<drawing r:id=\"rIdDrawing\"/>"))
+        let types = String(decoding: try zip.data(named: "[Content_Types].xml") ?? [], as: UTF8.self)
+        XCTAssertTrue(types.contains("/xl/charts/chart1.xml"))
+        XCTAssertNotNil(zip.entry(named: "xl/drawings/_rels/drawing1.xml.rels"))
+        XCTAssertNil(zip.entry(named: "xl/worksheets/_rels/sheet2.xml.rels"), "the second sheet has no chart")
+        XCTAssertEqual(try WorkbookFile.read(file).sheets[0].value(at: CellReference("B3")!), .number(30))
+    }
+
     func testRowsOutOfOrderAreRefused() throws {
         let writer = try XLSXWriter(path: path("order.xlsx"))
         try writer.beginSheet(SheetLayout(name: "S"))
