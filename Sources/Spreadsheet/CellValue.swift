@@ -28,6 +28,21 @@ public enum CellValue: Hashable, Sendable {
         }
     }
 
+    /// The position of `kind` in `CellValueKind.allCases`.
+    @inlinable public var kindIndex: Int {
+        switch self {
+        case .empty: return 0
+        case .number: return 1
+        case .string(let s): return s.isEmpty ? 0 : 2
+        case .bool: return 3
+        case .error: return 4
+        case .date: return 5
+        case .dateTime: return 6
+        case .time: return 7
+        case .duration: return 8
+        }
+    }
+
     /// The kind of value, for counting and reporting.
     public var kind: CellValueKind {
         switch self {
