@@ -254,20 +254,7 @@ struct RowReader {
 enum SheetMatch {
     static func same(_ a: String, _ b: String) -> Bool { key(a) == key(b) }
 
-    static func key(_ s: String) -> String {
-        var out = ""
-        for ch in s.lowercased() {
-            switch ch {
-            case "ä": out += "ae"
-            case "ö": out += "oe"
-            case "ü": out += "ue"
-            case "ß": out += "ss"
-            case " ", "-", "_", ".", "\u{00A0}": continue
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func key(_ s: String) -> String { NameMatching.key(s) }
 }
 
 extension String {

@@ -23,21 +23,16 @@ public struct TemplateID: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "IMON-\(department)-\(year)-\(fingerprint)" }
 
-    /// FNV-1a over what the department's template asks for.
+    /// A fingerprint of what the department's template asks for.
     static func fingerprint(of catalogue: Catalogue, department: String) -> String {
-        var hash: UInt32 = 2_166_136_261
-        func mix(_ text: String) {
-            for b in text.utf8 { hash = (hash ^ UInt32(b)) &* 16_777_619 }
-            hash = (hash ^ 0x1F) &* 16_777_619
-        }
+        var hash = Fingerprint()
         for indicator in catalogue.submittedIndicators(of: department) {
-            mix(indicator.code)
-            indicator.categories.forEach(mix)
-            mix(indicator.level.rawValue)
+            hash.mix(indicator.code)
+            indicator.categories.forEach { hash.mix($0) }
+            hash.mix(indicator.level.rawValue)
         }
-        for district in catalogue.districts { mix(district.number); mix(district.name) }
-        let digits = String(hash, radix: 16, uppercase: true)
-        return String(repeating: "0", count: 8 - digits.count) + digits
+        for district in catalogue.districts { hash.mix(district.number); hash.mix(district.name) }
+        return hash.hex
     }
 }
 
@@ -45,15 +40,25 @@ extension Catalogue {
     /// A fingerprint of everything observations depend on: indicators with
     /// their categories and levels, and the districts.
     public var fingerprint: String {
-        var hash: UInt32 = 2_166_136_261
-        func mix(_ text: String) {
-            for b in text.utf8 { hash = (hash ^ UInt32(b)) &* 16_777_619 }
-            hash = (hash ^ 0x1F) &* 16_777_619
-        }
+        var hash = Fingerprint()
         for i in indicators {
-            mix(i.code); mix(i.department); i.categories.forEach(mix); mix(i.level.rawValue)
+            hash.mix(i.code); hash.mix(i.department); i.categories.forEach { hash.mix($0) }; hash.mix(i.level.rawValue)
         }
-        for d in districts { mix(d.number); mix(d.name) }
+        for d in districts { hash.mix(d.number); hash.mix(d.name) }
+        return hash.hex
+    }
+}
+
+/// FNV-1a over a sequence of texts, each ended by a separator, as 8 hex digits.
+struct Fingerprint {
+    private var hash: UInt32 = 2_166_136_261
+
+    mutating func mix(_ text: String) {
+        for b in text.utf8 { hash = (hash ^ UInt32(b)) &* 16_777_619 }
+        hash = (hash ^ 0x1F) &* 16_777_619
+    }
+
+    var hex: String {
         let digits = String(hash, radix: 16, uppercase: true)
         return String(repeating: "0", count: 8 - digits.count) + digits
     }

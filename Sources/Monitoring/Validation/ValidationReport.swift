@@ -1,4 +1,5 @@
 import Spreadsheet
+import WorkbookIO
 
 /// Renderings of validation findings: text for a terminal, grouped by file
 /// and sheet, and the JSON other programs read.
@@ -31,24 +32,7 @@ public enum ValidationReport {
     }
 
     public static func json(_ reports: [FileReport]) -> String {
-        func q(_ s: String?) -> String {
-            guard let s else { return "null" }
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
-        }
+        func q(_ s: String?) -> String { JSONText.quoted(s) }
         let files = reports.map { r in
             let findings = r.findings.map { f in
                 "{\"severity\":\(q(f.severity.rawValue)),\"code\":\(q(f.code)),\"sheet\":\(q(f.sheet)),\"cell\":\(q(f.cell)),"
