@@ -14,11 +14,11 @@ final class SpoolFile {
     private(set) var size = 0
 
     init() throws {
-        let folder = String(cString: getenv("TMPDIR") ?? strdup("/tmp"))
+        let folder = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
         var template = Array("\(folder)/imon-spool-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw WriteError.io("cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))") }
-        unlink(String(cString: template))
+        unlink(String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         descriptor = fd
     }
 

@@ -26,7 +26,7 @@ public final class AtomicFile {
             throw WriteFailure.io("file: cannot create it: \(String(cString: strerror(errno)))")
         }
         descriptor = fd
-        temporaryPath = String(cString: template)
+        temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         fchmod(fd, 0o644)
     }
 
