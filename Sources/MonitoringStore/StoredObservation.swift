@@ -83,3 +83,19 @@ extension MonitoringStore {
         return table
     }
 }
+
+extension MonitoringStore {
+    /// Files of a year whose last merge ended in a conflict that nobody has
+    /// decided yet (no later import of the same file).
+    public func openConflicts(year: Int) throws -> [String] {
+        try queue.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT e.fileName FROM event e
+                WHERE e.outcome = 'conflict' AND e.year = ?
+                  AND NOT EXISTS (SELECT 1 FROM event later WHERE later.sha256 = e.sha256 AND later.id > e.id
+                                  AND later.outcome IN ('imported', 'superseded', 'unchanged'))
+                ORDER BY e.fileName
+                """, arguments: [year])
+        }
+    }
+}

@@ -18,6 +18,8 @@ public struct SituationReport: Sendable {
     public var quality: [QualityRow]
     /// Suppressed cells: indicator code → row key → categories hidden.
     public var suppressed: [String: [String: Set<String>]]
+    /// Files of the year whose conflict with another department's values is still open.
+    public var openConflicts: [String] = []
     /// indicator code → category → year → city value, for trends.
     public var cityValues: [String: [String: [Int: Double]]] = [:]
 

@@ -15,6 +15,7 @@ public enum SummaryWorkbook {
                                                author: report.catalogue.department("50")?.name ?? "imon")
         do {
             try overview(report, writer)
+            try statusSheet(report, writer)
             for field in report.fields { try fieldSheet(report, field, writer) }
             try goals(report, writer)
             try quality(report, writer)
@@ -107,6 +108,52 @@ public enum SummaryWorkbook {
                 OutputCell(column: 4, value: g.progress.map { .number($0 / 100) } ?? .string("–"), style: CellStyle.plain.with(.percent(decimals: 0))),
                 OutputCell(column: 5, value: .string(g.onTrack.map { $0 ? l("ja", "yes") : l("nein", "no") } ?? "–"), style: boxed),
             ]))
+        }
+        try w.endSheet()
+    }
+
+    /// Status and dynamics per district and field, with the four classes.
+    private static func statusSheet(_ r: SituationReport, _ w: any WorkbookWriter) throws {
+        let l = r.language
+        var layout = SheetLayout(name: l("Status und Dynamik", "Status and dynamics"))
+        layout.printLandscape = true
+        layout.columnWidths = [0: 6, 1: 22]
+        for (k, _) in r.fields.enumerated() { layout.columnWidths[2 + 3 * k] = 8; layout.columnWidths[3 + 3 * k] = 8; layout.columnWidths[4 + 3 * k] = 24 }
+        layout.frozenRows = 4
+        layout.frozenColumns = 2
+        try w.beginSheet(layout)
+        try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Status- und Dynamikindex \(r.year)", "Status and dynamics index \(r.year)")), style: title)]))
+        try w.write(OutputRow(index: 1, cells: [OutputCell(column: 0, value: .string(l(
+            "Status: Mittel der richtungsbereinigten z-Werte der Niveaus (positiv = günstig). Dynamik: dasselbe für die Veränderungen zum Vorjahr.",
+            "Status: mean of the direction-adjusted z-scores of levels (positive = favourable). Dynamics: the same for the changes on the previous year.")), style: note)]))
+        var header: [OutputCell] = [OutputCell(column: 0, value: .string(l("Nr.", "No.")), style: .header), OutputCell(column: 1, value: .string(l("Stadtteil", "District")), style: .header)]
+        var sub: [OutputCell] = []
+        for (k, f) in r.fields.enumerated() {
+            header.append(OutputCell(column: 2 + 3 * k, value: .string("\(f.code). " + String(f.name.prefix(30))), style: .header))
+            for (j, t) in [l("Status", "Status"), l("Dynamik", "Dynamics"), l("Klasse", "Class")].enumerated() {
+                sub.append(OutputCell(column: 2 + 3 * k + j, value: .string(t), style: .header))
+            }
+        }
+        try w.write(OutputRow(index: 2, cells: header))
+        try w.write(OutputRow(index: 3, cells: sub))
+        var byDistrict: [String: [Int: StatusDynamics]] = [:]
+        for s in r.statusDynamics { byDistrict[s.district, default: [:]][s.field] = s }
+        for (n, d) in r.catalogue.districts.enumerated() {
+            var cells = [OutputCell(column: 0, value: .string(d.number), style: boxed), OutputCell(column: 1, value: .string(d.name), style: boxed)]
+            for (k, f) in r.fields.enumerated() {
+                guard let s = byDistrict[d.number]?[f.code] else { continue }
+                var cls = boxed
+                switch s.category {
+                case .poorDeclining: cls.fill = RGBColor(hex: 0xF4CCCC)
+                case .poorImproving: cls.fill = RGBColor(hex: 0xFFF2CC)
+                case .goodDeclining: cls.fill = RGBColor(hex: 0xDDEBF7)
+                case .stableGood: break
+                }
+                cells.append(OutputCell(column: 2 + 3 * k, value: .number(s.status), style: numberStyle(2)))
+                cells.append(OutputCell(column: 3 + 3 * k, value: s.dynamics.map(CellValue.number) ?? .string("–"), style: numberStyle(2)))
+                cells.append(OutputCell(column: 4 + 3 * k, value: .string(s.category.rawValue), style: cls))
+            }
+            try w.write(OutputRow(index: 4 + n, cells: cells))
         }
         try w.endSheet()
     }
@@ -248,6 +295,12 @@ public enum SummaryWorkbook {
                 OutputCell(column: 6, value: .string(q.districtsWithoutData.count == r.catalogue.districts.count ? l("alle", "all")
                                                      : q.districtsWithoutData.joined(separator: ", ")), style: boxed),
             ]))
+        }
+        let after = 3 + r.quality.count
+        try w.write(OutputRow(index: after, cells: [OutputCell(column: 0, value: .string(l("Offene Konflikte im Datenbestand", "Open conflicts in the store")), style: subtitle)]))
+        let lines = r.openConflicts.isEmpty ? [l("keine", "none")] : r.openConflicts
+        for (n, file) in lines.enumerated() {
+            try w.write(OutputRow(index: after + 1 + n, cells: [OutputCell(column: 0, value: .string(file))]))
         }
         try w.endSheet()
     }

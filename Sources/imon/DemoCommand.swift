@@ -69,7 +69,8 @@ struct DemoCommand: ParsableCommand {
         say("\n4. The situation report for 2007:")
         let table: ObservationTable
         do { table = try store.observationTable() } catch { throw fail(storePath, error) }
-        let report = SituationReport(catalogue: catalogue, table: table, year: 2007)
+        var report = SituationReport(catalogue: catalogue, table: table, year: 2007)
+        report.openConflicts = (try? store.openConflicts(year: 2007)) ?? []
         for (path, write) in [(output + "/Lagebericht_2007.xlsx", { try SummaryWorkbook.write(report, to: output + "/Lagebericht_2007.xlsx") }),
                               (output + "/Lagebericht_2007.ods", { try SummaryWorkbook.write(report, to: output + "/Lagebericht_2007.ods") }),
                               (output + "/Lagebericht_2007.html", { try HTMLReport.write(report, table: table, to: output + "/Lagebericht_2007.html") })] {

@@ -46,7 +46,8 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure(file: self.store, location: "year \(year)",
                                  reason: "no observations for this year (the store has " + table.years.map(String.init).joined(separator: ", ") + ")")
         }
-        let report = SituationReport(catalogue: catalogue, table: table, year: year, fields: field, language: Language(rawValue: lang) ?? .de)
+        var report = SituationReport(catalogue: catalogue, table: table, year: year, fields: field, language: Language(rawValue: lang) ?? .de)
+        report.openConflicts = (try? store.openConflicts(year: year)) ?? []
         do { try SummaryWorkbook.write(report, to: output) } catch { throw CommandFailure(file: output, error: error) }
         print("wrote \(output)")
         if let html {

@@ -94,6 +94,7 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(conflicts.count, 3 * 2)
         XCTAssertEqual(conflicts.first?.existingDepartment, "12")
         XCTAssertEqual(try store.currentObservationCount(), before, "nothing imported")
+        XCTAssertEqual(try store.openConflicts(year: 2007), [other], "the report's data quality lists it")
 
         guard case .imported? = try merge([other], into: store, catalogue: moved, prefer: .old).first else { return XCTFail() }
         let kept = try store.currentObservations(years: [2007]).filter { $0.indicator == "W01" && $0.category == "insgesamt" }
@@ -101,6 +102,7 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(kept.count, 41)
         let decisions = try store.queue.read { db in try String.fetchAll(db, sql: "SELECT preferred FROM decision") }
         XCTAssertEqual(decisions, ["old"])
+        XCTAssertEqual(try store.openConflicts(year: 2007), [], "decided")
     }
 
     func testPreferNewReplacesTheOtherDepartmentsValues() throws {

@@ -340,7 +340,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(overview.status, 0, overview.err)
         XCTAssertTrue(overview.out.contains("\"Altstadt\""), overview.out)
         let sheets = try run(["inspect", "--format", "json", out + "/Lagebericht_2007.ods"]).out
-        for name in ["Übersicht", "HF 1 ", "Ziele", "Datenqualität", "Methodik"] { XCTAssertTrue(sheets.contains(name), name) }
+        for name in ["Übersicht", "Status und Dynamik", "HF 1 ", "Ziele", "Datenqualität", "Methodik"] { XCTAssertTrue(sheets.contains(name), name) }
     }
 
     func testReportForChosenFieldsAndAMissingYear() throws {
