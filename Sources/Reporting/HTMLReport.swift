@@ -55,12 +55,14 @@ public enum HTMLReport {
                                           "Number of indicators on which the district lies at least one standard deviation on the unfavourable side.")) + "</p>\n"
         h += heatmap(r)
         h += "<h2>" + esc(l("Ziele", "Goals")) + "</h2>\n" + goals(r)
+        h += "<h2>" + esc(l("Status und Dynamik", "Status and dynamics")) + "</h2>\n" + statusTable(r)
         for field in r.fields {
             h += "<h2>" + esc("\(field.code). \(field.name)") + "</h2>\n"
             for indicator in r.catalogue.indicators where indicator.field == field.code {
                 h += indicatorCard(r, indicator, table)
             }
         }
+        h += "<h2>" + esc(l("Datenqualität", "Data quality")) + "</h2>\n" + qualityTable(r)
         h += "<h2>" + esc(l("Methodik", "Method")) + "</h2>\n"
         for p in MethodText.paragraphs(l) { h += "<p>" + esc(p) + "</p>\n" }
         h += "<p class=\"note\">" + esc(l("Erstellt mit imon. Synthetische Beispieldaten sind als solche gekennzeichnet.", "Made with imon.")) + "</p>\n</body></html>\n"
@@ -90,6 +92,35 @@ public enum HTMLReport {
             }
         }
         return s + "</svg>\n"
+    }
+
+    /// The districts in the unfavourable classes, per field (the full table is in the workbook).
+    private static func statusTable(_ r: SituationReport) -> String {
+        let l = r.language
+        var s = "<p class=\"note\">" + esc(l("Stadtteile mit ungünstigem Status je Handlungsfeld; rot: zugleich verschlechternd. Status und Dynamik sind Mittel der richtungsbereinigten z-Werte der Niveaus und der Veränderungen.",
+                                               "Districts with an unfavourable status per field; red: getting worse as well.")) + "</p>\n<table><tr><th>"
+            + esc(l("Handlungsfeld", "Field of action")) + "</th><th>" + esc(l("ungünstig, verschlechternd", "unfavourable, getting worse"))
+            + "</th><th>" + esc(l("ungünstig, verbessernd", "unfavourable, improving")) + "</th></tr>\n"
+        for f in r.fields {
+            let inField = r.statusDynamics.filter { $0.field == f.code }
+            let worse = inField.filter { $0.category == .poorDeclining }.map { r.districtName($0.district) }
+            let better = inField.filter { $0.category == .poorImproving }.map { r.districtName($0.district) }
+            s += "<tr><td>\(f.code). \(esc(f.name))</td><td style=\"background:#f8dede\">\(esc(worse.joined(separator: ", ")))</td><td>\(esc(better.joined(separator: ", ")))</td></tr>\n"
+        }
+        return s + "</table>\n"
+    }
+
+    private static func qualityTable(_ r: SituationReport) -> String {
+        let l = r.language
+        var s = "<table><tr><th>" + [l("Amt", "Dept."), l("Indikator", "Indicator"), l("geliefert", "delivered"), l("Zeichen", "markers"), l("Stadtteile ohne Angabe", "districts without data")]
+            .map(esc).joined(separator: "</th><th>") + "</th></tr>\n"
+        for q in r.quality {
+            let colour = q.coverage >= 1 ? "" : (q.coverage < 0.5 ? " style=\"background:#f4cccc\"" : " style=\"background:#fff2cc\"")
+            s += "<tr><td>\(esc(q.department))</td><td>\(esc(q.indicator))</td><td class=\"n\"\(colour)>\(q.filled) / \(q.expected)</td>"
+                + "<td class=\"n\">\(q.markers)</td><td>\(esc(q.districtsWithoutData.count == r.catalogue.districts.count ? l("alle", "all") : q.districtsWithoutData.joined(separator: ", ")))</td></tr>\n"
+        }
+        s += "</table>\n<p>" + esc(l("Offene Konflikte im Datenbestand: ", "Open conflicts in the store: ") + (r.openConflicts.isEmpty ? l("keine", "none") : r.openConflicts.joined(separator: ", "))) + "</p>\n"
+        return s
     }
 
     private static func goals(_ r: SituationReport) -> String {
