@@ -178,7 +178,7 @@ public final class MonitoringStore: Sendable {
             }
             var outcome = "imported"
             if case .superseded = result.outcome { outcome = "superseded" }
-            var detail = "\(observations.count) observations"
+            var detail = "\(observations.count) observation\(observations.count == 1 ? "" : "s")"
             if case .superseded(let file, _) = result.outcome { detail += "; replaces \(file)" }
             if let decision = result.decision { detail += "; " + decision }
             try db.execute(sql: """
