@@ -26,7 +26,7 @@ public enum ValidationReport {
             }
         }
         let errors = reports.reduce(0) { $0 + $1.errors }, warnings = reports.reduce(0) { $0 + $1.warnings }
-        lines.append(l("\(reports.count) Datei\(reports.count == 1 ? "" : "en") geprüft: \(errors) Fehler, \(warnings) Warnungen",
+        lines.append(l("\(reports.count) Datei\(reports.count == 1 ? "" : "en") geprüft: \(errors) Fehler, \(warnings) Warnung\(warnings == 1 ? "" : "en")",
                        "\(reports.count) file\(reports.count == 1 ? "" : "s") checked: \(errors) errors, \(warnings) warnings"))
         return lines.joined(separator: "\n") + "\n"
     }
