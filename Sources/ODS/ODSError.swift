@@ -26,7 +26,7 @@ public enum ODSError: Error, Sendable, CustomStringConvertible {
         case .badValue(let text, let attribute, let table, let cell):
             return "content.xml: table \"\(table)\" cell \(cell): invalid \(attribute) \"\(text)\""
         case .tooManyCells(let limit, let table):
-            return "content.xml: table \"\(table)\": more than \(limit) cells (limit --max-cells)"
+            return "content.xml: table \"\(table)\": more than \(limit) cells (raise the limit with --max-cells)"
         case .outsideTheSheet(let table, let row, let column):
             return "content.xml: table \"\(table)\": a value at row \(row + 1), column \(column + 1) lies outside "
                 + "the largest sheet (1 048 576 rows × 16 384 columns)"

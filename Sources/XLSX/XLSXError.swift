@@ -30,7 +30,7 @@ public enum XLSXError: Error, Sendable, CustomStringConvertible {
             return "\(part): cell \(cell): cell style \(index) does not exist (the styles part has \(count))"
         case .badCellReference(let text, let part): return "\(part): invalid cell reference \"\(text)\""
         case .badValue(let text, let part, let cell): return "\(part): cell \(cell): invalid value \"\(text)\""
-        case .tooManyCells(let limit, let part): return "\(part): more than \(limit) cells (limit --max-cells)"
+        case .tooManyCells(let limit, let part): return "\(part): more than \(limit) cells (raise the limit with --max-cells)"
         }
     }
 }

@@ -30,7 +30,7 @@ enum Inflater {
                     let ratio = produced / max(UInt64(consumed - Int(stream.avail_in)), 1)
                     if ratio > limits.maxCompressionRatio {
                         throw ZipError.limitExceeded(entry: entry.name, limit: ZipLimit(
-                            name: "compression ratio", value: limits.maxCompressionRatio, hint: "--max-compression-ratio"),
+                            name: "compression ratio", value: limits.maxCompressionRatio, hint: "raise it with --max-compression-ratio"),
                             value: ratio)
                     }
                 }

@@ -98,7 +98,7 @@ public final class ZipArchive: Sendable {
     private func checkLimits(_ entry: ZipEntry) throws {
         if entry.uncompressedSize > limits.maxEntrySize {
             throw ZipError.limitExceeded(entry: entry.name, limit: ZipLimit(
-                name: "uncompressed size", value: limits.maxEntrySize, hint: "--max-part-size"), value: entry.uncompressedSize)
+                name: "uncompressed size", value: limits.maxEntrySize, hint: "raise it with --max-part-size, in MiB"), value: entry.uncompressedSize)
         }
         let total = totalRead.withLock { total -> UInt64 in
             total += entry.uncompressedSize
@@ -106,7 +106,7 @@ public final class ZipArchive: Sendable {
         }
         if total > limits.maxTotalSize {
             throw ZipError.limitExceeded(entry: entry.name, limit: ZipLimit(
-                name: "total uncompressed size", value: limits.maxTotalSize, hint: "--max-total-size"), value: total)
+                name: "total uncompressed size", value: limits.maxTotalSize, hint: "raise it with --max-total-size, in MiB"), value: total)
         }
     }
 

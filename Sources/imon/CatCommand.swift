@@ -29,6 +29,9 @@ struct CatCommand: ParsableCommand {
     @Argument(help: "The workbook to read.")
     var file: String
 
+    @OptionGroup(title: "Limits")
+    var limits: ReadingLimitOptions
+
     @Option(name: .long, help: "Only this sheet (repeat for several).")
     var sheet: [String] = []
 
@@ -43,7 +46,7 @@ struct CatCommand: ParsableCommand {
 
     func run() throws {
         let format = self.format ?? (isatty(1) != 0 ? .table : .json)
-        var options = WorkbookFile.Options()
+        var options = limits.options
         options.acceptsTextFormats = true
         let reader = try reading(file) { try WorkbookFile.open(file, options: options) }
         let selected = try SheetSelection.indices(of: sheet, in: reader, file: file)

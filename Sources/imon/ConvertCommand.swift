@@ -26,11 +26,15 @@ struct ConvertCommand: ParsableCommand {
     @Flag(name: .long, help: "Compress XLSX and ODS harder: smaller files, slower writing.")
     var smaller = false
 
+    @OptionGroup(title: "Limits")
+    var limits: ReadingLimitOptions
+
     func run() throws {
         var options = Conversion.Options()
         options.sheets = sheet
         options.inferCSVTypes = !noInfer
         options.compressionLevel = smaller ? 6 : 1
+        options.reading = limits.options
         do {
             try reading(input) { try Conversion.convert(input, to: output, options: options) }
         } catch let failure as CommandFailure {

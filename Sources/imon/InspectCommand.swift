@@ -15,11 +15,14 @@ struct InspectCommand: ParsableCommand {
     @Argument(help: "The workbook to read.")
     var file: String
 
+    @OptionGroup(title: "Limits")
+    var limits: ReadingLimitOptions
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
 
     func run() throws {
-        var options = WorkbookFile.Options()
+        var options = limits.options
         options.acceptsTextFormats = true
         let reader = try reading(file) { try WorkbookFile.open(file, options: options) }
         let report = try reading(file) { try InspectionReport(file: file, reader: reader) }

@@ -45,6 +45,9 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "Submission workbooks or folders.")
     var files: [String]
 
+    @OptionGroup(title: "Limits")
+    var limits: ReadingLimitOptions
+
     func validate() throws {
         if let prefer, ConflictPreference(rawValue: prefer) == nil { throw ValidationError("--prefer is new or old") }
     }
@@ -52,7 +55,9 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let catalogue = try CatalogueSource.load(self.catalogue)
         let paths = try SubmissionFiles.expand(files)
-        let validator = Validator(catalogue: catalogue)
+        var configured = Validator(catalogue: catalogue)
+        configured.reading = limits.options
+        let validator = configured
         let store = try openStore(self.store, create: true)
         let prepared = Mutex<[Int: PreparedSubmission]>([:])
         let showProgress = isatty(2) != 0 && paths.count > 1

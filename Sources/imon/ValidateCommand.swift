@@ -42,6 +42,9 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Submission workbooks or folders.")
     var files: [String]
 
+    @OptionGroup(title: "Limits")
+    var limits: ReadingLimitOptions
+
     func validate() throws {
         if Language(rawValue: lang) == nil { throw ValidationError("--lang is de or en") }
     }
@@ -51,6 +54,7 @@ struct ValidateCommand: ParsableCommand {
         let language = Language(rawValue: lang) ?? .de
         var configured = Validator(catalogue: catalogue, language: language, expectedYear: year)
         configured.emptyCellsAreErrors = emptyIsError
+        configured.reading = limits.options
         if let store { configured.earlier = StoreEarlierValues(store: try openStore(store, create: false)) }
         let validator = configured
         let paths = try SubmissionFiles.expand(files)

@@ -359,6 +359,17 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(missing.err.contains("no observations for this year"), missing.err)
     }
 
+    func testLimitsAreFlagsAndGoingOverOneNamesIt() throws {
+        let file = try sampleWorkbook()
+        let cells = try run(["inspect", "--max-cells", "3", file])
+        XCTAssertEqual(cells.status, 2)
+        XCTAssertTrue(cells.err.contains("more than 3 cells (raise the limit with --max-cells)"), cells.err)
+        let size = try run(["cat", "--format", "json", "--max-part-size", "0", file])
+        XCTAssertEqual(size.status, 2)
+        XCTAssertTrue(size.err.contains("exceeds the limit of 0 (raise it with --max-part-size, in MiB)"), size.err)
+        XCTAssertEqual(try run(["inspect", "--max-cells", "5", file]).status, 0)
+    }
+
     func testUsageErrorsExitWith2() throws {
         let result = try run(["cat", "--format", "xml", try sampleWorkbook()])
         XCTAssertEqual(result.status, 2)

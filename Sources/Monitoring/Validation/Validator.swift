@@ -8,6 +8,8 @@ public struct Validator: Sendable {
     public var language: Language
     public var expectedYear: Int?
     public var emptyCellsAreErrors = false
+    /// Limits for reading each file.
+    public var reading = WorkbookFile.Options()
     /// Earlier years' values; with them the plausibility warnings run.
     public var earlier: (any EarlierValues)?
 
@@ -21,7 +23,7 @@ public struct Validator: Sendable {
     public func validate(file: String) -> (FileReport, Submission?) {
         let workbook: Workbook
         do {
-            workbook = try WorkbookFile.read(file)
+            workbook = try WorkbookFile.read(file, options: reading)
         } catch {
             let e = WorkbookError(error)
             return (FileReport(file: file, findings: [ValidationFinding(.error, "unreadable", message: language(
