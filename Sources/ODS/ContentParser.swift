@@ -57,6 +57,7 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
     private var cellValue = CellValue.empty
     private var needsText = false
     private var isErrorCell = false
+    private var hasFormula = false
     private var text = CellText()
 
     /// A pass that streams the tables at `selected` to visitors; with an
@@ -187,13 +188,20 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
             rowRepeat = max(1, n)
         }
         row.cells.removeAll(keepingCapacity: true)
+        row.uncachedFormulaColumns.removeAll(keepingCapacity: true)
         column = 0
     }
 
     private func endRow() throws {
         rowDepth = -1
         defer { nextRow += rowRepeat }
-        guard reading, !row.cells.isEmpty, var visitor else { return }
+        guard reading, !row.cells.isEmpty || !row.uncachedFormulaColumns.isEmpty, var visitor else { return }
+        if row.cells.isEmpty {
+            row.index = nextRow
+            try visitor.visit(row)
+            self.visitor = visitor
+            return
+        }
         guard nextRow < CellReference.maxRows else {
             throw ODSError.outsideTheSheet(table: tableName, row: nextRow, column: row.cells[0].column)
         }
@@ -231,6 +239,7 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
         cellValue = .empty
         needsText = false
         isErrorCell = false
+        hasFormula = false
         guard reading else { return readRepeatOnly(attributes) }
         var valueType: UnsafeRawBufferPointer?
         var value: UnsafeRawBufferPointer?, dateValue: UnsafeRawBufferPointer?, timeValue: UnsafeRawBufferPointer?
@@ -249,6 +258,7 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
                 if n.is("number-columns-repeated") { cellRepeat = max(1, NumberText.parseInt(attribute.value) ?? 1) }
                 else if n.is("number-columns-spanned") { spannedColumns = max(1, NumberText.parseInt(attribute.value) ?? 1) }
                 else if n.is("number-rows-spanned") { spannedRows = max(1, NumberText.parseInt(attribute.value) ?? 1) }
+                else if n.is("formula") { hasFormula = true }
             } else if calcext.matches(n.namespaceURI) && n.is("value-type") {
                 isErrorCell = attribute.value.elementsEqual("error".utf8)
             }
@@ -322,7 +332,13 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
                 value = .string(text.string)
             }
         }
-        guard !value.isEmpty else { return }
+        guard !value.isEmpty else {
+            // A formula whose result was never stored (no value type, no text).
+            if hasFormula && cellValue == .empty && !needsText || hasFormula && needsText && text.isEmpty && !isErrorCell {
+                if column < CellReference.maxColumns { row.uncachedFormulaColumns.append(column) }
+            }
+            return
+        }
         guard column + cellRepeat <= CellReference.maxColumns else {
             throw ODSError.outsideTheSheet(table: tableName, row: nextRow, column: max(column + cellRepeat - 1, CellReference.maxColumns))
         }

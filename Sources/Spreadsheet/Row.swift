@@ -19,6 +19,9 @@ public struct Row: Sendable {
     public var index: Int
     /// The cells that hold a value, ascending by column.
     public var cells: [Cell]
+    /// Columns whose cell holds a formula but no cached result (the file was
+    /// saved without calculating): such a cell reads as empty.
+    public var uncachedFormulaColumns: [Int] = []
 
     @inlinable public init(index: Int, cells: [Cell] = []) {
         self.index = index

@@ -4,6 +4,8 @@ public struct Sheet: Sendable {
     /// Rows that hold at least one value, ascending by index.
     public var rows: [Row]
     public var mergedRanges: [CellRange]
+    /// Cells with a formula but no cached result.
+    public var uncachedFormulas: Set<CellReference> = []
 
     public init(info: SheetInfo, rows: [Row] = [], mergedRanges: [CellRange] = []) {
         self.info = info

@@ -19,6 +19,7 @@ public struct SheetStatistics: SheetVisitor, Sendable {
     public init() {}
 
     public mutating func visit(_ row: Row) throws {
+        guard !row.cells.isEmpty else { return }
         rowCount += 1
         firstRow = min(firstRow, row.index)
         lastRow = max(lastRow, row.index)

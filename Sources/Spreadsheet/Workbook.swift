@@ -36,6 +36,7 @@ extension Sheet {
     /// A sheet from the rows a `SheetBuilder` kept, with merged ranges applied.
     public init(info: SheetInfo, built builder: SheetBuilder) {
         self.init(info: info, rows: builder.rows, mergedRanges: builder.mergedRanges)
+        uncachedFormulas = builder.uncachedFormulas
         clearCoveredCells()
     }
 
@@ -62,13 +63,18 @@ extension Sheet {
 public struct SheetBuilder: SheetVisitor {
     public private(set) var rows: [Row] = []
     public private(set) var mergedRanges: [CellRange] = []
+    public private(set) var uncachedFormulas: Set<CellReference> = []
     private var sorted = true
 
     public init() {}
 
     public mutating func visit(_ row: Row) throws {
+        for column in row.uncachedFormulaColumns { uncachedFormulas.insert(CellReference(row: row.index, column: column)) }
+        guard !row.cells.isEmpty else { return }
         if let last = rows.last, last.index >= row.index { sorted = false }
-        rows.append(row)
+        var kept = row
+        kept.uncachedFormulaColumns = []
+        rows.append(kept)
     }
 
     public mutating func finish(_ summary: SheetSummary) throws {

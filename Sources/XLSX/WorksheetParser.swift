@@ -32,6 +32,7 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
     private var hasValue = false
     private var inInline = false
     private var sawInline = false
+    private var sawFormula = false
     private var inline = RichText()
 
     private(set) var mergedRanges: [CellRange] = []
@@ -61,6 +62,8 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
                 inInline = true
                 sawInline = true
                 inline.reset()
+            } else if name.is("f") {
+                sawFormula = true
             }
             return
         }
@@ -128,6 +131,7 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
         inCell = true
         hasValue = false
         sawInline = false
+        sawFormula = false
         cellType = .number
         cellStyle = 0
         cellColumn = nextColumn
@@ -162,7 +166,10 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
 
     private func endCell() throws {
         inCell = false
-        guard let v = try cellValue(), !v.isEmpty else { return }
+        guard let v = try cellValue(), !v.isEmpty else {
+            if sawFormula && !hasValue { row.uncachedFormulaColumns.append(cellColumn) }
+            return
+        }
         cellCount += 1
         if cellCount > maxCells { throw XLSXError.tooManyCells(limit: maxCells, part: part) }
         row.cells.append(Cell(column: cellColumn, value: v))
@@ -234,7 +241,8 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
             row.cells.removeAll(keepingCapacity: true)
             row.index = -1
         }
-        guard row.index >= 0, !row.cells.isEmpty else { return }
+        defer { row.uncachedFormulaColumns.removeAll(keepingCapacity: true) }
+        guard row.index >= 0, !row.cells.isEmpty || !row.uncachedFormulaColumns.isEmpty else { return }
         if !isSorted(row.cells) { row.cells = stableDeduplicated(row.cells) }
         try visitor.visit(row)
     }

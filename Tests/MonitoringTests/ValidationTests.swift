@@ -135,6 +135,13 @@ final class ValidationTests: XCTestCase {
         assertOnly(w, "formula-error", sheet: "B05", cell: "D10")
     }
 
+    func testFormulaWithoutACachedResult() throws {
+        var w = try submission()
+        set(&w, "B05", "E10", .empty)
+        if let s = w.sheets.firstIndex(where: { $0.name == "B05" }) { w.sheets[s].uncachedFormulas = [CellReference("E10")!] }
+        assertOnly(w, "formula-without-value", sheet: "B05", cell: "E10")
+    }
+
     func testEmptyCellIsAWarningOrAnErrorByChoice() throws {
         var w = try submission()
         set(&w, "B07", "E12", .empty)

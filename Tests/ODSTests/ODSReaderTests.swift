@@ -144,6 +144,16 @@ final class ODSReaderTests: XCTestCase {
         XCTAssertEqual(sheet.value(at: CellReference("C2")!), .number(3))
     }
 
+    func testFormulasWithoutAStoredResultAreKnown() throws {
+        let f = ODSFixture(body: """
+            <table:table table:name="T"><table:table-row><table:table-cell table:formula="of:=1+1"/>\
+            \(cell(#"table:formula="of:=2" office:value-type="float" office:value="2""#))</table:table-row></table:table>
+            """)
+        let sheet = try Workbook(reading: try reader(f)).sheets[0]
+        XCTAssertEqual(sheet.uncachedFormulas, [CellReference("A1")!])
+        XCTAssertEqual(sheet.value(at: CellReference("B1")!), .number(2))
+    }
+
     func testRowsInHeaderRowsAndGroupsCountAsRows() throws {
         let f = ODSFixture(body: """
             <table:table table:name="T"><table:table-header-rows><table:table-row>\(cell(#"office:value-type="float" office:value="1""#))</table:table-row></table:table-header-rows>\

@@ -63,6 +63,15 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertNil(v["K1"])
     }
 
+    func testFormulasWithoutACachedResultAreKnown() throws {
+        var f = XLSXFixture()
+        f.addSheet("S", rows: "<row r=\"2\"><c r=\"B2\"><f>SUM(A1:A3)</f></c><c r=\"C2\"><f>1+1</f><v>2</v></c></row><row r=\"4\"><c r=\"A4\"><f>A1</f></c></row>")
+        let sheet = try read(f).sheets[0]
+        XCTAssertEqual(sheet.uncachedFormulas, [CellReference("B2")!, CellReference("A4")!])
+        XCTAssertEqual(sheet.value(at: CellReference("C2")!), .number(2))
+        XCTAssertEqual(sheet.rows.map(\.index), [1], "a row with only uncached formulas has no values")
+    }
+
     func testRowsAndCellsWithoutReferencesFollowTheirPredecessors() throws {
         var f = XLSXFixture()
         f.addSheet("S", rows: "<row><c><v>1</v></c><c><v>2</v></c></row><row r=\"4\"><c r=\"C4\"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row>")

@@ -40,7 +40,8 @@ public struct Validator: Sendable {
         let values = ValueRules(language: language, emptyCellsAreErrors: emptyCellsAreErrors)
         for code in submission.tables.keys.sorted() {
             if var table = submission.tables[code] {
-                findings += values.check(&table)
+                let uncached = workbook.sheet(named: table.sheet)?.uncachedFormulas ?? []
+                findings += values.check(&table, uncachedFormulas: uncached)
                 submission.tables[code] = table
             }
         }

@@ -11,13 +11,17 @@ struct ValueRules {
     let emptyCellsAreErrors: Bool
 
     /// Checks every cell of a table, filling in the numbers it accepts.
-    func check(_ table: inout IndicatorTable) -> [ValidationFinding] {
+    func check(_ table: inout IndicatorTable, uncachedFormulas: Set<CellReference> = []) -> [ValidationFinding] {
         var findings: [ValidationFinding] = []
         for key in table.rows.keys.sorted() {
             guard var cells = table.rows[key] else { continue }
             for category in cells.keys.sorted() {
                 guard var cell = cells[category] else { continue }
-                let (number, finding) = classify(cell, table.indicator, sheet: table.sheet)
+                let (number, finding) = uncachedFormulas.contains(cell.reference)
+                    ? (nil, ValidationFinding(.error, "formula-without-value", sheet: table.sheet, cell: cell.reference.description, message: language(
+                        "Hier steht eine Formel ohne gespeichertes Ergebnis. Bitte die Datei in Excel oder LibreOffice öffnen, neu berechnen lassen und speichern, oder die Zahl direkt eintragen.",
+                        "This cell holds a formula without a stored result. Please open the file in Excel or LibreOffice, let it recalculate and save it, or enter the number.")))
+                    : classify(cell, table.indicator, sheet: table.sheet)
                 cell.number = number
                 if let finding { findings.append(finding) }
                 cells[category] = cell
