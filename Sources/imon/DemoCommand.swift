@@ -77,7 +77,15 @@ struct DemoCommand: ParsableCommand {
             do { try write() } catch { throw fail(path, error) }
             say("   \(path)")
         }
-        let goals = report.goals.map { g in "   Ziel \(g.goal.priority): \(g.current.map { String(Int(($0 * 10).rounded()) / 10) } ?? "–") (Ziel \(Int(g.goal.targetValue)) bis \(g.goal.targetYear)), \(g.onTrack == true ? "im Plan" : "nicht im Plan")" }
+        /// One decimal with a German comma: 17,9.
+        func german(_ x: Double) -> String {
+            let tenths = Int((x * 10).rounded())
+            return "\(tenths / 10),\(abs(tenths % 10))"
+        }
+        let goals = report.goals.map { g in
+            "   Ziel \(g.goal.priority): \(g.current.map(german) ?? "–") (Ziel \(german(g.goal.targetValue)) bis \(g.goal.targetYear)), "
+                + (g.onTrack == true ? "im Plan" : "nicht im Plan")
+        }
         goals.forEach(say)
         say("\nDone. Open \(output)/Lagebericht_2007.html in a browser, or the workbooks in Excel or LibreOffice.")
     }
