@@ -51,6 +51,12 @@ public final class ODSReader: WorkbookReader {
 
     private init(source: Source, generator: String?, format: WorkbookFormat) throws {
         self.source = source
+        if let listed = try ODSReader.scanTables(source), format == .ods {
+            sheets = listed
+            properties = WorkbookProperties(format: format, application: generator, dateSystem: nil)
+            return
+        }
+        // The byte scan gave up (or a flat document names its generator inside): list with the parser.
         let lister = ContentParser<SheetStatistics>(selected: [], maxCells: 0, makeVisitor: { _ in SheetStatistics() },
                                                     finished: { _, _ in })
         try ODSReader.stream(source, into: lister)
@@ -77,6 +83,14 @@ public final class ODSReader: WorkbookReader {
                 try ODSReader.stream(source, into: parser)
             }
         }
+    }
+
+    /// Lists the tables by scanning the body's bytes; nil when the scan is not sure.
+    private static func scanTables(_ source: Source) throws -> [SheetInfo]? {
+        guard case .package(let zip, let entry) = source else { return nil }
+        var listing = TableListing()
+        try withPart("content.xml") { try zip.read(entry) { listing.feed($0) } }
+        return listing.result
     }
 
     /// Feeds the body to `parser`, stopping early once it has read every selected table.

@@ -230,3 +230,37 @@ final class ODSReaderTests: XCTestCase {
         }
     }
 }
+
+final class TableListingTests: XCTestCase {
+    private func list(_ xml: String, chunk: Int = 7) -> [SheetInfo]? {
+        var listing = TableListing()
+        let bytes = Array(xml.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + chunk)
+            bytes[offset..<end].withUnsafeBytes { listing.feed($0) }
+            offset = end
+        }
+        return listing.result
+    }
+
+    func testNamesVisibilityAndOtherPrefixesInSmallChunks() {
+        let xml = """
+            <?xml version="1.0"?><d:document-content xmlns:d="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
+            xmlns:t="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:s="urn:oasis:names:tc:opendocument:xmlns:style:1.0">\
+            <d:automatic-styles><s:style s:name="h" s:family="table"><s:table-properties t:display="false"/></s:style></d:automatic-styles>\
+            <!-- <t:table t:name="not a table"> --><d:body><d:spreadsheet>\
+            <t:table t:name="Erste &amp; &#x42;este" t:style-name="x"><t:table-row><t:table-cell>\
+            <t:table t:name="Untertabelle"/></t:table-cell></t:table-row></t:table>\
+            <t:table t:name='Versteckt' t:style-name="h"/></d:spreadsheet></d:body></d:document-content>
+            """
+        XCTAssertEqual(list(xml), [SheetInfo(name: "Erste & Beste"), SheetInfo(name: "Versteckt", visibility: .hidden)])
+        XCTAssertEqual(list(xml, chunk: 1 << 16), list(xml))
+    }
+
+    func testGivesUpWhenItCannotBeSure() {
+        XCTAssertNil(list("<a><b/></a>"), "no OpenDocument declarations")
+        XCTAssertNil(list(#"<o:document-content xmlns:o="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:t="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:s="urn:oasis:names:tc:opendocument:xmlns:style:1.0"><o:body><o:text/></o:body></o:document-content>"#),
+                     "no spreadsheet body")
+    }
+}
