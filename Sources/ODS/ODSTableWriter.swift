@@ -170,7 +170,7 @@ struct ODSTableWriter {
         for (start, end) in zip(sorted, sorted.dropFirst()) {
             if start > column { emptyCells(start - column, into: &out) }
             var cell: OutputCell?
-            while let p = pending, p.column < start { pending = given.next(); _ = p }
+            while let p = pending, p.column < start { pending = given.next() }
             if let p = pending, p.column == start { cell = p; pending = given.next() }
             var covered = false, span: CellRange?, validation: String?
             for (range, special) in touching where range.first.column <= start && start <= range.last.column {

@@ -47,14 +47,7 @@ public enum Conversion {
         reading.acceptsTextFormats = true
         reading.inferCSVTypes = options.inferCSVTypes
         let reader = try WorkbookFile.open(input, options: reading)
-        var indices = try options.sheets.map { name -> Int in
-            guard let index = reader.sheets.firstIndex(where: { $0.name == name }) else {
-                throw WorkbookError(location: "sheet \"\(name)\"", reason: "no such sheet (the workbook has "
-                    + reader.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ") + ")")
-            }
-            return index
-        }
-        if indices.isEmpty { indices = Array(reader.sheets.indices) }
+        var indices = try WorkbookFile.sheetIndices(named: options.sheets, in: reader)
         if (target == .csv || target == .tsv) { indices = Array(indices.prefix(1)) }
         do {
             switch target {

@@ -65,6 +65,19 @@ public enum WorkbookFile {
         return nil
     }
 
+    /// Indices of the sheets named (exact name first, then ignoring case), or
+    /// of all sheets when none is named; an unknown name is an error that
+    /// lists the sheets there are.
+    public static func sheetIndices(named names: [String], in reader: some WorkbookReader) throws -> [Int] {
+        guard !names.isEmpty else { return Array(reader.sheets.indices) }
+        return try names.map { name in
+            if let index = reader.sheets.firstIndex(where: { $0.name == name }) { return index }
+            if let index = reader.sheets.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) { return index }
+            let known = reader.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            throw WorkbookError(location: "sheet \"\(name)\"", reason: "no such sheet (the workbook has \(known))")
+        }
+    }
+
     /// A writer for `path`, chosen by its extension: `.xlsx`, `.ods` or `.fods`.
     public static func writer(for path: String) throws -> any WorkbookWriter {
         switch path.split(separator: ".").last.map({ $0.lowercased() }) {
