@@ -12,7 +12,11 @@ let package = Package(
     products: [
         .executable(name: "imon", targets: ["imon"]),
         .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
+        .library(name: "Zip", targets: ["Zip"]),
+        .library(name: "XLSX", targets: ["XLSX"]),
+        .library(name: "ODS", targets: ["ODS"]),
         .library(name: "WorkbookIO", targets: ["WorkbookIO"]),
+        .library(name: "Monitoring", targets: ["Monitoring"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -6,3 +6,22 @@
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
+
+// libxml2 prints some errors raised outside a parser context ("xmlParseChunk:
+// encoder error", a failed encoding conversion) to stderr through its generic
+// handler; the readers take every error from the parser context instead.
+// The handlers are per thread, so this is called for every parser.
+static void imon_xml_ignore_generic(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static void imon_xml_ignore_structured(void *context, xmlErrorPtr error) {
+    (void)context;
+    (void)error;
+}
+
+static inline void imon_xml_silence_global_errors(void) {
+    xmlSetGenericErrorFunc(NULL, imon_xml_ignore_generic);
+    xmlSetStructuredErrorFunc(NULL, imon_xml_ignore_structured);
+}

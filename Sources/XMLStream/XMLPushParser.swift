@@ -23,6 +23,7 @@ public final class XMLPushParser {
 
     public init(handler: any XMLEventHandler, documentName: String = "") {
         _ = XMLPushParser.initialized
+        imon_xml_silence_global_errors()
         self.handler = handler
         self.documentName = documentName
     }
