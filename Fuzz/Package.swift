@@ -15,6 +15,9 @@ let package = Package(
             .product(name: "Zip", package: "imon"),
             .product(name: "Spreadsheet", package: "imon"),
         ]),
+        .executableTarget(name: "FuzzXML", dependencies: [
+            .product(name: "XMLStream", package: "imon"),
+        ], swiftSettings: fuzzTarget),
         .executableTarget(name: "FuzzZip", dependencies: [
             "FuzzSupport", .product(name: "Zip", package: "imon"),
         ], swiftSettings: fuzzTarget),

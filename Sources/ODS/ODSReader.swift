@@ -10,6 +10,8 @@ public final class ODSReader: WorkbookReader {
     public let sheets: [SheetInfo]
     /// Cells per sheet beyond which reading stops with an error.
     public var maxCellsPerSheet = 100_000_000
+    /// Bounds on the XML of the document.
+    public var xmlLimits = XMLLimits.default
 
     private enum Source {
         case package(ZipArchive, ZipEntry)
@@ -59,7 +61,7 @@ public final class ODSReader: WorkbookReader {
         // The byte scan gave up (or a flat document names its generator inside): list with the parser.
         let lister = ContentParser<SheetStatistics>(selected: [], maxCells: 0, makeVisitor: { _ in SheetStatistics() },
                                                     finished: { _, _ in })
-        try ODSReader.stream(source, into: lister)
+        try ODSReader.stream(source, into: lister, limits: .default)
         guard lister.sawSpreadsheet else {
             throw ODSError.notASpreadsheet(mimetype: "an OpenDocument file without a spreadsheet body")
         }
@@ -80,7 +82,7 @@ public final class ODSReader: WorkbookReader {
         try withoutActuallyEscaping(makeVisitor) { make in
             try withoutActuallyEscaping(finished) { done in
                 let parser = ContentParser<V>(selected: Set(indices), maxCells: maxCellsPerSheet, makeVisitor: make, finished: done)
-                try ODSReader.stream(source, into: parser)
+                try ODSReader.stream(source, into: parser, limits: xmlLimits)
             }
         }
     }
@@ -94,14 +96,14 @@ public final class ODSReader: WorkbookReader {
     }
 
     /// Feeds the body to `parser`, stopping early once it has read every selected table.
-    private static func stream<V>(_ source: Source, into parser: ContentParser<V>) throws {
+    private static func stream<V>(_ source: Source, into parser: ContentParser<V>, limits: XMLLimits) throws {
         let part: String
         switch source {
         case .package: part = "content.xml"
         case .flat: part = "document"
         }
         try withPart(part) {
-            let xml = XMLPushParser(handler: parser, documentName: part)
+            let xml = XMLScanner(handler: parser, documentName: part, limits: limits)
             do {
                 switch source {
                 case .package(let zip, let entry):

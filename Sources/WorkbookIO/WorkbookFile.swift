@@ -1,6 +1,7 @@
 import Spreadsheet
 import ODS
 import XLSX
+import XMLStream
 import Zip
 
 /// The one entry point for reading workbook files: recognises the format by
@@ -10,6 +11,7 @@ public enum WorkbookFile {
     public struct Options: Sendable {
         public var zipLimits = ZipLimits.default
         public var maxCellsPerSheet = 100_000_000
+        public var xmlLimits = XMLLimits.default
         /// Also read CSV/TSV text (by extension) and canonical JSON dumps (by content).
         public var acceptsTextFormats = false
         /// Type CSV fields (numbers, ISO dates, booleans); off keeps all as text.
@@ -32,6 +34,7 @@ public enum WorkbookFile {
             case .xml where !(options.acceptsTextFormats && startsWithBrace(file.bytes)):
                 let reader = try ODSReader(flatDocument: file)
                 reader.maxCellsPerSheet = options.maxCellsPerSheet
+                reader.xmlLimits = options.xmlLimits
                 return reader
             case .unknown, .xml:
                 if options.acceptsTextFormats, let reader = try textReader(path, file, options) { return reader }
@@ -98,12 +101,14 @@ public enum WorkbookFile {
         if zip.entry(named: "mimetype") != nil || zip.entry(named: "content.xml") != nil {
             let reader = try ODSReader(zip: zip)
             reader.maxCellsPerSheet = options.maxCellsPerSheet
+            reader.xmlLimits = options.xmlLimits
             return reader
         }
         if zip.entry(named: "xl/workbook.xml") != nil || zip.entry(named: "_rels/.rels") != nil
             || zip.entry(named: "[Content_Types].xml") != nil {
             let reader = try XLSXReader(zip: zip)
             reader.maxCellsPerSheet = options.maxCellsPerSheet
+            reader.xmlLimits = options.xmlLimits
             return reader
         }
         if zip.entries.isEmpty {

@@ -9,10 +9,10 @@ final class SharedStrings: XMLEventHandler {
     private var inItem = false
     private var main = NamespaceMatcher(Namespaces.spreadsheet)
 
-    static func read(_ entry: ZipEntry, in zip: ZipArchive) throws -> [String] {
+    static func read(_ entry: ZipEntry, in zip: ZipArchive, limits: XMLLimits) throws -> [String] {
         let table = SharedStrings()
         try withPart(entry.name) {
-            let parser = XMLPushParser(handler: table, documentName: entry.name)
+            let parser = XMLScanner(handler: table, documentName: entry.name, limits: limits)
             try zip.read(entry) { try parser.feed($0) }
             try parser.finish()
         }

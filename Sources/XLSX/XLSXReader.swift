@@ -13,6 +13,8 @@ public final class XLSXReader: WorkbookReader {
     public let sheets: [SheetInfo]
     /// Cells per sheet beyond which reading stops with an error.
     public var maxCellsPerSheet = 100_000_000
+    /// Bounds on the XML of the sheets and shared strings.
+    public var xmlLimits = XMLLimits.default
 
     private let zip: ZipArchive
     private let sheetParts: [String]
@@ -81,7 +83,7 @@ public final class XLSXReader: WorkbookReader {
         let parser = WorksheetParser(visitor: visitor, part: part, sharedStrings: strings, styles: styles,
                                      dateSystem: dateSystem, maxCells: maxCellsPerSheet)
         try withPart(part) {
-            let xml = XMLPushParser(handler: parser, documentName: part)
+            let xml = XMLScanner(handler: parser, documentName: part, limits: xmlLimits)
             try zip.read(entry) { try xml.feed($0) }
             try xml.finish()
         }
@@ -91,7 +93,7 @@ public final class XLSXReader: WorkbookReader {
 
     private func loadSharedStrings() throws -> [String] {
         if let sharedStrings { return sharedStrings }
-        let strings = try sharedStringsEntry.map { try SharedStrings.read($0, in: zip) } ?? []
+        let strings = try sharedStringsEntry.map { try SharedStrings.read($0, in: zip, limits: xmlLimits) } ?? []
         sharedStrings = strings
         return strings
     }

@@ -1,6 +1,6 @@
 /// A small element tree, for the small parts of a package (relationships,
 /// workbook, styles, manifest). Big parts are streamed with
-/// `XMLPushParser` instead.
+/// `XMLScanner` instead.
 public final class XMLElement: @unchecked Sendable {
     public let localName: String
     public let namespace: String
@@ -53,7 +53,7 @@ public final class XMLElement: @unchecked Sendable {
     /// Parses a whole (small) document into a tree and returns its root.
     public static func parse(_ document: some Collection<UInt8>, documentName: String = "") throws -> XMLElement {
         let builder = TreeBuilder()
-        try XMLPushParser.parse(document, handler: builder, documentName: documentName)
+        try XMLScanner.parse(document, handler: builder, documentName: documentName)
         guard let root = builder.root else { throw XMLError.truncated }
         return root
     }

@@ -7,6 +7,8 @@ public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     case doctypeNotAllowed
     /// The document ended before its root element closed.
     case truncated
+    /// One of the `XMLLimits` was exceeded: which one, and its value.
+    case limitExceeded(limit: XMLLimit, value: Int)
 
     public var description: String {
         switch self {
@@ -16,6 +18,30 @@ public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
             return "a DOCTYPE declaration is not allowed (spreadsheet parts never need one; entities are not expanded)"
         case .truncated:
             return "the XML ends before the document is complete"
+        case .limitExceeded(let limit, let value):
+            return "\(limit.description) exceeds the limit of \(value) (\(limit.flag) raises it)"
+        }
+    }
+}
+
+/// The limits of `XMLLimits`, named for messages.
+public enum XMLLimit: String, Sendable, Equatable {
+    case depth, attributeLength, textLength
+
+    public var description: String {
+        switch self {
+        case .depth: return "the nesting of XML elements"
+        case .attributeLength: return "an attribute value (in bytes)"
+        case .textLength: return "a text (in bytes)"
+        }
+    }
+
+    /// The command-line flag that sets it.
+    public var flag: String {
+        switch self {
+        case .depth: return "--max-depth"
+        case .attributeLength: return "--max-attribute-length"
+        case .textLength: return "--max-string-length"
         }
     }
 }

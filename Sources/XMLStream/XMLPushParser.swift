@@ -15,17 +15,21 @@ public final class XMLPushParser {
     private var failure: (any Error)?
     private var pending: [UInt8] = []
     private var started = false
+    private let limits: XMLLimits
+    private var depth = 0
+    private var textLength = 0
 
     private static let initialized: Bool = {
         xmlInitParser()
         return true
     }()
 
-    public init(handler: any XMLEventHandler, documentName: String = "") {
+    public init(handler: any XMLEventHandler, documentName: String = "", limits: XMLLimits = .default) {
         _ = XMLPushParser.initialized
         imon_xml_silence_global_errors()
         self.handler = handler
         self.documentName = documentName
+        self.limits = limits
     }
 
     deinit {
@@ -53,8 +57,9 @@ public final class XMLPushParser {
     }
 
     /// Parses a whole document held in memory.
-    public static func parse(_ document: some Collection<UInt8>, handler: any XMLEventHandler, documentName: String = "") throws {
-        let parser = XMLPushParser(handler: handler, documentName: documentName)
+    public static func parse(_ document: some Collection<UInt8>, handler: any XMLEventHandler, documentName: String = "",
+                             limits: XMLLimits = .default) throws {
+        let parser = XMLPushParser(handler: handler, documentName: documentName, limits: limits)
         let bytes = Array(document)
         try bytes.withUnsafeBytes { try parser.feed($0) }
         try parser.finish()
@@ -68,8 +73,9 @@ public final class XMLPushParser {
             let parser = Unmanaged<XMLPushParser>.fromOpaque(ctx).takeUnretainedValue()
             guard parser.failure == nil else { return }
             do {
-                try parser.handler.startElement(XMLName(localname, uri),
-                                                attributes: XMLAttributes(attributes, count: Int(attributeCount)))
+                let list = XMLAttributes(attributes, count: Int(attributeCount))
+                try parser.checkLimits(opening: list)
+                try parser.handler.startElement(XMLName(localname, uri), attributes: list)
             } catch {
                 parser.fail(error)
             }
@@ -78,6 +84,8 @@ public final class XMLPushParser {
             guard let ctx, let localname else { return }
             let parser = Unmanaged<XMLPushParser>.fromOpaque(ctx).takeUnretainedValue()
             guard parser.failure == nil else { return }
+            parser.depth -= 1
+            parser.textLength = 0
             do { try parser.handler.endElement(XMLName(localname, uri)) } catch { parser.fail(error) }
         }
         let characters: charactersSAXFunc = { ctx, text, length in
@@ -85,6 +93,10 @@ public final class XMLPushParser {
             let parser = Unmanaged<XMLPushParser>.fromOpaque(ctx).takeUnretainedValue()
             guard parser.failure == nil else { return }
             do {
+                parser.textLength += Int(length)
+                if parser.textLength > parser.limits.maxTextLength {
+                    throw XMLError.limitExceeded(limit: .textLength, value: parser.limits.maxTextLength)
+                }
                 try parser.handler.characters(UnsafeRawBufferPointer(start: text, count: Int(length)))
             } catch {
                 parser.fail(error)
@@ -111,7 +123,10 @@ public final class XMLPushParser {
         }
         guard let ctx else { throw XMLError.malformed(message: "cannot create parser", line: 0, column: 0) }
         context = ctx
-        _ = xmlCtxtUseOptions(ctx, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+        var options = XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+        // libxml2's own caps equal our default limits; raised limits lift them.
+        if limits.exceedsLibXML2Caps { options |= XML_PARSE_HUGE.rawValue }
+        _ = xmlCtxtUseOptions(ctx, Int32(options))
         // Predefined entities and character references only: no DTD can declare others.
         ctx.pointee.replaceEntities = 1
         let rest = Array(pending.dropFirst(4))
@@ -132,6 +147,15 @@ public final class XMLPushParser {
             if let failure { throw failure }
             if result != 0 { try throwParserError() }
         } while offset < chunk.count
+    }
+
+    private func checkLimits(opening attributes: XMLAttributes) throws {
+        depth += 1
+        textLength = 0
+        if depth > limits.maxDepth { throw XMLError.limitExceeded(limit: .depth, value: limits.maxDepth) }
+        for attribute in attributes where attribute.value.count > limits.maxAttributeLength {
+            throw XMLError.limitExceeded(limit: .attributeLength, value: limits.maxAttributeLength)
+        }
     }
 
     private func fail(_ error: any Error) {

@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Interns the qualified names of one document as NUL-terminated bytes, so
+/// that `XMLName` can point at them as it points at libxml2's dictionary, and
+/// the same name always comes back as the same pointer.
+struct XMLNameTable {
+    /// One interned qualified name, split at its colon.
+    struct Entry {
+        /// The whole name, `prefix:local` or `local`.
+        var qualified: UnsafePointer<UInt8>
+        var length: Int
+        /// The local part: a suffix of `qualified`.
+        var local: UnsafePointer<UInt8>
+        /// The prefix, interned on its own; nil without a colon.
+        var prefix: UnsafePointer<UInt8>?
+    }
+
+    /// The entry last found for names of a given first byte and length:
+    /// spreadsheet parts repeat a handful of short names millions of times.
+    private var recent: UnsafeMutablePointer<Int32>
+    private var slots: UnsafeMutablePointer<Int32>
+    private var mask: Int
+    private(set) var entries = UnsafeStack<Entry>(capacity: 64)
+    private var hashes = UnsafeStack<UInt32>(capacity: 64)
+    private var storage: [UnsafeMutablePointer<UInt8>] = []
+
+    init() {
+        mask = 255
+        slots = .allocate(capacity: mask + 1)
+        slots.initialize(repeating: -1, count: mask + 1)
+        recent = .allocate(capacity: 1024)
+        recent.initialize(repeating: -1, count: 1024)
+    }
+
+    /// Frees the names; the table is unusable afterwards.
+    mutating func release() {
+        for block in storage { block.deallocate() }
+        storage = []
+        slots.deallocate()
+        recent.deallocate()
+        entries.release()
+        hashes.release()
+    }
+
+    /// The entry for the `length` bytes at `start`, interning them when new.
+    @inline(__always)
+    mutating func intern(_ start: UnsafePointer<UInt8>, _ length: Int) -> Int {
+        let key = length == 0 ? 0 : (Int(start[0]) &* 4 &+ length) & 1023
+        let candidate = Int(recent[key])
+        if candidate >= 0 {
+            let entry = entries[candidate]
+            if entry.length == length && XMLNameTable.same(entry.qualified, start, length) { return candidate }
+        }
+        let index = lookup(start, length)
+        recent[key] = Int32(index)
+        return index
+    }
+
+    @inline(__always)
+    private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        for i in 0..<length where a[i] != b[i] { return false }
+        return true
+    }
+
+    private mutating func lookup(_ start: UnsafePointer<UInt8>, _ length: Int) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for i in 0..<length { hash = (hash ^ UInt32(start[i])) &* 16_777_619 }
+        var slot = Int(hash) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { break }
+            if hashes[index] == hash {
+                let entry = entries[index]
+                if entry.length == length && memcmp(entry.qualified, start, length) == 0 { return index }
+            }
+            slot = (slot + 1) & mask
+        }
+        return insert(start, length, hash: hash, slot: slot)
+    }
+
+    /// The interned copy of the `length` bytes at `start`.
+    mutating func pointer(_ start: UnsafePointer<UInt8>, _ length: Int) -> UnsafePointer<UInt8> {
+        let index = intern(start, length)
+        return entries[index].qualified
+    }
+
+    private mutating func insert(_ start: UnsafePointer<UInt8>, _ length: Int, hash: UInt32, slot: Int) -> Int {
+        let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: length + 1)
+        copy.initialize(from: start, count: length)
+        copy[length] = 0
+        storage.append(copy)
+        var colon = -1
+        for i in 0..<length where start[i] == UInt8(ascii: ":") {
+            colon = i
+            break
+        }
+        var prefix: UnsafePointer<UInt8>?
+        if colon > 0 {
+            let p = intern(start, colon)
+            prefix = entries[p].qualified
+        }
+        let local = UnsafePointer(copy) + (colon + 1)
+        let index = entries.count
+        entries.append(Entry(qualified: UnsafePointer(copy), length: length, local: local, prefix: prefix))
+        hashes.append(hash)
+        // Interning the prefix may have grown the table: find the slot anew.
+        var free = slot
+        if colon > 0 {
+            free = Int(hash) & mask
+            while slots[free] >= 0 { free = (free + 1) & mask }
+        }
+        slots[free] = Int32(index)
+        if entries.count * 2 > mask { grow() }
+        return index
+    }
+
+    private mutating func grow() {
+        let newMask = mask * 2 + 1
+        let newSlots = UnsafeMutablePointer<Int32>.allocate(capacity: newMask + 1)
+        newSlots.initialize(repeating: -1, count: newMask + 1)
+        for index in 0..<hashes.count {
+            let hash = hashes[index]
+            var slot = Int(hash) & newMask
+            while newSlots[slot] >= 0 { slot = (slot + 1) & newMask }
+            newSlots[slot] = Int32(index)
+        }
+        slots.deallocate()
+        slots = newSlots
+        mask = newMask
+    }
+}
