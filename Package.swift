@@ -40,7 +40,7 @@ let package = Package(
             "Spreadsheet", "WorkbookIO", "Monitoring", "MonitoringStore", "Reporting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "TestFixtures", dependencies: ["Zip", "Spreadsheet"], path: "Tests/TestFixtures"),
+        .target(name: "TestFixtures", dependencies: ["CZlib", "Zip", "Spreadsheet"], path: "Tests/TestFixtures"),
         .executableTarget(name: "imon-samples", dependencies: ["Monitoring", "Spreadsheet"]),
         .testTarget(name: "ZipTests", dependencies: ["Zip"]),
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),

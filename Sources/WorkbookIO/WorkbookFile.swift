@@ -12,6 +12,8 @@ public enum WorkbookFile {
         public var zipLimits = ZipLimits.default
         public var maxCellsPerSheet = 100_000_000
         public var xmlLimits = XMLLimits.default
+        /// Most sheets a workbook may list.
+        public var maxSheets = 10_000
         /// Also read CSV/TSV text (by extension) and canonical JSON dumps (by content).
         public var acceptsTextFormats = false
         /// Type CSV fields (numbers, ISO dates, booleans); off keeps all as text.
@@ -23,6 +25,15 @@ public enum WorkbookFile {
     /// Opens the workbook at `path`, whatever its extension says.
     /// Throws `WorkbookError` with where and what for anything unreadable.
     public static func open(_ path: String, options: Options = Options()) throws -> any WorkbookReader {
+        let reader = try openReader(path, options: options)
+        if reader.sheets.count > options.maxSheets {
+            throw WorkbookError(location: "workbook", reason: "\(reader.sheets.count) sheets, more than the limit of "
+                                + "\(options.maxSheets) (--max-sheets raises it)")
+        }
+        return reader
+    }
+
+    private static func openReader(_ path: String, options: Options) throws -> any WorkbookReader {
         do {
             let file = try MappedFile(path: path)
             switch FileSignature.detect(file.bytes.prefix(8)) {

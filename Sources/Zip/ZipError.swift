@@ -31,7 +31,7 @@ public enum ZipError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(entry): uncompressed size \(actual) differs from the declared \(declared) bytes (the file is damaged)"
         case .limitExceeded(let entry, let limit, let value):
             return "\(entry): \(limit.name) \(value) exceeds the limit of \(limit.value) (\(limit.hint))"
-        case .tooManyEntries(let count, let limit): return "the package has \(count) entries, more than the limit of \(limit)"
+        case .tooManyEntries(let count, let limit): return "the package has \(count) entries, more than the limit of \(limit) (--max-entries raises it)"
         case .entryNotFound(let name): return "\(name): missing from the package"
         case .io(let what): return what
         }

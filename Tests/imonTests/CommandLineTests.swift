@@ -16,26 +16,9 @@ final class CommandLineTests: XCTestCase {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    private var executable: URL {
-        var url = Bundle(for: CommandLineTests.self).bundleURL
-        while url.pathExtension == "xctest" || url.lastPathComponent == "Contents" || url.lastPathComponent == "MacOS" {
-            url.deleteLastPathComponent()
-        }
-        return url.appendingPathComponent("imon")
-    }
-
     private func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let outcome = try ImonProcess.run(arguments)
+        return (outcome.status, outcome.out, outcome.err)
     }
 
     private func write(_ bytes: [UInt8], _ name: String) throws -> String {
@@ -285,7 +268,7 @@ final class CommandLineTests: XCTestCase {
         }
         let store = directory.appendingPathComponent("m.sqlite").path
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = ImonProcess.executable
         process.arguments = ["merge", "--store", store, folder.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

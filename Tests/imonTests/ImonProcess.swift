@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+
+/// Runs the built `imon` executable as a user runs it.
+enum ImonProcess {
+    struct Outcome {
+        var status: Int32
+        var out: String
+        var err: String
+        /// Wall time of the run, in seconds.
+        var seconds: Double
+        /// Peak resident memory of the process, in MiB.
+        var peakMiB: Double
+    }
+
+    static var executable: URL {
+        var url = Bundle(for: CommandLineTests.self).bundleURL
+        while url.pathExtension == "xctest" || url.lastPathComponent == "Contents" || url.lastPathComponent == "MacOS" {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("imon")
+    }
+
+    /// Runs `imon` with `arguments`, its output going to files (so that
+    /// the exact peak memory of this one process can be taken from wait4).
+    static func run(_ arguments: [String]) throws -> Outcome {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("imon-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outPath = directory.appendingPathComponent("out").path
+        let errPath = directory.appendingPathComponent("err").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { for arg in argv { free(arg) } }
+        var pid = pid_t()
+        let started = Date()
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let seconds = Date().timeIntervalSince(started)
+        let exited = (status & 0x7F) == 0
+        return Outcome(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
+                       out: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+                       err: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
+                       seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024)
+    }
+}
