@@ -12,7 +12,7 @@ public struct Workbook: Sendable {
     public init(reading reader: some WorkbookReader, include: (SheetInfo) -> Bool = { _ in true }) throws {
         var sheets: [Sheet] = []
         let indices = reader.sheets.indices.filter { include(reader.sheets[$0]) }
-        try reader.readSheets(at: indices, making: { _ in SheetBuilder() }) { index, builder in
+        try reader.readSheetsConcurrently(at: indices, making: { _ in SheetBuilder() }) { index, builder in
             sheets.append(Sheet(info: reader.sheets[index], built: builder))
         }
         self.init(properties: reader.properties, sheets: sheets)

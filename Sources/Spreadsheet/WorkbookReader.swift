@@ -60,9 +60,19 @@ public protocol WorkbookReader: AnyObject {
     /// Formats that keep every sheet in one part (ODS) do this in one pass.
     func readSheets<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,
                                      finished: (Int, V) throws -> Void) throws
+    /// As `readSheets`, but the reader may read several sheets at once on
+    /// other threads: for visitors that only collect (each visitor sees one
+    /// sheet; `finished` is still called in workbook order, on this thread).
+    func readSheetsConcurrently<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,
+                                                 finished: (Int, V) throws -> Void) throws
 }
 
 extension WorkbookReader {
+    public func readSheetsConcurrently<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,
+                                                        finished: (Int, V) throws -> Void) throws {
+        try readSheets(at: indices, making: makeVisitor, finished: finished)
+    }
+
     public func readSheets<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,
                                             finished: (Int, V) throws -> Void) throws {
         for index in Set(indices).sorted() {

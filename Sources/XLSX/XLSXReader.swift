@@ -1,3 +1,7 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Spreadsheet
 import XMLStream
 import Zip
@@ -91,10 +95,56 @@ public final class XLSXReader: WorkbookReader {
         try visitor.finish(SheetSummary(mergedRanges: parser.mergedRanges, declaredDimension: parser.dimension))
     }
 
+    /// Reads the sheets two at a time on both cores (each sheet is a part
+    /// of its own); one sheet is read on this thread as by `readSheets`.
+    public func readSheetsConcurrently<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,
+                                                        finished: (Int, V) throws -> Void) throws {
+        let ordered = Set(indices).sorted()
+        let workers = min(2, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        guard ordered.count > 1, workers > 1 else {
+            return try readSheets(at: ordered, making: makeVisitor, finished: finished)
+        }
+        _ = try loadSharedStrings() // filled once, before any thread reads it
+        // Reading a sheet only reads the reader's state (the zip's running
+        // total has its own lock).
+        nonisolated(unsafe) let reader = self
+        var start = 0
+        while start < ordered.count {
+            let batch = Array(ordered[start..<min(start + workers, ordered.count)])
+            let results = ConcurrentResults<V>(batch.map { makeVisitor($0) })
+            DispatchQueue.concurrentPerform(iterations: batch.count) { k in
+                var visitor = results.visitors[k]
+                do {
+                    try reader.readSheet(at: batch[k], into: &visitor)
+                    results.visitors[k] = visitor
+                } catch {
+                    results.errors[k] = error
+                }
+            }
+            for (k, index) in batch.enumerated() {
+                if let error = results.errors[k] { throw error }
+                try finished(index, results.visitors[k])
+            }
+            start += batch.count
+        }
+    }
+
     private func loadSharedStrings() throws -> [String] {
         if let sharedStrings { return sharedStrings }
         let strings = try sharedStringsEntry.map { try SharedStrings.read($0, in: zip, limits: xmlLimits) } ?? []
         sharedStrings = strings
         return strings
+    }
+}
+
+/// The visitors and errors of sheets read at once, each slot written by one
+/// thread only, read after all have finished.
+private final class ConcurrentResults<V>: @unchecked Sendable {
+    var visitors: [V]
+    var errors: [(any Error)?]
+
+    init(_ visitors: [V]) {
+        self.visitors = visitors
+        errors = Array(repeating: nil, count: visitors.count)
     }
 }

@@ -11,7 +11,7 @@ struct InspectionReport {
         self.file = file
         properties = reader.properties
         var sheets: [(info: SheetInfo, statistics: SheetStatistics)] = []
-        try reader.readSheets(at: Array(reader.sheets.indices), making: { _ in SheetStatistics() }) { index, statistics in
+        try reader.readSheetsConcurrently(at: Array(reader.sheets.indices), making: { _ in SheetStatistics() }) { index, statistics in
             sheets.append((reader.sheets[index], statistics))
         }
         self.sheets = sheets

@@ -222,4 +222,22 @@ final class XLSXReaderTests: XCTestCase {
             guard case .tooManyCells(10, _) = error as? XLSXError else { return XCTFail("\(error)") }
         }
     }
+
+    func testSheetsReadConcurrentlyArriveInOrderWithTheSameCells() throws {
+        var f = XLSXFixture()
+        f.sharedStrings = XLSXFixture.sharedStrings(["<t>a</t>", "<t>b</t>"])
+        for n in 1...7 {
+            let cells = (1...n).map { #"<c r="A\#($0)" t="s"><v>\#($0 % 2)</v></c><c r="B\#($0)"><v>\#($0 * n)</v></c>"# }
+            f.addSheet("S\(n)", rows: cells.enumerated().map { #"<row r="\#($0.offset + 1)">\#($0.element)</row>"# }.joined())
+        }
+        let reader = try XLSXReader(zip: ZipArchive(file: MappedFile(copying: try f.build())))
+        var sequential: [(Int, [Row])] = [], concurrent: [(Int, [Row])] = []
+        try reader.readSheets(at: Array(0..<7), making: { _ in SheetBuilder() }) { sequential.append(($0, $1.rows)) }
+        try reader.readSheetsConcurrently(at: Array(0..<7), making: { _ in SheetBuilder() }) {
+            concurrent.append(($0, $1.rows))
+        }
+        XCTAssertEqual(concurrent.map(\.0), Array(0..<7))
+        XCTAssertEqual(concurrent.map { $0.1.count }, [1, 2, 3, 4, 5, 6, 7])
+        XCTAssertEqual(concurrent.map { "\($0.1)" }, sequential.map { "\($0.1)" })
+    }
 }
