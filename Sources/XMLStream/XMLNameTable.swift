@@ -17,6 +17,9 @@ struct XMLNameTable {
         var local: UnsafePointer<UInt8>
         /// The prefix, interned on its own; nil without a colon.
         var prefix: UnsafePointer<UInt8>?
+        /// Whether the name is a QName (Namespaces in XML 1.0, 4): at most
+        /// one colon, with a prefix and a local part that start as names do.
+        var isQualifiedName: Bool
     }
 
     /// The entry last found for names of a given first byte and length:
@@ -94,10 +97,17 @@ struct XMLNameTable {
         copy[length] = 0
         storage.append(copy)
         var colon = -1
+        var colons = 0
         for i in 0..<length where start[i] == UInt8(ascii: ":") {
-            colon = i
-            break
+            if colon < 0 { colon = i }
+            colons += 1
         }
+        func startsName(_ c: UInt8) -> Bool {
+            (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                || c == UInt8(ascii: "_") || c >= 0x80
+        }
+        let isQualifiedName = length > 0 && colons <= 1 && startsName(start[0])
+            && (colon < 0 || (colon + 1 < length && startsName(start[colon + 1])))
         var prefix: UnsafePointer<UInt8>?
         if colon > 0 {
             let p = intern(start, colon)
@@ -105,7 +115,8 @@ struct XMLNameTable {
         }
         let local = UnsafePointer(copy) + (colon + 1)
         let index = entries.count
-        entries.append(Entry(qualified: UnsafePointer(copy), length: length, local: local, prefix: prefix))
+        entries.append(Entry(qualified: UnsafePointer(copy), length: length, local: local, prefix: prefix,
+                             isQualifiedName: isQualifiedName))
         hashes.append(hash)
         // Interning the prefix may have grown the table: find the slot anew.
         var free = slot

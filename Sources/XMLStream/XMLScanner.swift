@@ -482,6 +482,7 @@ public final class XMLScanner {
         if j == count { return try needMore(final, start) }
         guard j > start + 1, isNameStart(base[start + 1]) else { throw malformed("a tag without a valid name", at: start) }
         let name = names.intern(base + start + 1, j - start - 1)
+        guard names.entries[name].isQualifiedName else { throw malformed("a tag name that is not a qualified name", at: start) }
         raw.removeAll()
         tagNeedsCare = false
         var selfClosing = false
@@ -530,6 +531,9 @@ public final class XMLScanner {
                 if base[k] == UInt8(ascii: "&") || base[k] < 0x20 { needsDecoding = true }
             }
             let attributeName = names.intern(base + attributeStart, attributeEnd - attributeStart)
+            guard names.entries[attributeName].isQualifiedName else {
+                throw malformed("an attribute name that is not a qualified name", at: attributeStart)
+            }
             for k in 0..<raw.count where raw[k].name == attributeName {
                 throw malformed("attribute \(String(cString: names.entries[attributeName].qualified)) appears twice",
                                 at: attributeStart)

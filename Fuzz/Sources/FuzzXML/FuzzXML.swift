@@ -13,7 +13,13 @@ public func fuzzXML(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let scannerAccepts = run(input, chunk: chunk, feed: scanner.feed, finish: scanner.finish)
     let referenceAccepts = run(input, chunk: 1 << 16, feed: reference.feed, finish: reference.finish)
     if scannerAccepts && referenceAccepts && scanned.events != referenced.events {
-        fatalError("the scanner and libxml2 differ:\n\(scanned.events.prefix(20))\n\(referenced.events.prefix(20))")
+        let first = zip(scanned.events, referenced.events).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(scanned.events.count, referenced.events.count)
+        fatalError("""
+            the scanner and libxml2 differ at event \(first) (chunks of \(chunk) bytes):
+            scanner: \(scanned.events.dropFirst(first).prefix(3))
+            libxml2: \(referenced.events.dropFirst(first).prefix(3))
+            """)
     }
     return 0
 }
