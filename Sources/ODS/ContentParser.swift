@@ -196,10 +196,13 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
         rowDepth = -1
         defer { nextRow += rowRepeat }
         guard reading, !row.cells.isEmpty || !row.uncachedFormulaColumns.isEmpty, var visitor else { return }
+        // Moved out while it visits: a second reference would make every
+        // row a visitor keeps copy all the rows before it.
+        self.visitor = nil
+        defer { self.visitor = visitor }
         if row.cells.isEmpty {
             row.index = nextRow
             try visitor.visit(row)
-            self.visitor = visitor
             return
         }
         guard nextRow < CellReference.maxRows else {
@@ -226,7 +229,6 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
             try visitor.visit(row)
         }
         row.cells = template
-        self.visitor = visitor
         let lastRow = nextRow + rowRepeat - 1
         spans.removeAll { $0.last.row <= lastRow }
     }

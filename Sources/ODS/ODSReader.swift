@@ -69,6 +69,12 @@ public final class ODSReader: WorkbookReader {
         properties = WorkbookProperties(format: format, application: generator ?? lister.generator, dateSystem: nil)
     }
 
+    /// Rows of a table come in order, and the cells covered by a span are
+    /// left out as they are read: a table can be streamed as it stands.
+    public func preview(ofSheetAt index: Int) throws -> SheetPreview? {
+        SheetPreview(mergedRanges: [], rowsInOrder: true)
+    }
+
     public func readSheet<V: SheetVisitor>(at index: Int, into visitor: inout V) throws {
         var result: V?
         let start = visitor

@@ -43,19 +43,9 @@ extension Sheet {
     /// Empties every cell of a merged range but its top-left one, as Excel
     /// and LibreOffice show merged cells.
     public mutating func clearCoveredCells() {
-        guard !mergedRanges.isEmpty else { return }
-        let ranges = mergedRanges.filter { $0.rowCount > 1 || $0.columnCount > 1 }
-        guard !ranges.isEmpty else { return }
-        rows = rows.compactMap { row in
-            let touching = ranges.filter { $0.first.row <= row.index && row.index <= $0.last.row }
-            guard !touching.isEmpty else { return row }
-            var kept = row
-            kept.cells.removeAll { cell in
-                let ref = CellReference(row: row.index, column: cell.column)
-                return touching.contains { $0.contains(ref) && $0.first != ref }
-            }
-            return kept.cells.isEmpty ? nil : kept
-        }
+        let covered = CoveredCells(mergedRanges)
+        guard !covered.isEmpty else { return }
+        rows = rows.compactMap { covered.clear($0) }
     }
 }
 

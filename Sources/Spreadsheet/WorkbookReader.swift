@@ -65,9 +65,27 @@ public protocol WorkbookReader: AnyObject {
     /// sheet; `finished` is still called in workbook order, on this thread).
     func readSheetsConcurrently<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,
                                                  finished: (Int, V) throws -> Void) throws
+    /// What a streaming reader of one sheet must know before its first row,
+    /// when the format can tell it without holding the sheet: the merged
+    /// ranges, and whether rows come in ascending order. Nil: read the
+    /// sheet whole to know.
+    func preview(ofSheetAt index: Int) throws -> SheetPreview?
+}
+
+/// See `WorkbookReader.preview(ofSheetAt:)`.
+public struct SheetPreview: Sendable {
+    public var mergedRanges: [CellRange]
+    public var rowsInOrder: Bool
+
+    public init(mergedRanges: [CellRange], rowsInOrder: Bool) {
+        self.mergedRanges = mergedRanges
+        self.rowsInOrder = rowsInOrder
+    }
 }
 
 extension WorkbookReader {
+    public func preview(ofSheetAt index: Int) throws -> SheetPreview? { nil }
+
     public func readSheetsConcurrently<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,
                                                         finished: (Int, V) throws -> Void) throws {
         try readSheets(at: indices, making: makeVisitor, finished: finished)

@@ -95,6 +95,22 @@ public final class XLSXReader: WorkbookReader {
         try visitor.finish(SheetSummary(mergedRanges: parser.mergedRanges, declaredDimension: parser.dimension))
     }
 
+    /// The merged ranges and row order of a sheet, from a pass over its
+    /// part that keeps nothing else (about a third of the cost of reading it).
+    public func preview(ofSheetAt index: Int) throws -> SheetPreview? {
+        let part = sheetParts[index]
+        guard let entry = zip.entry(named: part) else {
+            throw XLSXError.missingPart(part, neededFor: "sheet \"\(sheets[index].name)\"")
+        }
+        let scan = SheetPreviewScan()
+        try withPart(part) {
+            let xml = XMLScanner(handler: scan, documentName: part, limits: xmlLimits)
+            try zip.read(entry) { try xml.feed($0) }
+            try xml.finish()
+        }
+        return SheetPreview(mergedRanges: scan.mergedRanges, rowsInOrder: scan.rowsInOrder)
+    }
+
     /// Reads the sheets two at a time on both cores (each sheet is a part
     /// of its own); one sheet is read on this thread as by `readSheets`.
     public func readSheetsConcurrently<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,

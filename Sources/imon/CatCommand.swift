@@ -59,11 +59,20 @@ struct CatCommand: ParsableCommand {
                 try eachSheet(reader, selected) { try writer.write($0) }
                 try writer.end()
             case .csv, .tsv:
-                var writer = DelimitedWriter(out, style: format == .csv ? .csv : .tsv)
-                try eachSheet(reader, Array(selected.prefix(1))) { sheet in
-                    for row in sheet.rows { try writer.write(row) }
+                let writer = DelimitedWriter(out, style: format == .csv ? .csv : .tsv)
+                guard let index = selected.first else { return try writer.finish() }
+                if let preview = try reader.preview(ofSheetAt: index), preview.rowsInOrder {
+                    // Streamed: memory does not grow with the rows.
+                    var streaming = DelimitedRows(writer: writer, covered: CoveredCells(preview.mergedRanges))
+                    try reader.readSheet(at: index, into: &streaming)
+                    try streaming.writer.finish()
+                } else {
+                    var writer = writer
+                    try eachSheet(reader, [index]) { sheet in
+                        for row in sheet.rows { try writer.write(row) }
+                    }
+                    try writer.finish()
                 }
-                try writer.finish()
             case .table:
                 var first = true
                 try eachSheet(reader, selected) { sheet in
@@ -74,5 +83,17 @@ struct CatCommand: ParsableCommand {
                 try out.flush()
             }
         }
+    }
+}
+
+/// Writes the rows of one sheet as they are read, leaving out the cells
+/// hidden under merged ranges.
+private struct DelimitedRows: SheetVisitor {
+    var writer: DelimitedWriter
+    let covered: CoveredCells
+
+    mutating func visit(_ row: Row) throws {
+        guard let row = covered.isEmpty ? row : covered.clear(row) else { return }
+        try writer.write(row)
     }
 }

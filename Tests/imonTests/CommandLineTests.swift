@@ -63,6 +63,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(tsv.out, "Stadtteil\tSay \"hi\", then leave\n\nAltstadt\t\t12.5\t2005-05-24\n")
     }
 
+    func testCSVLeavesOutCellsUnderMergesAndSortsRowsOutOfOrder() throws {
+        var f = XLSXFixture()
+        // B1 is covered by A1:B2 (merges come after the rows); row 3 comes before row 2.
+        f.addSheet("M", rows: """
+            <row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>\
+            <row r="3"><c r="A3"><v>5</v></c></row><row r="2"><c r="C2"><v>4</v></c></row>
+            """, after: #"<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>"#)
+        f.addSheet("N", rows: """
+            <row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="2"><c r="A2"><v>3</v></c></row>
+            """, after: #"<mergeCells count="1"><mergeCell ref="B1:C1"/></mergeCells>"#)
+        let file = try write(try f.build(), "merged.xlsx")
+        XCTAssertEqual(try run(["cat", "--format", "csv", "--sheet", "M", file]).out, "1\n,,4\n5\n")
+        XCTAssertEqual(try run(["cat", "--format", "csv", "--sheet", "N", file]).out, "1,2\n3\n")
+    }
+
     func testUnknownSheetIsOneErrorLineWithStatus2() throws {
         let file = try sampleWorkbook()
         let result = try run(["cat", "--sheet", "Jugend", file])
