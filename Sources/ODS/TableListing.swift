@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Spreadsheet
 
 /// Lists the tables of a spreadsheet body by scanning its bytes for start
@@ -51,13 +56,36 @@ struct TableListing {
                 i = end + 3
                 continue
             }
-            guard let gt = findTagEnd(b, from: i + 1) else { return i }
-            if next == UInt8(ascii: "?") { i = gt + 1; continue }
-            if next == UInt8(ascii: "/") {
-                if let t = tablePrefix, nameIs(b, i + 2, t, "table"), isNameEnd(b[i + 2 + t.count + 5]) { depth -= 1 }
+            if next == UInt8(ascii: "?") {
+                guard let gt = findTagEnd(b, from: i + 1) else { return i }
                 i = gt + 1
                 continue
             }
+            guard let t = tablePrefix, let s = stylePrefix, let o = officePrefix else {
+                // The root element: read it whole for its namespace declarations.
+                guard let gt = findTagEnd(b, from: i + 1) else { return i }
+                if next != UInt8(ascii: "/") { startTag(b, from: i + 1, to: gt) }
+                i = gt + 1
+                continue
+            }
+            // Only a few tags matter; the others are passed by their name
+            // alone (a raw `<` cannot stand inside a tag or text), so the
+            // next `<` is searched from just after this one.
+            if i + 2 + max(t.count + 6, s.count + 17, o.count + 12) >= n { return i }
+            if next == UInt8(ascii: "/") {
+                if nameIs(b, i + 2, t, "table"), isNameEnd(b[i + 2 + t.count + 5]) { depth -= 1 }
+                i += 2
+                continue
+            }
+            let interesting = (nameIs(b, i + 1, t, "table") && isNameEnd(b[i + 1 + t.count + 5]))
+                || (nameIs(b, i + 1, s, "style") && isNameEnd(b[i + 1 + s.count + 5]))
+                || (nameIs(b, i + 1, s, "table-properties") && isNameEnd(b[i + 1 + s.count + 16]))
+                || (nameIs(b, i + 1, o, "spreadsheet") && isNameEnd(b[i + 1 + o.count + 11]))
+            guard interesting else {
+                i += 1
+                continue
+            }
+            guard let gt = findTagEnd(b, from: i + 1) else { return i }
             startTag(b, from: i + 1, to: gt)
             i = gt + 1
         }
@@ -105,9 +133,9 @@ struct TableListing {
     // MARK: Bytes
 
     private func find(_ b: UnsafeRawBufferPointer, _ byte: UInt8, from: Int) -> Int? {
-        var i = from
-        while i < b.count { if b[i] == byte { return i }; i += 1 }
-        return nil
+        guard from < b.count, let base = b.baseAddress,
+              let found = memchr(base + from, Int32(byte), b.count - from) else { return nil }
+        return UnsafeRawPointer(found) - base
     }
 
     private func findSequence(_ b: UnsafeRawBufferPointer, _ seq: [UInt8], from: Int) -> Int? {
