@@ -4,16 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Which parser reads XML parts. `IMON_XML_PARSER=libxml2` in the
-/// environment sends every part through libxml2, the reference the scanner
-/// is compared with (`scripts/test` does that on the whole corpus).
-public enum XMLParsing {
-    public static let libxml2Only: Bool = {
-        guard let value = getenv("IMON_XML_PARSER") else { return false }
-        return String(cString: value) == "libxml2"
-    }()
-}
-
 /// A streaming XML parser written for spreadsheet parts: it scans the bytes
 /// of a UTF-8 document once and reports the same events as `XMLPushParser`
 /// (libxml2's SAX2), in about a third of the instructions.
@@ -27,54 +17,54 @@ public enum XMLParsing {
 /// and is repaired when decoded). A document declaring another encoding, or
 /// in UTF-16, is handed to libxml2 whole.
 public final class XMLScanner {
-    private let handler: any XMLEventHandler
-    private let documentName: String
-    private let limits: XMLLimits
-    private var fallback: XMLPushParser?
-    private var decided = false
+    let handler: any XMLEventHandler
+    let documentName: String
+    let limits: XMLLimits
+    var fallback: XMLPushParser?
+    var decided = false
 
-    private var input = PendingBytes()
-    private var names = XMLNameTable()
-    private var open = UnsafeStack<OpenElement>()
-    private var bindings: [Binding] = []
-    private var rootSeen = false
-    private var rootClosed = false
-    private var textLength = 0
-    private var raw = UnsafeStack<RawAttribute>()
+    var input = PendingBytes()
+    var names = XMLNameTable()
+    var open = UnsafeStack<OpenElement>()
+    var bindings: [Binding] = []
+    var rootSeen = false
+    var rootClosed = false
+    var textLength = 0
+    var raw = UnsafeStack<RawAttribute>()
     /// Whether the tag being read declares a namespace or has an attribute needing decoding.
-    private var tagNeedsCare = false
+    var tagNeedsCare = false
     /// The last prefix resolved and its URI, until the bindings change.
-    private var cachedPrefix: UnsafePointer<UInt8>?
-    private var cachedURI: UnsafePointer<UInt8>?
-    private var cacheValid = false
-    private var decoded: [UInt8] = []
-    private var attributeSlots: UnsafeMutablePointer<UnsafePointer<UInt8>?>
-    private var attributeCapacity = 16
-    private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 8)
+    var cachedPrefix: UnsafePointer<UInt8>?
+    var cachedURI: UnsafePointer<UInt8>?
+    var cacheValid = false
+    var decoded: [UInt8] = []
+    var attributeSlots: UnsafeMutablePointer<UnsafePointer<UInt8>?>
+    var attributeCapacity = 16
+    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 8)
     /// The interned name `xmlns`, which is also the prefix of `xmlns:p`.
-    private let xmlns: Int
-    private let xmlnsPrefix: UnsafePointer<UInt8>?
-    private let nameEndTable = nameEnds
+    let xmlns: Int
+    let xmlnsPrefix: UnsafePointer<UInt8>?
+    let nameEndTable = XMLCharacters.nameEnds
     /// Lines and bytes already consumed, for error positions.
-    private var consumedLines = 0
-    private var consumedBytes = 0
-    private var lastLineStart = 0
+    var consumedLines = 0
+    var consumedBytes = 0
+    var lastLineStart = 0
 
-    private struct OpenElement {
+    struct OpenElement {
         var name: Int
         var local: UnsafePointer<UInt8>
         var uri: UnsafePointer<UInt8>?
         var bindingCount: Int
     }
 
-    private struct Binding {
+    struct Binding {
         /// The interned prefix; nil for the default namespace.
         var prefix: UnsafePointer<UInt8>?
         /// The interned URI; nil where `xmlns=""` undeclares the default.
         var uri: UnsafePointer<UInt8>?
     }
 
-    private struct RawAttribute {
+    struct RawAttribute {
         var name: Int
         var start: Int
         var end: Int
@@ -138,11 +128,11 @@ public final class XMLScanner {
     // MARK: - Encoding
 
     /// Bytes a token may keep pending before the part is refused.
-    private var pendingLimit: Int { max(limits.maxAttributeLength, limits.maxTextLength) + (1 << 20) }
+    var pendingLimit: Int { max(limits.maxAttributeLength, limits.maxTextLength) + (1 << 20) }
 
     /// Chooses the scanner or libxml2 from the first bytes; false while
     /// more bytes are needed to know.
-    private func decide(final: Bool) throws -> Bool {
+    func decide(final: Bool) throws -> Bool {
         let bytes = input.pending
         if XMLParsing.libxml2Only { return choose(scanner: false) }
         if bytes.count < 4 && !final { return false }
@@ -167,14 +157,14 @@ public final class XMLScanner {
             return choose(scanner: false)
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        guard let encoding = XMLScanner.pseudoAttribute("encoding", in: text) else {
+        guard let encoding = XMLCharacters.pseudoAttribute("encoding", in: text) else {
             return choose(scanner: true, skipping: start)
         }
         let name = encoding.lowercased()
         return choose(scanner: name == "utf-8" || name == "utf8", skipping: start)
     }
 
-    private func choose(scanner: Bool, skipping bytes: Int = 0) -> Bool {
+    func choose(scanner: Bool, skipping bytes: Int = 0) -> Bool {
         decided = true
         if scanner {
             input.skip(bytes)
@@ -186,35 +176,15 @@ public final class XMLScanner {
         return true
     }
 
-    private func handOver(to parser: XMLPushParser) throws {
+    func handOver(to parser: XMLPushParser) throws {
         let pending = input.pending
         input.skip(pending.count)
         try parser.feed(pending)
     }
 
-    /// The value of `name="…"` in an XML declaration.
-    static func pseudoAttribute(_ name: String, in declaration: String) -> String? {
-        let text = Array(declaration.utf8)
-        let key = Array(name.utf8)
-        let blanks: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
-        guard text.count >= key.count,
-              let found = (0...(text.count - key.count)).first(where: { Array(text[$0..<$0 + key.count]) == key }) else {
-            return nil
-        }
-        var i = found + key.count
-        while i < text.count && blanks.contains(text[i]) { i += 1 }
-        guard i < text.count, text[i] == UInt8(ascii: "=") else { return nil }
-        i += 1
-        while i < text.count && blanks.contains(text[i]) { i += 1 }
-        guard i < text.count, text[i] == UInt8(ascii: "\"") || text[i] == UInt8(ascii: "'") else { return nil }
-        let quote = text[i]
-        let value = text[(i + 1)...].prefix { $0 != quote }
-        return String(decoding: value, as: UTF8.self)
-    }
-
     // MARK: - Scanning
 
-    private func scan(final: Bool) throws {
+    func scan(final: Bool) throws {
         let base = input.base
         let count = input.count
         var i = input.start
@@ -237,7 +207,7 @@ public final class XMLScanner {
         }
     }
 
-    private func consume(upTo end: Int) {
+    func consume(upTo end: Int) {
         let base = input.base
         var i = input.start
         while i < end, let found = memchr(base + i, 0x0A, end - i) {
@@ -252,7 +222,7 @@ public final class XMLScanner {
 
     /// Text up to the next tag; nil when it must wait for more bytes.
     @inline(__always)
-    private func text(_ base: UnsafeMutablePointer<UInt8>, from start: Int, count: Int, final: Bool) throws -> Int? {
+    func text(_ base: UnsafeMutablePointer<UInt8>, from start: Int, count: Int, final: Bool) throws -> Int? {
         var j = start
         var segment = start
         while j < count {
@@ -289,7 +259,7 @@ public final class XMLScanner {
     /// `end`, moved back to the start of a UTF-8 sequence the chunk cut, so
     /// that a character is never reported in two pieces (as libxml2 does not).
     @inline(__always)
-    private func completeCharacters(_ base: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Int {
+    func completeCharacters(_ base: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Int {
         var k = end
         while k > start && k > end - 4 {
             k -= 1
@@ -305,7 +275,7 @@ public final class XMLScanner {
 
     /// Reports text, or checks that text outside the root is only blanks.
     @inline(__always)
-    private func characters(_ base: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) throws {
+    func characters(_ base: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) throws {
         guard end > start else { return }
         if open.isEmpty {
             for k in start..<end where !isBlank(base[k]) {
@@ -323,15 +293,15 @@ public final class XMLScanner {
 
     /// Decodes the reference at `start` (`&…;`) and reports it as text;
     /// returns the index after it, or nil when it must wait for more bytes.
-    private func reference(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
+    func reference(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
         guard let (codePoint, end) = try decodeReference(base, at: start, count: count, final: final) else { return nil }
-        let length = encodeUTF8(codePoint, into: scratch)
+        let length = XMLCharacters.encodeUTF8(codePoint, into: scratch)
         try characters(scratch, 0, length)
         return end
     }
 
     /// The code point of the reference at `start` and the index after it.
-    private func decodeReference(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int,
+    func decodeReference(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int,
                                  final: Bool) throws -> (UInt32, Int)? {
         var end = start + 1
         while end < count && end - start < 12 && base[end] != UInt8(ascii: ";") { end += 1 }
@@ -343,7 +313,7 @@ public final class XMLScanner {
         let name = UnsafeBufferPointer(start: base + start + 1, count: end - start - 1)
         let value: UInt32
         if name.first == UInt8(ascii: "#") {
-            guard let number = XMLScanner.characterReference(name.dropFirst()), XMLScanner.isXMLChar(number) else {
+            guard let number = XMLCharacters.characterReference(name.dropFirst()), XMLCharacters.isXMLChar(number) else {
                 throw malformed("invalid character reference", at: start)
             }
             value = number
@@ -361,60 +331,9 @@ public final class XMLScanner {
         return (value, end + 1)
     }
 
-    static func characterReference(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32? {
-        var rest = digits
-        var radix: UInt32 = 10
-        if rest.first == UInt8(ascii: "x") {
-            radix = 16
-            rest = rest.dropFirst()
-        }
-        guard !rest.isEmpty else { return nil }
-        var value: UInt32 = 0
-        for c in rest {
-            let digit: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt32(c - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: digit = UInt32(c - UInt8(ascii: "A") + 10)
-            default: return nil
-            }
-            value = value * radix + digit
-            if value > 0x10FFFF { return nil }
-        }
-        return value
-    }
-
-    static func isXMLChar(_ c: UInt32) -> Bool {
-        c == 0x09 || c == 0x0A || c == 0x0D || (0x20...0xD7FF).contains(c) || (0xE000...0xFFFD).contains(c)
-            || (0x10000...0x10FFFF).contains(c)
-    }
-
-    private func encodeUTF8(_ c: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        switch c {
-        case 0..<0x80:
-            out[0] = UInt8(c)
-            return 1
-        case 0x80..<0x800:
-            out[0] = UInt8(0xC0 | (c >> 6))
-            out[1] = UInt8(0x80 | (c & 0x3F))
-            return 2
-        case 0x800..<0x10000:
-            out[0] = UInt8(0xE0 | (c >> 12))
-            out[1] = UInt8(0x80 | ((c >> 6) & 0x3F))
-            out[2] = UInt8(0x80 | (c & 0x3F))
-            return 3
-        default:
-            out[0] = UInt8(0xF0 | (c >> 18))
-            out[1] = UInt8(0x80 | ((c >> 12) & 0x3F))
-            out[2] = UInt8(0x80 | ((c >> 6) & 0x3F))
-            out[3] = UInt8(0x80 | (c & 0x3F))
-            return 4
-        }
-    }
-
     /// A tag, comment, CDATA section or processing instruction at `start`;
     /// returns the index after it, or nil when it must wait for more bytes.
-    private func markup(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
+    func markup(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
         guard start + 1 < count else { return try needMore(final, start) }
         switch base[start + 1] {
         case UInt8(ascii: "/"):
@@ -429,12 +348,12 @@ public final class XMLScanner {
         }
     }
 
-    private func needMore(_ final: Bool, _ at: Int) throws -> Int? {
+    func needMore(_ final: Bool, _ at: Int) throws -> Int? {
         if final { throw XMLError.truncated }
         return nil
     }
 
-    private func declaration(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
+    func declaration(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
         if matches(base, "<!--", at: start, count: count) {
             guard let end = find(base, "-->", from: start + 4, count: count) else { return try needMore(final, start) }
             return end + 3
@@ -451,7 +370,7 @@ public final class XMLScanner {
         throw malformed("unexpected markup '<!'", at: start)
     }
 
-    private func endTag(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
+    func endTag(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
         guard let found = memchr(base + start + 2, Int32(UInt8(ascii: ">")), count - start - 2) else {
             return try needMore(final, start)
         }
@@ -476,7 +395,7 @@ public final class XMLScanner {
         return close + 1
     }
 
-    private func startTag(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
+    func startTag(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
         var j = start + 1
         while j < count && !isNameEnd(base[j]) { j += 1 }
         if j == count { return try needMore(final, start) }
@@ -551,165 +470,28 @@ public final class XMLScanner {
         return j
     }
 
-    /// Resolves the names of a complete start tag and reports it.
-    private func element(_ base: UnsafeMutablePointer<UInt8>, name: Int, at start: Int, selfClosing: Bool) throws {
-        let bindingCount = bindings.count
-        if tagNeedsCare { try declareNamespaces(base, at: start) }
-        let entry = names.entries[name]
-        let uri = try namespace(of: entry.prefix, elementAt: start)
-        if raw.count > attributeCapacity {
-            attributeSlots.deallocate()
-            attributeCapacity = raw.count * 2
-            attributeSlots = .allocate(capacity: 5 * attributeCapacity)
-        }
-        var slot = attributeSlots
-        var attributeCount = 0
-        let origin = decoded.withUnsafeBufferPointer { $0.baseAddress } ?? UnsafePointer(scratch)
-        for k in 0..<raw.count {
-            let attribute = raw[k]
-            let entry = names.entries[attribute.name]
-            if tagNeedsCare && (attribute.name == xmlns || entry.prefix == xmlnsPrefix) { continue }
-            slot[0] = entry.local
-            slot[1] = entry.prefix
-            slot[2] = entry.prefix == nil ? nil : try namespace(of: entry.prefix, elementAt: start)
-            if attribute.needsDecoding {
-                slot[3] = origin + attribute.decodedStart
-                slot[4] = origin + attribute.decodedEnd
-            } else {
-                slot[3] = UnsafePointer(base + attribute.start)
-                slot[4] = UnsafePointer(base + attribute.end)
-            }
-            slot += 5
-            attributeCount += 1
-        }
-        textLength = 0
-        let elementName = XMLName(entry.local, uri)
-        try handler.startElement(elementName, attributes: XMLAttributes(attributeSlots, count: attributeCount))
-        if selfClosing {
-            if bindings.count > bindingCount {
-                bindings.removeSubrange(bindingCount...)
-                cacheValid = false
-            }
-            if open.isEmpty { rootClosed = true }
-            try handler.endElement(elementName)
-        } else {
-            open.append(OpenElement(name: name, local: entry.local, uri: uri, bindingCount: bindingCount))
-        }
-    }
-
-    /// Decodes the values that need it and binds the namespaces the tag declares.
-    private func declareNamespaces(_ base: UnsafeMutablePointer<UInt8>, at start: Int) throws {
-        decoded.removeAll(keepingCapacity: true)
-        for k in 0..<raw.count where raw[k].needsDecoding {
-            let from = decoded.count
-            try decodeAttribute(base, raw[k].start, raw[k].end, at: start)
-            raw[k].decodedStart = from
-            raw[k].decodedEnd = decoded.count
-        }
-        for k in 0..<raw.count {
-            let attribute = raw[k]
-            let entry = names.entries[attribute.name]
-            if attribute.name == xmlns {
-                let uri = value(base, attribute)
-                bindings.append(Binding(prefix: nil, uri: uri.count == 0 ? nil : intern(uri)))
-                cacheValid = false
-            } else if entry.prefix == xmlnsPrefix {
-                let bound = names.pointer(entry.local, entry.length - 6)
-                let uri = value(base, attribute)
-                guard uri.count > 0 else { throw malformed("a namespace prefix bound to an empty URI", at: start) }
-                bindings.append(Binding(prefix: bound, uri: intern(uri)))
-                cacheValid = false
-            }
-        }
-    }
-
-    /// The URI bound to `prefix` (nil: the default namespace) where the
-    /// element at `start` stands.
-    @inline(__always)
-    private func namespace(of prefix: UnsafePointer<UInt8>?, elementAt start: Int) throws -> UnsafePointer<UInt8>? {
-        if cacheValid && cachedPrefix == prefix { return cachedURI }
-        for binding in bindings.reversed() where binding.prefix == prefix {
-            cachedPrefix = prefix
-            cachedURI = binding.uri
-            cacheValid = true
-            return binding.uri
-        }
-        // An unbound prefix is a namespace error libxml2 recovers from: the
-        // name then has no namespace. The scanner does the same.
-        return nil
-    }
-
-    private func value(_ base: UnsafeMutablePointer<UInt8>, _ attribute: RawAttribute) -> UnsafeBufferPointer<UInt8> {
-        if attribute.needsDecoding {
-            return decoded.withUnsafeBufferPointer {
-                UnsafeBufferPointer(rebasing: $0[attribute.decodedStart..<attribute.decodedEnd])
-            }
-        }
-        return UnsafeBufferPointer(start: base + attribute.start, count: attribute.end - attribute.start)
-    }
-
-    /// The interned copy of `bytes` (which may point into `decoded`).
-    private func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafePointer<UInt8> {
-        let copy = Array(bytes)
-        return copy.withUnsafeBufferPointer { names.pointer($0.baseAddress!, $0.count) }
-    }
-
-    private func intern(_ text: String) -> UnsafePointer<UInt8> {
-        let copy = Array(text.utf8)
-        return copy.withUnsafeBufferPointer { names.pointer($0.baseAddress!, $0.count) }
-    }
-
-    /// Appends the normalised value (XML 1.0, 3.3.3) to `decoded`: blanks
-    /// become spaces, a CR LF pair one space, references their characters.
-    private func decodeAttribute(_ base: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int, at tag: Int) throws {
-        var k = start
-        while k < end {
-            let c = base[k]
-            switch c {
-            case UInt8(ascii: "&"):
-                guard let (codePoint, next) = try decodeReference(base, at: k, count: end, final: true) else {
-                    throw malformed("a reference is not terminated by ';'", at: k)
-                }
-                let length = encodeUTF8(codePoint, into: scratch)
-                decoded.append(contentsOf: UnsafeBufferPointer(start: scratch, count: length))
-                k = next
-            case 0x0D:
-                decoded.append(0x20)
-                k += (k + 1 < end && base[k + 1] == 0x0A) ? 2 : 1
-            case 0x09, 0x0A:
-                decoded.append(0x20)
-                k += 1
-            case ..<0x20:
-                throw malformed("invalid character 0x\(String(c, radix: 16)) in an attribute value", at: k)
-            default:
-                decoded.append(c)
-                k += 1
-            }
-        }
-    }
-
     // MARK: - Bytes
 
-    @inline(__always) private func isBlank(_ c: UInt8) -> Bool {
+    @inline(__always) func isBlank(_ c: UInt8) -> Bool {
         c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D
     }
 
-    @inline(__always) private func isNameEnd(_ c: UInt8) -> Bool {
+    @inline(__always) func isNameEnd(_ c: UInt8) -> Bool {
         nameEndTable[Int(c)] != 0
     }
 
-    @inline(__always) private func isNameStart(_ c: UInt8) -> Bool {
+    @inline(__always) func isNameStart(_ c: UInt8) -> Bool {
         (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
             || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") || c >= 0x80
     }
 
-    private func matches(_ base: UnsafeMutablePointer<UInt8>, _ literal: StaticString, at start: Int, count: Int) -> Bool {
+    func matches(_ base: UnsafeMutablePointer<UInt8>, _ literal: StaticString, at start: Int, count: Int) -> Bool {
         let n = literal.utf8CodeUnitCount
         guard count - start >= n else { return false }
         return memcmp(base + start, literal.utf8Start, n) == 0
     }
 
-    private func find(_ base: UnsafeMutablePointer<UInt8>, _ literal: StaticString, from start: Int, count: Int) -> Int? {
+    func find(_ base: UnsafeMutablePointer<UInt8>, _ literal: StaticString, from start: Int, count: Int) -> Int? {
         let n = literal.utf8CodeUnitCount
         let first = Int32(literal.utf8Start[0])
         var i = start
@@ -721,7 +503,7 @@ public final class XMLScanner {
         return nil
     }
 
-    private func malformed(_ message: String, at index: Int) -> XMLError {
+    func malformed(_ message: String, at index: Int) -> XMLError {
         var line = consumedLines + 1
         var lineStart = lastLineStart
         let base = input.base
@@ -738,51 +520,5 @@ public final class XMLScanner {
     }
 }
 
-/// 1 for the bytes that end a name: blanks and controls, `>`, `/`, `=`,
-/// quotes and `<`.
-nonisolated(unsafe) private let nameEnds: UnsafePointer<UInt8> = {
-    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-    for c in 0..<256 {
-        let ends = c <= 0x20 || "<>/=\"'".utf8.contains(UInt8(c))
-        table[c] = ends ? 1 : 0
-    }
-    return UnsafePointer(table)
-}()
 
-/// The bytes fed but not yet consumed, in one growable buffer.
-struct PendingBytes {
-    private(set) var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 17)
-    private var capacity = 1 << 17
-    /// First byte not yet consumed.
-    var start = 0
-    /// End of the bytes held.
-    private(set) var count = 0
 
-    var pending: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base + start, count: count - start) }
-
-    mutating func skip(_ n: Int) { start += n }
-
-    mutating func append(_ chunk: UnsafeRawBufferPointer) {
-        let kept = count - start
-        if start > 0 {
-            if kept > 0 { memmove(base, base + start, kept) }
-            start = 0
-            count = kept
-        }
-        if count + chunk.count > capacity {
-            var newCapacity = capacity * 2
-            while newCapacity < count + chunk.count { newCapacity *= 2 }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-            grown.initialize(from: base, count: count)
-            base.deallocate()
-            base = grown
-            capacity = newCapacity
-        }
-        if let source = chunk.baseAddress, chunk.count > 0 {
-            memcpy(base + count, source, chunk.count)
-        }
-        count += chunk.count
-    }
-
-    func release() { base.deallocate() }
-}
