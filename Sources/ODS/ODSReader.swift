@@ -97,7 +97,7 @@ public final class ODSReader: WorkbookReader {
     private static func scanTables(_ source: Source) throws -> [SheetInfo]? {
         guard case .package(let zip, let entry) = source else { return nil }
         var listing = TableListing()
-        try withPart("content.xml") { try zip.read(entry) { listing.feed($0) } }
+        try withPart("content.xml") { try zip.readAhead(entry) { listing.feed($0) } }
         return listing.result
     }
 
@@ -113,7 +113,7 @@ public final class ODSReader: WorkbookReader {
             do {
                 switch source {
                 case .package(let zip, let entry):
-                    try zip.read(entry) { chunk in
+                    try zip.readAhead(entry) { chunk in
                         try xml.feed(chunk)
                         if parser.isDone { throw StopReading() }
                     }

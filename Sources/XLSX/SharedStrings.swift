@@ -13,7 +13,7 @@ final class SharedStrings: XMLEventHandler {
         let table = SharedStrings()
         try withPart(entry.name) {
             let parser = XMLScanner(handler: table, documentName: entry.name, limits: limits)
-            try zip.read(entry) { try parser.feed($0) }
+            try zip.readAhead(entry) { try parser.feed($0) }
             try parser.finish()
         }
         return table.strings

@@ -78,7 +78,12 @@ public final class XLSXReader: WorkbookReader {
         properties = WorkbookProperties(format: .xlsx, application: application, dateSystem: workbook.dateSystem)
     }
 
+    /// Inflating runs a few chunks ahead on another thread (`ZipArchive.readAhead`).
     public func readSheet<V: SheetVisitor>(at index: Int, into visitor: inout V) throws {
+        try readSheet(at: index, into: &visitor, inflateAhead: true)
+    }
+
+    private func readSheet<V: SheetVisitor>(at index: Int, into visitor: inout V, inflateAhead: Bool) throws {
         let part = sheetParts[index]
         guard let entry = zip.entry(named: part) else {
             throw XLSXError.missingPart(part, neededFor: "sheet \"\(sheets[index].name)\"")
@@ -88,7 +93,11 @@ public final class XLSXReader: WorkbookReader {
                                      dateSystem: dateSystem, maxCells: maxCellsPerSheet)
         try withPart(part) {
             let xml = XMLScanner(handler: parser, documentName: part, limits: xmlLimits)
-            try zip.read(entry) { try xml.feed($0) }
+            if inflateAhead {
+                try zip.readAhead(entry) { try xml.feed($0) }
+            } else {
+                try zip.read(entry) { try xml.feed($0) }
+            }
             try xml.finish()
         }
         visitor = parser.visitor
@@ -131,7 +140,7 @@ public final class XLSXReader: WorkbookReader {
             DispatchQueue.concurrentPerform(iterations: batch.count) { k in
                 var visitor = results.visitors[k]
                 do {
-                    try reader.readSheet(at: batch[k], into: &visitor)
+                    try reader.readSheet(at: batch[k], into: &visitor, inflateAhead: false)
                     results.visitors[k] = visitor
                 } catch {
                     results.errors[k] = error

@@ -34,6 +34,43 @@ final class ZipArchiveTests: XCTestCase {
         XCTAssertLessThanOrEqual(largest, 97)
     }
 
+    func testReadingAheadDeliversEveryByteInOrder() throws {
+        let long = Array((0..<400).flatMap { i in "<row r=\"\(i)\"><c><v>\(i * 7)</v></c></row>".utf8 })
+        let zip = try open(try package([("sheet.xml", long, .deflate(level: 6))]))
+        var collected: [UInt8] = []
+        var largest = 0
+        try zip.readAhead(zip.entries[0], chunkSize: 101, minimumSize: 0) { chunk in
+            largest = max(largest, chunk.count)
+            collected.append(contentsOf: chunk)
+        }
+        XCTAssertEqual(collected, long)
+        XCTAssertLessThanOrEqual(largest, 101)
+    }
+
+    func testReadingAheadStopsWhenTheReaderStops() throws {
+        struct Enough: Error {}
+        let zip = try open(try package([("sheet.xml", text, .deflate(level: 6))]))
+        var chunks = 0
+        XCTAssertThrowsError(try zip.readAhead(zip.entries[0], chunkSize: 64, minimumSize: 0) { _ in
+            chunks += 1
+            if chunks == 3 { throw Enough() }
+        }) { XCTAssert($0 is Enough, "\($0)") }
+        XCTAssertEqual(chunks, 3)
+        // The archive is still usable: the inflating thread has ended.
+        XCTAssertEqual(try zip.data(named: "sheet.xml"), text)
+    }
+
+    func testReadingAheadReportsWhatTheInflatingThreadFound() throws {
+        var bytes = try package([("a.xml", text, .deflate(level: 0))])
+        bytes[30 + 5 + 5 + 100] ^= 0x01 // a byte of a stored deflate block
+        let zip = try open(bytes)
+        var delivered = 0
+        XCTAssertThrowsError(try zip.readAhead(zip.entries[0], chunkSize: 512, minimumSize: 0) { delivered += $0.count }) {
+            XCTAssertEqual($0 as? ZipError, .crcMismatch(entry: "a.xml"))
+        }
+        XCTAssertEqual(delivered, text.count)
+    }
+
     func testNamesAreFoundIgnoringCaseAndLeadingSlashAndBackslashes() throws {
         let zip = try open(try package([("xl\\Workbook.xml", [1], .stored)]))
         XCTAssertEqual(zip.entries[0].name, "xl/Workbook.xml")
