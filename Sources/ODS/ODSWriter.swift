@@ -3,9 +3,10 @@ import XMLStream
 import Zip
 
 /// Writes an OpenDocument spreadsheet: an `.ods` package, or a flat `.fods`
-/// document. Tables are streamed into a temporary spool as rows arrive; the
-/// styles they need come first in the document, so the file is assembled
-/// from styles and spool at the end and appears at its path only then.
+/// document. Tables are streamed into a temporary spool as rows arrive
+/// (deflated already for a package); the styles they need come first in
+/// the document, so the file is assembled from styles and spool at the end
+/// and appears at its path only then.
 public final class ODSWriter: WorkbookWriter {
     public var properties = DocumentProperties()
 
@@ -24,7 +25,7 @@ public final class ODSWriter: WorkbookWriter {
         file = try AtomicFile(path: path)
         self.flat = flat
         level = compressionLevel
-        do { spool = try SpoolFile() } catch { file.cancel(); throw error }
+        do { spool = try SpoolFile(deflateLevel: flat ? nil : compressionLevel) } catch { file.cancel(); throw error }
     }
 
     public func beginSheet(_ layout: SheetLayout) throws {
@@ -108,7 +109,9 @@ public final class ODSWriter: WorkbookWriter {
         try zip.endEntry()
         try zip.beginEntry("content.xml", compression: .deflate(level: level))
         try zip.write(contentHead(root: "office:document-content").bytes)
-        try spool.replay { try zip.write($0) }
+        let tables = try spool.sealSegment()
+        try zip.appendDeflated(crc: tables.crc, uncompressedSize: tables.uncompressedSize,
+                               compressedSize: tables.compressedSize) { try spool.replay($0) }
         try zip.write(contentTail(root: "office:document-content").bytes)
         try zip.endEntry()
         for (name, bytes) in [("styles.xml", ODSDocumentParts.styles(styles.conditionStyles)),

@@ -27,23 +27,20 @@ public final class ZipStreamWriter {
     private var offset: UInt64 = 0
     private var entries: [Written] = []
     private var current: Written?
-    private var stream = z_stream()
-    private var deflating = false
-    private var output: [UInt8] = []
-    private var storedCRC: uLong = 0
+    private var level: Int32 = 1
+    /// The deflate stream of the open entry since its start or its last
+    /// appended segment; what came before is summed up in `current`.
+    private var deflater: DeflateStream?
 
     /// Writes into `file` (not committed until `finish`).
     public init(file: AtomicFile) {
         self.file = file
-        output = [UInt8](repeating: 0, count: 1 << 16)
-    }
-
-    deinit {
-        if deflating { deflateEnd(&stream) }
     }
 
     /// Starts an entry. `stored` entries need their bytes in one `write`
     /// (the `mimetype` of ODF must come first and stored, ODF 1.2 Part 3, 3.3).
+    /// Deflated entries are compressed on a second thread once they are large
+    /// (`DeflateStream`).
     public func beginEntry(_ name: String, compression: Compression) throws {
         precondition(current == nil, "an entry is still open")
         let nameBytes = Array(name.utf8)
@@ -55,50 +52,83 @@ public final class ZipStreamWriter {
         case .deflate(let level):
             method = 8
             flags |= 0x0008 // sizes follow in a data descriptor
-            stream = z_stream()
-            guard deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
-                                zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-                throw WriteFailure.io("zlib deflate could not start")
-            }
-            deflating = true
+            self.level = level
         }
         current = Written(name: nameBytes, method: method, flags: flags, crc: 0, compressed: 0, uncompressed: 0, offset: offset)
-        storedCRC = crc32(0, nil, 0)
-        if method == 8 { try writeLocalHeader() }
+        if method == 8 {
+            try writeLocalHeader()
+            deflater = try makeDeflater()
+        }
+    }
+
+    private func makeDeflater() throws -> DeflateStream {
+        let file = self.file
+        return try DeflateStream(level: level) { try file.write($0) }
     }
 
     /// Appends uncompressed bytes to the open entry.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard var entry = current else { return }
-        storedCRC = bytes.withMemoryRebound(to: Bytef.self) { crc32(storedCRC, $0.baseAddress, uInt($0.count)) }
-        entry.uncompressed += UInt64(bytes.count)
-        if entry.method == 0 {
-            // A stored entry is written whole: header with sizes, then the bytes.
-            entry.crc = UInt32(truncatingIfNeeded: storedCRC)
-            entry.compressed = entry.uncompressed
-            current = entry
-            try writeLocalHeader()
-            try file.write(bytes)
-            offset += UInt64(bytes.count)
+        if let deflater {
+            try deflater.write(bytes)
             return
         }
+        // A stored entry is written whole: header with sizes, then the bytes.
+        entry.uncompressed += UInt64(bytes.count)
+        entry.crc = bytes.withMemoryRebound(to: Bytef.self) { UInt32(truncatingIfNeeded: crc32(0, $0.baseAddress, uInt($0.count))) }
+        entry.compressed = entry.uncompressed
         current = entry
-        try deflate(bytes, flush: Z_NO_FLUSH)
+        try writeLocalHeader()
+        try file.write(bytes)
+        offset += UInt64(bytes.count)
     }
 
     public func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try write($0) }
     }
 
+    /// Appends to the open deflated entry a segment deflated elsewhere: raw
+    /// deflate data that ends on a byte boundary without a final block and
+    /// refers to nothing before it (as `DeflateStream.endSegment` leaves
+    /// it), of `uncompressedSize` bytes with CRC-32 `crc`. `replay` hands
+    /// its compressed bytes, `compressedSize` of them, to the function it gets.
+    public func appendDeflated(crc: UInt32, uncompressedSize: UInt64, compressedSize: UInt64,
+                               _ replay: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        guard current != nil, let deflater else { preconditionFailure("no deflated entry is open") }
+        try deflater.endSegment()
+        add(deflater)
+        var copied: UInt64 = 0
+        try replay { bytes in
+            try file.write(bytes)
+            copied += UInt64(bytes.count)
+        }
+        guard copied == compressedSize else {
+            throw WriteFailure.io("a deflated segment of \(compressedSize) bytes gave \(copied)")
+        }
+        current!.crc = UInt32(truncatingIfNeeded: crc32_combine(uLong(current!.crc), uLong(crc), off_t(uncompressedSize)))
+        current!.uncompressed += uncompressedSize
+        current!.compressed += compressedSize
+        self.deflater = try makeDeflater()
+    }
+
+    /// Sums up a finished stretch of the open entry.
+    private func add(_ stream: DeflateStream) {
+        guard var entry = current else { return }
+        entry.crc = UInt32(truncatingIfNeeded: crc32_combine(uLong(entry.crc), uLong(stream.crc), off_t(stream.inputCount)))
+        entry.uncompressed += stream.inputCount
+        entry.compressed += stream.outputCount
+        current = entry
+    }
+
     /// Closes the open entry.
     public func endEntry() throws {
-        guard var entry = current else { return }
-        if entry.method == 8 {
-            try deflate(UnsafeRawBufferPointer(start: nil, count: 0), flush: Z_FINISH)
-            deflateEnd(&stream)
-            deflating = false
-            entry.crc = UInt32(truncatingIfNeeded: storedCRC)
-            entry.compressed = offset - entry.offset - 30 - UInt64(entry.name.count)
+        guard current != nil else { return }
+        if let deflater {
+            try deflater.finish()
+            add(deflater)
+            self.deflater = nil
+            var entry = current!
+            offset += entry.compressed
             var descriptor: [UInt8] = []
             descriptor.le32(0x0807_4B50)
             descriptor.le32(entry.crc)
@@ -109,11 +139,12 @@ public final class ZipStreamWriter {
             descriptor.le32(UInt32(entry.uncompressed))
             try file.write(descriptor)
             offset += UInt64(descriptor.count)
-        } else if entry.uncompressed == 0 {
-            entry.crc = 0
+            current = entry
+        } else if current!.uncompressed == 0 {
+            current!.crc = 0
             try writeLocalHeader()
         }
-        entries.append(entry)
+        entries.append(current!)
         current = nil
     }
 
@@ -152,23 +183,5 @@ public final class ZipStreamWriter {
         header += entry.name
         try file.write(header)
         offset += UInt64(header.count)
-    }
-
-    private func deflate(_ input: UnsafeRawBufferPointer, flush: Int32) throws {
-        stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
-        stream.avail_in = uInt(input.count)
-        let capacity = output.count
-        repeat {
-            let produced: Int = output.withUnsafeMutableBufferPointer { out in
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(capacity)
-                _ = CZlib.deflate(&stream, flush)
-                return capacity - Int(stream.avail_out)
-            }
-            if produced > 0 {
-                try output.withUnsafeBytes { try file.write(UnsafeRawBufferPointer(rebasing: $0[0..<produced])) }
-                offset += UInt64(produced)
-            }
-        } while stream.avail_out == 0 || (flush == Z_FINISH && stream.avail_in > 0)
     }
 }
