@@ -7,66 +7,49 @@ import XMLStream
 /// `text:tab` in cells (checked by converting with it). A CR LF is a line break.
 enum ODSText {
     /// Appends the paragraphs of `text`, the first optionally wrapped in a link.
+    /// Works on the UTF-8 bytes: line breaks and spaces are ASCII.
     static func appendParagraphs(_ text: String, link: String? = nil, to out: inout XMLBuffer) {
-        let normalized = text.contains("\r\n") ? text.replacingCRLF() : text
-        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        for (n, line) in lines.enumerated() {
-            out.raw("<text:p>")
-            if n == 0, let link {
-                out.raw("<text:a xlink:href=\""); out.attribute(link); out.raw("\" xlink:type=\"simple\">")
-            }
-            appendLine(line, to: &out)
-            if n == 0, link != nil { out.raw("</text:a>") }
-            out.raw("</text:p>")
-        }
-    }
-
-    private static func appendLine(_ line: Substring, to out: inout XMLBuffer) {
-        let scalars = Array(line.unicodeScalars)
-        var i = 0
-        var plain = ""
-        func flush() {
-            if !plain.isEmpty { out.text(plain); plain = "" }
-        }
-        while i < scalars.count {
-            let s = scalars[i]
-            if s == " " {
-                var j = i
-                while j < scalars.count && scalars[j] == " " { j += 1 }
-                let run = j - i
-                if run == 1 && i > 0 && j < scalars.count {
-                    plain.unicodeScalars.append(s)
-                } else {
-                    flush()
-                    out.raw("<text:s text:c=\"\(run)\"/>")
+        var text = text
+        text.withUTF8 { utf8 in
+            var lineStart = 0
+            var first = true
+            while true {
+                var end = lineStart
+                while end < utf8.count && utf8[end] != 0x0A { end += 1 }
+                var lineEnd = end
+                if end < utf8.count && lineEnd > lineStart && utf8[lineEnd - 1] == 0x0D { lineEnd -= 1 } // CR LF
+                out.raw("<text:p>")
+                if first, let link {
+                    out.raw("<text:a xlink:href=\""); out.attribute(link); out.raw("\" xlink:type=\"simple\">")
                 }
-                i = j
-                continue
+                appendLine(UnsafeBufferPointer(rebasing: utf8[lineStart..<lineEnd]), to: &out)
+                if first, link != nil { out.raw("</text:a>") }
+                out.raw("</text:p>")
+                guard end < utf8.count else { break }
+                lineStart = end + 1
+                first = false
             }
-            plain.unicodeScalars.append(s)
-            i += 1
         }
-        flush()
     }
-}
 
-extension String {
-    /// CR LF as LF; a lone CR stays.
-    func replacingCRLF() -> String {
-        var out = ""
-        var pendingCR = false
-        for scalar in unicodeScalars {
-            if pendingCR {
-                pendingCR = false
-                if scalar != "\n" { out.unicodeScalars.append("\r") }
-            }
-            if scalar == "\r" {
-                pendingCR = true
+    private static func appendLine(_ line: UnsafeBufferPointer<UInt8>, to out: inout XMLBuffer) {
+        var i = 0
+        var plainStart = 0
+        while i < line.count {
+            guard line[i] == UInt8(ascii: " ") else {
+                i += 1
                 continue
             }
-            out.unicodeScalars.append(scalar)
+            var j = i
+            while j < line.count && line[j] == UInt8(ascii: " ") { j += 1 }
+            let run = j - i
+            if !(run == 1 && i > 0 && j < line.count) {
+                out.text(utf8: UnsafeBufferPointer(rebasing: line[plainStart..<i]))
+                out.raw("<text:s text:c=\""); out.int(run); out.raw("\"/>")
+                plainStart = j
+            }
+            i = j
         }
-        if pendingCR { out.unicodeScalars.append("\r") }
-        return out
+        out.text(utf8: UnsafeBufferPointer(rebasing: line[plainStart..<line.count]))
     }
 }

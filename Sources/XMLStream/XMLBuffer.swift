@@ -55,22 +55,25 @@ public struct XMLBuffer: Sendable {
     /// `&#13;`, since XML parsers turn a literal CR LF into LF (XML 1.0, 2.11).
     public mutating func text(_ text: String) {
         var copy = text
-        copy.withUTF8 { utf8 in
-            var start = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                guard b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == 0x0D else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                switch b {
-                case UInt8(ascii: "&"): raw("&amp;")
-                case UInt8(ascii: "<"): raw("&lt;")
-                case 0x0D: raw("&#13;")
-                default: raw("&gt;")
-                }
-                start = i + 1
+        copy.withUTF8 { self.text(utf8: $0) }
+    }
+
+    /// As `text(_:)`, for UTF-8 bytes.
+    public mutating func text(utf8: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for i in 0..<utf8.count {
+            let b = utf8[i]
+            guard b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == 0x0D else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+            switch b {
+            case UInt8(ascii: "&"): raw("&amp;")
+            case UInt8(ascii: "<"): raw("&lt;")
+            case 0x0D: raw("&#13;")
+            default: raw("&gt;")
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            start = i + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
 
     /// An attribute value in double quotes: also `"` and the white space
