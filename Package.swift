@@ -21,11 +21,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "Zip", dependencies: ["CZlib"]),
         .target(name: "XMLStream", dependencies: ["CLibXML2"], swiftSettings: hotPath),
         .target(name: "Spreadsheet"),
@@ -33,8 +33,7 @@ let package = Package(
         .target(name: "ODS", dependencies: ["Spreadsheet", "Zip", "XMLStream"], swiftSettings: hotPath),
         .target(name: "WorkbookIO", dependencies: ["Spreadsheet", "Zip", "XMLStream", "XLSX", "ODS"]),
         .target(name: "Monitoring", dependencies: ["Spreadsheet", "WorkbookIO"]),
-        .target(name: "MonitoringStore", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip",
-                                                        .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "MonitoringStore", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip", "CSQLite"]),
         .target(name: "Reporting", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip"]),
         .executableTarget(name: "imon", dependencies: [
             "Spreadsheet", "WorkbookIO", "Monitoring", "MonitoringStore", "Reporting",

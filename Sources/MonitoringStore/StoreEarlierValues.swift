@@ -1,4 +1,3 @@
-import GRDB
 import Monitoring
 import Synchronization
 
@@ -16,10 +15,10 @@ public final class StoreEarlierValues: EarlierValues {
         let key = "\(indicator)|\(year)"
         if let hit = cache.withLock({ $0[key] }) { return hit }
         var result: [String: [String: Double]] = [:]
-        let rows = (try? store.queue.read { db in
-            try GRDB.Row.fetchAll(db, sql: """
+        let rows = (try? store.read { db in
+            try db.rows("""
                 SELECT district, category, value FROM observation WHERE current = 1 AND indicator = ? AND year = ? AND value IS NOT NULL
-                """, arguments: [indicator, year])
+                """, [indicator, year])
         }) ?? []
         for row in rows { result[row["district"], default: [:]][row["category"]] = row["value"] }
         cache.withLock { $0[key] = result }

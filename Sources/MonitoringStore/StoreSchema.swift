@@ -1,12 +1,23 @@
-import GRDB
-
 /// The store's tables, created and changed only by numbered migrations so
 /// that an older store is brought up to date when it is opened.
 enum StoreSchema {
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(sql: """
+    /// Brings the store at `db` up to date: each migration not yet recorded
+    /// runs in a transaction of its own. The record is the table
+    /// `grdb_migrations`, as stores made with the GRDB library have it.
+    static func migrate(_ db: SQLiteConnection) throws {
+        try db.execute(script: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        let done: [String] = try db.values("SELECT identifier FROM grdb_migrations")
+        for (identifier, sql) in migrations where !done.contains(identifier) {
+            try db.transaction(immediate: true) {
+                try db.execute(script: sql)
+                try db.execute("INSERT INTO grdb_migrations (identifier) VALUES (?)", [identifier])
+            }
+        }
+    }
+
+    /// In order; never changed once released, only added to.
+    static let migrations: [(identifier: String, sql: String)] = [
+        ("v1", """
                 CREATE TABLE catalogueVersion (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     fingerprint TEXT NOT NULL UNIQUE,
@@ -66,8 +77,6 @@ enum StoreSchema {
                     submissionID INTEGER REFERENCES submission(id),
                     detail TEXT NOT NULL
                 );
-                """)
-        }
-        return migrator
-    }
+                """),
+    ]
 }

@@ -1,4 +1,3 @@
-import GRDB
 import Monitoring
 
 /// A current observation with its provenance, as exports list it.
@@ -30,19 +29,19 @@ public struct HistoryEntry: Sendable {
 extension MonitoringStore {
     /// Current observations, of the given years (all when empty), ordered for reading.
     public func currentObservations(years: [Int] = []) throws -> [StoredObservation] {
-        try queue.read { db in
+        try read { db in
             var sql = """
                 SELECT o.indicator, o.district, o.year, o.category, o.value, o.marker, o.sheet, o.cell,
                        s.department, s.fileName, s.importedAt
                 FROM observation o JOIN submission s ON s.id = o.submissionID WHERE o.current = 1
                 """
-            var arguments: [any DatabaseValueConvertible] = []
+            var arguments: [any SQLArgument] = []
             if !years.isEmpty {
                 sql += " AND o.year IN (\(years.map { _ in "?" }.joined(separator: ",")))"
-                arguments = years
+                arguments = years.map { $0 }
             }
             sql += " ORDER BY o.indicator, o.year, o.district, o.id"
-            return try GRDB.Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { r in
+            return try db.rows(sql, arguments).map { r in
                 StoredObservation(indicator: r["indicator"], district: r["district"], year: r["year"], category: r["category"],
                                   value: r["value"], marker: r["marker"], department: r["department"], file: r["fileName"],
                                   sheet: r["sheet"], cell: r["cell"], importedAt: r["importedAt"])
@@ -52,13 +51,13 @@ extension MonitoringStore {
 
     /// What was merged, superseded, rejected or in conflict, oldest first.
     public func history(department: String? = nil, year: Int? = nil) throws -> [HistoryEntry] {
-        try queue.read { db in
+        try read { db in
             var sql = "SELECT at, byUser, fileName, department, year, outcome, detail FROM event WHERE 1 = 1"
-            var arguments: [any DatabaseValueConvertible] = []
+            var arguments: [any SQLArgument] = []
             if let department { sql += " AND department = ?"; arguments.append(department) }
             if let year { sql += " AND year = ?"; arguments.append(year) }
             sql += " ORDER BY id"
-            return try GRDB.Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { r in
+            return try db.rows(sql, arguments).map { r in
                 HistoryEntry(at: r["at"], user: r["byUser"], file: r["fileName"], department: r["department"], year: r["year"],
                              outcome: r["outcome"], detail: r["detail"])
             }
@@ -70,9 +69,8 @@ extension MonitoringStore {
     /// Every current observation as the analysis reads them.
     public func observationTable() throws -> ObservationTable {
         var table = ObservationTable()
-        try queue.read { db in
-            let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT indicator, district, year, category, value FROM observation WHERE current = 1")
-            while let row = try rows.next() {
+        try read { db in
+            try db.each("SELECT indicator, district, year, category, value FROM observation WHERE current = 1") { row in
                 if let value: Double = row["value"] {
                     table.add(indicator: row["indicator"], year: row["year"], row: row["district"], category: row["category"], value: value)
                 } else {
@@ -88,14 +86,14 @@ extension MonitoringStore {
     /// Files of a year whose last merge ended in a conflict that nobody has
     /// decided yet (no later import of the same file).
     public func openConflicts(year: Int) throws -> [String] {
-        try queue.read { db in
-            try String.fetchAll(db, sql: """
+        try read { db in
+            try db.values("""
                 SELECT DISTINCT e.fileName FROM event e
                 WHERE e.outcome = 'conflict' AND e.year = ?
                   AND NOT EXISTS (SELECT 1 FROM event later WHERE later.sha256 = e.sha256 AND later.id > e.id
                                   AND later.outcome IN ('imported', 'superseded', 'unchanged'))
                 ORDER BY e.fileName
-                """, arguments: [year])
+                """, [year])
         }
     }
 }
