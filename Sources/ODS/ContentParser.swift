@@ -70,8 +70,13 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
         self.finished = finished
     }
 
-    /// Whether every selected table has been read (the rest can be skipped).
-    var isDone: Bool { tableDepth < 0 && (selected.max().map { tableIndex >= $0 } ?? false) }
+    /// Whether every selected table has been read (the rest can be skipped):
+    /// the last one has ended, or a later one has begun (the reader looks
+    /// between chunks, mostly while some later table is open).
+    var isDone: Bool {
+        guard let last = selected.max() else { return false }
+        return tableIndex > last || (tableIndex == last && tableDepth < 0)
+    }
 
     func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
         depth += 1

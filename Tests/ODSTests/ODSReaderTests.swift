@@ -53,6 +53,23 @@ final class ODSReaderTests: XCTestCase {
         XCTAssertEqual(v["L1"], .string("no type"))
     }
 
+    func testReadingOneTableStopsSoonAfterIt() throws {
+        // The second table's deep nesting lies past the first chunk of it
+        // (128 KiB): reading the first table must not get that far.
+        let row = "<table:table-row>\(cell(#"office:value-type="float" office:value="1""#))</table:table-row>"
+        let deep = String(repeating: "<text:span>", count: 40) + "x" + String(repeating: "</text:span>", count: 40)
+        let f = ODSFixture(body: """
+            <table:table table:name="Eins">\(row)</table:table>\
+            <table:table table:name="Zwei">\(String(repeating: row, count: 3000))<table:table-row>\
+            \(cell(#"office:value-type="string""#, "<text:p>\(deep)</text:p>"))</table:table-row></table:table>
+            """)
+        let r = try reader(f)
+        r.xmlLimits.maxDepth = 30
+        XCTAssertEqual(r.sheets.map(\.name), ["Eins", "Zwei"])
+        XCTAssertEqual(try Sheet(reading: r, at: 0).rows.count, 1)
+        XCTAssertThrowsError(try Sheet(reading: r, at: 1), "the limit holds where the document is read")
+    }
+
     func testTextMarkupReadsAsLibreOfficeShowsIt() throws {
         let f = ODSFixture(body: """
             <table:table table:name="T"><table:table-row>\
