@@ -10,6 +10,7 @@ struct CatalogueCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check a catalogue workbook; every problem with its sheet and cell. Exit 1 when there are problems.")
 
         @Argument(help: "The catalogue workbook (.xlsx, .ods).")
@@ -30,6 +31,7 @@ struct CatalogueCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the built-in Magdeburg catalogue as an editable workbook.")
 
         @Option(name: .shortAndLong, help: "The workbook to write (.xlsx, .ods or .fods).")
@@ -46,7 +48,8 @@ struct CatalogueCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a catalogue readably (the built-in one without FILE).")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "List a catalogue readably (the built-in one without FILE).")
 
         @Argument(help: "A catalogue workbook; the built-in default when left out.")
         var file: String?
