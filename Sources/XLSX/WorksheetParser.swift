@@ -10,7 +10,7 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
 
     var visitor: Visitor
     private let part: String
-    private let sharedStrings: [String]
+    private let sharedStrings: SharedStringStore
     private let styles: Styles
     private let dateSystem: DateSystem
     private let maxCells: Int
@@ -38,7 +38,7 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
     private(set) var mergedRanges: [CellRange] = []
     private(set) var dimension: CellRange?
 
-    init(visitor: Visitor, part: String, sharedStrings: [String], styles: Styles, dateSystem: DateSystem, maxCells: Int) {
+    init(visitor: Visitor, part: String, sharedStrings: SharedStringStore, styles: Styles, dateSystem: DateSystem, maxCells: Int) {
         self.visitor = visitor
         self.part = part
         self.sharedStrings = sharedStrings
@@ -193,10 +193,10 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
             guard let index = value.withUnsafeBytes({ NumberText.parseInt($0) }) else {
                 throw XLSXError.badValue(String(decoding: value, as: UTF8.self), part: part, cell: here)
             }
-            guard index < sharedStrings.count else {
+            guard index >= 0, let string = try sharedStrings.string(at: index) else {
                 throw XLSXError.sharedStringIndexOutOfRange(index: index, count: sharedStrings.count, part: part, cell: here)
             }
-            return .string(sharedStrings[index])
+            return .string(string)
         case .boolean:
             let text = String(decoding: value, as: UTF8.self).trimmingASCIIWhitespace()
             return .bool(text == "1" || text.lowercased() == "true")

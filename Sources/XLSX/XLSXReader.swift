@@ -24,7 +24,7 @@ public final class XLSXReader: WorkbookReader {
     private let sheetParts: [String]
     private let sharedStringsEntry: ZipEntry?
     private let styles: Styles
-    private var sharedStrings: [String]?
+    private var sharedStrings: SharedStringStore?
     private let dateSystem: DateSystem
 
     /// Opens the package at `path`.
@@ -88,7 +88,7 @@ public final class XLSXReader: WorkbookReader {
         guard let entry = zip.entry(named: part) else {
             throw XLSXError.missingPart(part, neededFor: "sheet \"\(sheets[index].name)\"")
         }
-        let strings = try loadSharedStrings()
+        let strings = loadSharedStrings()
         let parser = WorksheetParser(visitor: visitor, part: part, sharedStrings: strings, styles: styles,
                                      dateSystem: dateSystem, maxCells: maxCellsPerSheet)
         try withPart(part) {
@@ -100,6 +100,8 @@ public final class XLSXReader: WorkbookReader {
             }
             try xml.finish()
         }
+        // A broken table fails the read even where this sheet used none of it.
+        try strings.finish()
         visitor = parser.visitor
         try visitor.finish(SheetSummary(mergedRanges: parser.mergedRanges, declaredDimension: parser.dimension))
     }
@@ -129,7 +131,8 @@ public final class XLSXReader: WorkbookReader {
         guard ordered.count > 1, workers > 1 else {
             return try readSheets(at: ordered, making: makeVisitor, finished: finished)
         }
-        _ = try loadSharedStrings() // filled once, before any thread reads it
+        // Read whole before the sheets' threads start.
+        try loadSharedStrings().finish()
         // Reading a sheet only reads the reader's state (the zip's running
         // total has its own lock).
         nonisolated(unsafe) let reader = self
@@ -154,11 +157,17 @@ public final class XLSXReader: WorkbookReader {
         }
     }
 
-    private func loadSharedStrings() throws -> [String] {
+    /// The shared strings, being read on a thread of their own from the
+    /// first time a sheet needs them.
+    private func loadSharedStrings() -> SharedStringStore {
         if let sharedStrings { return sharedStrings }
-        let strings = try sharedStringsEntry.map { try SharedStrings.read($0, in: zip, limits: xmlLimits) } ?? []
-        sharedStrings = strings
-        return strings
+        let store = sharedStringsEntry.map { SharedStringStore.reading($0, in: zip, limits: xmlLimits) } ?? .empty()
+        sharedStrings = store
+        return store
+    }
+
+    deinit {
+        sharedStrings?.stop()
     }
 }
 

@@ -6,17 +6,19 @@ import Darwin
 
 /// A thread of its own for one side of a `ChunkRing` (not a dispatch
 /// worker: those may all be busy with threads waiting for this very one).
-final class WorkerThread {
+/// `join` is called from one thread at a time.
+public final class WorkerThread: @unchecked Sendable {
     private var thread: pthread_t
+    private var joined = false
 
     private init(thread: pthread_t) { self.thread = thread }
 
     /// Whether a thread of its own can run beside this one: more than one
     /// processor is online.
-    static var hasSecondCore: Bool { sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 }
+    public static var hasSecondCore: Bool { sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 }
 
     /// Nil when the system would not start one.
-    static func start(_ body: @escaping @Sendable () -> Void) -> WorkerThread? {
+    public static func start(_ body: @escaping @Sendable () -> Void) -> WorkerThread? {
         let box = Unmanaged.passRetained(Body(body)).toOpaque()
         #if canImport(Glibc)
         var thread = pthread_t()
@@ -39,7 +41,17 @@ final class WorkerThread {
         #endif
     }
 
-    func join() { pthread_join(thread, nil) }
+    /// Waits for the thread to end.
+    public func join() {
+        guard !joined else { return }
+        joined = true
+        pthread_join(thread, nil)
+    }
+
+    /// A thread nobody waited for is left to end on its own.
+    deinit {
+        if !joined { pthread_detach(thread) }
+    }
 
     private final class Body {
         let run: @Sendable () -> Void

@@ -150,6 +150,37 @@ final class XLSXReaderTests: XCTestCase {
         }
     }
 
+    func testASheetReadBesideItsSharedStringsGetsEveryStringWhereverItStands() throws {
+        // 100 000 strings; the sheet asks for the last ones first, so it must
+        // wait for the table as it is being read on the other thread.
+        let count = 100_000
+        var f = XLSXFixture()
+        f.sharedStrings = XLSXFixture.sharedStrings((0..<count).map { "<t>text \($0)</t>" })
+        let order = [count - 1, 0, count / 2, count - 2] + Array(stride(from: 1, to: count, by: 997))
+        f.addSheet("S", rows: order.enumerated().map { r, index in
+            "<row r=\"\(r + 1)\"><c r=\"A\(r + 1)\" t=\"s\"><v>\(index)</v></c></row>"
+        }.joined())
+        for _ in 0..<3 {
+            let zip = try ZipArchive(file: MappedFile(copying: try f.build()))
+            let sheet = try Sheet(reading: try XLSXReader(zip: zip), at: 0)
+            XCTAssertEqual(sheet.rows.map { $0.cells[0].value }, order.map { .string("text \($0)") })
+        }
+    }
+
+    func testABrokenSharedStringsPartFailsTheReadEvenWhereTheSheetUsesNoneOfIt() throws {
+        var f = XLSXFixture()
+        f.sharedStrings = String(XLSXFixture.sharedStrings(["<t>fine</t>", "<t>also fine</t>"]).dropLast(6)) + "<si><t>cut"
+        f.addSheet("S", rows: "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\"><v>2</v></c></row>")
+        XCTAssertThrowsError(try read(f)) { error in
+            XCTAssert("\(error)".hasPrefix("xl/sharedStrings.xml"), "\(error)")
+        }
+        // Closing a workbook without reading a sheet stops the table's thread.
+        for _ in 0..<20 {
+            let zip = try ZipArchive(file: MappedFile(copying: try f.build()))
+            _ = try XLSXReader(zip: zip).sheets
+        }
+    }
+
     func testStyleIndexPastTheStylesNamesTheCell() throws {
         var f = XLSXFixture()
         f.setNumberFormats(cellXfs: [0])
