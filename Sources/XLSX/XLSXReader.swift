@@ -141,17 +141,17 @@ public final class XLSXReader: WorkbookReader {
             let batch = Array(ordered[start..<min(start + workers, ordered.count)])
             let results = ConcurrentResults<V>(batch.map { makeVisitor($0) })
             DispatchQueue.concurrentPerform(iterations: batch.count) { k in
-                var visitor = results.visitors[k]
+                var visitor = results.visitor(k)
                 do {
                     try reader.readSheet(at: batch[k], into: &visitor, inflateAhead: false)
-                    results.visitors[k] = visitor
+                    results.set(k, visitor: visitor)
                 } catch {
-                    results.errors[k] = error
+                    results.set(k, error: error)
                 }
             }
             for (k, index) in batch.enumerated() {
-                if let error = results.errors[k] { throw error }
-                try finished(index, results.visitors[k])
+                if let error = results.error(k) { throw error }
+                try finished(index, results.visitor(k))
             }
             start += batch.count
         }
@@ -172,13 +172,27 @@ public final class XLSXReader: WorkbookReader {
 }
 
 /// The visitors and errors of sheets read at once, each slot written by one
-/// thread only, read after all have finished.
+/// thread only, read after all have finished. The slots live in buffers of
+/// their own: writing an element of a shared Swift array from two threads
+/// would be two modifications of the one array.
 private final class ConcurrentResults<V>: @unchecked Sendable {
-    var visitors: [V]
-    var errors: [(any Error)?]
+    private let visitors: UnsafeMutableBufferPointer<V>
+    private let errors: UnsafeMutableBufferPointer<(any Error)?>
 
-    init(_ visitors: [V]) {
-        self.visitors = visitors
-        errors = Array(repeating: nil, count: visitors.count)
+    init(_ start: [V]) {
+        visitors = .allocate(capacity: start.count)
+        _ = visitors.initialize(from: start)
+        errors = .allocate(capacity: start.count)
+        errors.initialize(repeating: nil)
     }
+
+    deinit {
+        visitors.deinitialize().deallocate()
+        errors.deinitialize().deallocate()
+    }
+
+    func visitor(_ k: Int) -> V { visitors[k] }
+    func error(_ k: Int) -> (any Error)? { errors[k] }
+    func set(_ k: Int, visitor: V) { visitors[k] = visitor }
+    func set(_ k: Int, error: any Error) { errors[k] = error }
 }
