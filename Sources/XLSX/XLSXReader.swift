@@ -3,6 +3,7 @@ import Dispatch
 import Glibc
 #endif
 import Spreadsheet
+import Synchronization
 import XMLStream
 import Zip
 
@@ -122,8 +123,10 @@ public final class XLSXReader: WorkbookReader {
         return SheetPreview(mergedRanges: scan.mergedRanges, rowsInOrder: scan.rowsInOrder)
     }
 
-    /// Reads the sheets two at a time on both cores (each sheet is a part
-    /// of its own); one sheet is read on this thread as by `readSheets`.
+    /// Reads the sheets on both cores, each thread taking the next sheet
+    /// not yet taken (each sheet is a part of its own), in windows of 32
+    /// sheets whose visitors are handed to `finished` in order; one sheet
+    /// is read on this thread as by `readSheets`.
     public func readSheetsConcurrently<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,
                                                         finished: (Int, V) throws -> Void) throws {
         let ordered = Set(indices).sorted()
@@ -138,22 +141,31 @@ public final class XLSXReader: WorkbookReader {
         nonisolated(unsafe) let reader = self
         var start = 0
         while start < ordered.count {
-            let batch = Array(ordered[start..<min(start + workers, ordered.count)])
-            let results = ConcurrentResults<V>(batch.map { makeVisitor($0) })
-            DispatchQueue.concurrentPerform(iterations: batch.count) { k in
-                var visitor = results.visitor(k)
-                do {
-                    try reader.readSheet(at: batch[k], into: &visitor, inflateAhead: false)
-                    results.set(k, visitor: visitor)
-                } catch {
-                    results.set(k, error: error)
+            let window = Array(ordered[start..<min(start + 32, ordered.count)])
+            let results = ConcurrentResults<V>(window.map { makeVisitor($0) })
+            let next = Atomic<Int>(0)
+            let failed = Atomic<Bool>(false)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                // Sheets are taken in order, so every sheet before a failed
+                // one has been read when the threads are done.
+                while !failed.load(ordering: .relaxed) {
+                    let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard k < window.count else { return }
+                    var visitor = results.visitor(k)
+                    do {
+                        try reader.readSheet(at: window[k], into: &visitor, inflateAhead: false)
+                        results.set(k, visitor: visitor)
+                    } catch {
+                        results.set(k, error: error)
+                        failed.store(true, ordering: .relaxed)
+                    }
                 }
             }
-            for (k, index) in batch.enumerated() {
+            for (k, index) in window.enumerated() {
                 if let error = results.error(k) { throw error }
                 try finished(index, results.visitor(k))
             }
-            start += batch.count
+            start += window.count
         }
     }
 

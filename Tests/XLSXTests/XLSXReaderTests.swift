@@ -271,4 +271,19 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertEqual(concurrent.map { $0.1.count }, [1, 2, 3, 4, 5, 6, 7])
         XCTAssertEqual(concurrent.map { "\($0.1)" }, sequential.map { "\($0.1)" })
     }
+
+    func testSheetsReadConcurrentlyStopAtABrokenOneAfterDeliveringThoseBeforeIt() throws {
+        var f = XLSXFixture()
+        for n in 0..<40 { // more than one window of 32
+            f.addSheet("S\(n)", rows: n == 35 ? #"<row r="1"><c r="A1"><v>not a number</v></c></row>"#
+                                              : #"<row r="1"><c r="A1"><v>\#(n)</v></c></row>"#)
+        }
+        let reader = try XLSXReader(zip: ZipArchive(file: MappedFile(copying: try f.build())))
+        var delivered: [Int] = []
+        XCTAssertThrowsError(try reader.readSheetsConcurrently(at: Array(0..<40), making: { _ in SheetBuilder() }) { index, sheet in
+            XCTAssertEqual(sheet.rows.first?.cells.first?.value, .number(Double(index)))
+            delivered.append(index)
+        }) { XCTAssert("\($0)".contains("sheet36.xml"), "\($0)") }
+        XCTAssertEqual(delivered, Array(0..<35))
+    }
 }
