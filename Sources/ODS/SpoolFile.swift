@@ -15,8 +15,6 @@ import Darwin
 /// are compressed once, on a second core, while the rows are produced.
 final class SpoolFile {
     private var descriptor: Int32
-    /// Bytes in the file.
-    private(set) var size = 0
     /// Compresses what is written, when the spool is deflated.
     private var deflater: DeflateStream?
 
@@ -46,7 +44,6 @@ final class SpoolFile {
     func write(_ bytes: [UInt8]) throws {
         if let deflater { return try deflater.write(bytes) }
         try bytes.withUnsafeBytes { try writeAll(descriptor, $0) }
-        size += bytes.count
     }
 
     /// Ends the deflated spool: what `replay` then gives is a deflate
@@ -54,7 +51,6 @@ final class SpoolFile {
     func sealSegment() throws -> (crc: UInt32, uncompressedSize: UInt64, compressedSize: UInt64) {
         guard let deflater else { preconditionFailure("the spool is not deflated") }
         try deflater.endSegment()
-        size = Int(deflater.outputCount)
         return (deflater.crc, deflater.inputCount, deflater.outputCount)
     }
 

@@ -85,22 +85,10 @@ public final class XLSXReader: WorkbookReader {
     }
 
     private func readSheet<V: SheetVisitor>(at index: Int, into visitor: inout V, inflateAhead: Bool) throws {
-        let part = sheetParts[index]
-        guard let entry = zip.entry(named: part) else {
-            throw XLSXError.missingPart(part, neededFor: "sheet \"\(sheets[index].name)\"")
-        }
         let strings = loadSharedStrings()
-        let parser = WorksheetParser(visitor: visitor, part: part, sharedStrings: strings, styles: styles,
+        let parser = WorksheetParser(visitor: visitor, part: sheetParts[index], sharedStrings: strings, styles: styles,
                                      dateSystem: dateSystem, maxCells: maxCellsPerSheet)
-        try withPart(part) {
-            let xml = XMLScanner(handler: parser, documentName: part, limits: xmlLimits)
-            if inflateAhead {
-                try zip.readAhead(entry) { try xml.feed($0) }
-            } else {
-                try zip.read(entry) { try xml.feed($0) }
-            }
-            try xml.finish()
-        }
+        try scanSheet(at: index, with: parser, inflateAhead: inflateAhead)
         // A broken table fails the read even where this sheet used none of it.
         try strings.finish()
         visitor = parser.visitor
@@ -110,17 +98,26 @@ public final class XLSXReader: WorkbookReader {
     /// The merged ranges and row order of a sheet, from a pass over its
     /// part that keeps nothing else (about a third of the cost of reading it).
     public func preview(ofSheetAt index: Int) throws -> SheetPreview? {
+        let scan = SheetPreviewScan()
+        try scanSheet(at: index, with: scan, inflateAhead: false)
+        return SheetPreview(mergedRanges: scan.mergedRanges, rowsInOrder: scan.rowsInOrder)
+    }
+
+    /// Streams the part of the sheet at `index` through `handler`.
+    private func scanSheet(at index: Int, with handler: any XMLEventHandler, inflateAhead: Bool) throws {
         let part = sheetParts[index]
         guard let entry = zip.entry(named: part) else {
             throw XLSXError.missingPart(part, neededFor: "sheet \"\(sheets[index].name)\"")
         }
-        let scan = SheetPreviewScan()
         try withPart(part) {
-            let xml = XMLScanner(handler: scan, documentName: part, limits: xmlLimits)
-            try zip.read(entry) { try xml.feed($0) }
+            let xml = XMLScanner(handler: handler, documentName: part, limits: xmlLimits)
+            if inflateAhead {
+                try zip.readAhead(entry) { try xml.feed($0) }
+            } else {
+                try zip.read(entry) { try xml.feed($0) }
+            }
             try xml.finish()
         }
-        return SheetPreview(mergedRanges: scan.mergedRanges, rowsInOrder: scan.rowsInOrder)
     }
 
     /// Reads the sheets on both cores, each thread taking the next sheet

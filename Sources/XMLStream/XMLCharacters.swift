@@ -73,6 +73,14 @@ enum XMLCharacters {
         return String(decoding: value, as: UTF8.self)
     }
 
+    /// Whether `c` may start a name part without a colon (NCName, Namespaces
+    /// in XML 1.0, 3): an ASCII letter, `_`, or any byte of a non-ASCII character.
+    @inline(__always)
+    static func startsNCName(_ c: UInt8) -> Bool {
+        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+            || c == UInt8(ascii: "_") || c >= 0x80
+    }
+
     /// 1 for the bytes that end a name: blanks and controls, `>`, `/`, `=`,
     /// quotes and `<`.
     nonisolated(unsafe) static let nameEnds: UnsafePointer<UInt8> = {

@@ -102,12 +102,8 @@ struct XMLNameTable {
             if colon < 0 { colon = i }
             colons += 1
         }
-        func startsName(_ c: UInt8) -> Bool {
-            (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-                || c == UInt8(ascii: "_") || c >= 0x80
-        }
-        let isQualifiedName = length > 0 && colons <= 1 && startsName(start[0])
-            && (colon < 0 || (colon + 1 < length && startsName(start[colon + 1])))
+        let isQualifiedName = length > 0 && colons <= 1 && XMLCharacters.startsNCName(start[0])
+            && (colon < 0 || (colon + 1 < length && XMLCharacters.startsNCName(start[colon + 1])))
         var prefix: UnsafePointer<UInt8>?
         if colon > 0 {
             let p = intern(start, colon)

@@ -481,8 +481,7 @@ public final class XMLScanner {
     }
 
     @inline(__always) func isNameStart(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-            || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") || c >= 0x80
+        XMLCharacters.startsNCName(c) || c == UInt8(ascii: ":")
     }
 
     func matches(_ base: UnsafeMutablePointer<UInt8>, _ literal: StaticString, at start: Int, count: Int) -> Bool {

@@ -127,7 +127,7 @@ public final class ZipStreamWriter {
             try deflater.finish()
             add(deflater)
             self.deflater = nil
-            var entry = current!
+            let entry = current!
             offset += entry.compressed
             var descriptor: [UInt8] = []
             descriptor.le32(0x0807_4B50)
@@ -139,7 +139,6 @@ public final class ZipStreamWriter {
             descriptor.le32(UInt32(entry.uncompressed))
             try file.write(descriptor)
             offset += UInt64(descriptor.count)
-            current = entry
         } else if current!.uncompressed == 0 {
             current!.crc = 0
             try writeLocalHeader()
