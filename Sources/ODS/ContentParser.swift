@@ -15,9 +15,23 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
     private(set) var generator: String?
     private(set) var sawSpreadsheet = false
 
-    private let selected: Set<Int>
+    /// Which tables a pass streams to visitors.
+    enum Selection {
+        case only(Set<Int>)
+        case all
+
+        func contains(_ index: Int) -> Bool {
+            switch self {
+            case .only(let indices): return indices.contains(index)
+            case .all: return true
+            }
+        }
+    }
+
+    private let selected: Selection
     private let makeVisitor: (Int) -> Visitor
     private let finished: (Int, Visitor) throws -> Void
+    private let listing: (SheetInfo) throws -> Void
     private let maxCells: Int
     private var visitor: Visitor?
 
@@ -32,7 +46,6 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
     private var stylesDepth = -1
     private var currentStyleName: String?
     private var hiddenStyles: Set<String> = []
-    private var tableStyleNames: [String?] = []
     private var generatorDepth = -1
     private var generatorText: [UInt8] = []
 
@@ -60,21 +73,23 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
     private var hasFormula = false
     private var text = CellText()
 
-    /// A pass that streams the tables at `selected` to visitors; with an
-    /// empty selection it only lists the tables.
-    init(selected: Set<Int>, maxCells: Int, makeVisitor: @escaping (Int) -> Visitor,
-         finished: @escaping (Int, Visitor) throws -> Void) {
+    /// A pass that streams the tables at `selected` to visitors, telling
+    /// `listing` of each table as it begins; with an empty selection it only
+    /// lists the tables.
+    init(selected: Selection, maxCells: Int, makeVisitor: @escaping (Int) -> Visitor,
+         finished: @escaping (Int, Visitor) throws -> Void, listing: @escaping (SheetInfo) throws -> Void = { _ in }) {
         self.selected = selected
         self.maxCells = maxCells
         self.makeVisitor = makeVisitor
         self.finished = finished
+        self.listing = listing
     }
 
     /// Whether every selected table has been read (the rest can be skipped):
     /// the last one has ended, or a later one has begun (the reader looks
     /// between chunks, mostly while some later table is open).
     var isDone: Bool {
-        guard let last = selected.max() else { return false }
+        guard case .only(let indices) = selected, let last = indices.max() else { return false }
         return tableIndex > last || (tableIndex == last && tableDepth < 0)
     }
 
@@ -103,7 +118,7 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
         }
         if spreadsheetDepth >= 0 {
             if table.matches(name.namespaceURI) && name.is("table") && depth == spreadsheetDepth + 1 {
-                startTable(attributes)
+                try startTable(attributes)
             }
             return
         }
@@ -160,14 +175,14 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
 
     // MARK: Tables and rows
 
-    private func startTable(_ attributes: XMLAttributes) {
+    private func startTable(_ attributes: XMLAttributes) throws {
         tableDepth = depth
         tableIndex += 1
         tableName = attributes.string("name", in: &table) ?? ""
         let styleName = attributes.string("style-name", in: &table)
-        tableStyleNames.append(styleName)
         let hidden = styleName.map { hiddenStyles.contains($0) } ?? false
         tables.append(SheetInfo(name: tableName, visibility: hidden ? .hidden : .visible))
+        try listing(tables[tableIndex])
         reading = selected.contains(tableIndex)
         visitor = reading ? makeVisitor(tableIndex) : nil
         cellCount = 0

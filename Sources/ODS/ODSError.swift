@@ -13,6 +13,8 @@ public enum ODSError: Error, Sendable, CustomStringConvertible {
     case badValue(String, attribute: String, table: String, cell: CellReference)
     case tooManyCells(limit: Int, table: String)
     case outsideTheSheet(table: String, row: Int, column: Int)
+    /// More tables than the reader may list; the count when it was listed whole.
+    case tooManyTables(count: Int?, limit: Int)
 
     public var description: String {
         switch self {
@@ -30,6 +32,9 @@ public enum ODSError: Error, Sendable, CustomStringConvertible {
         case .outsideTheSheet(let table, let row, let column):
             return "content.xml: table \"\(table)\": a value at row \(row + 1), column \(column + 1) lies outside "
                 + "the largest sheet (1 048 576 rows × 16 384 columns)"
+        case .tooManyTables(let count, let limit):
+            let found = count.map { "\($0) sheets, more than" } ?? "more sheets than"
+            return "workbook: \(found) the limit of \(limit) (--max-sheets raises it)"
         }
     }
 }

@@ -4,14 +4,16 @@ import Zip
 
 /// Reads an OpenDocument spreadsheet: a zip package (`.ods`, ODF 1.2 Part 3)
 /// or a flat XML document (`.fods`). Every table lives in one part, so the
-/// tables are listed by one streaming pass on opening and read by another.
+/// tables of a package are listed by a streaming pass of their own when
+/// `sheets` is first asked for, and `readEverySheet` lists them on its way.
 public final class ODSReader: WorkbookReader {
-    public let properties: WorkbookProperties
-    public let sheets: [SheetInfo]
+    public private(set) var properties: WorkbookProperties
     /// Cells per sheet beyond which reading stops with an error.
     public var maxCellsPerSheet = 100_000_000
     /// Bounds on the XML of the document.
     public var xmlLimits = XMLLimits.default
+    /// Most tables the document may have.
+    public var maxSheets = Int.max
 
     private enum Source {
         case package(ZipArchive, ZipEntry)
@@ -19,12 +21,7 @@ public final class ODSReader: WorkbookReader {
     }
 
     private let source: Source
-    private var partName: String {
-        switch source {
-        case .package: return "content.xml"
-        case .flat: return "document"
-        }
-    }
+    private var listed: [SheetInfo]?
 
     /// Reads the structure of an opened `.ods` package.
     public convenience init(zip: ZipArchive) throws {
@@ -43,30 +40,40 @@ public final class ODSReader: WorkbookReader {
         if let meta = try? zip.data(named: "meta.xml"), let root = try? XMLElement.parse(meta) {
             generator = root.descendants(named: "generator").first?.text
         }
-        try self.init(source: .package(zip, content), generator: generator, format: .ods)
+        self.init(source: .package(zip, content), properties: WorkbookProperties(format: .ods, application: generator))
     }
 
-    /// Reads the structure of a flat OpenDocument spreadsheet (`.fods`).
+    /// Reads the structure of a flat OpenDocument spreadsheet (`.fods`),
+    /// which names its generator inside the one document: listed at once.
     public convenience init(flatDocument file: MappedFile) throws {
-        try self.init(source: .flat(file), generator: nil, format: .fods)
+        self.init(source: .flat(file), properties: WorkbookProperties(format: .fods))
+        let lister = try ODSReader.listWithParser(source)
+        listed = lister.tables
+        properties.application = lister.generator
     }
 
-    private init(source: Source, generator: String?, format: WorkbookFormat) throws {
+    private init(source: Source, properties: WorkbookProperties) {
         self.source = source
-        if let listed = try ODSReader.scanTables(source), format == .ods {
-            sheets = listed
-            properties = WorkbookProperties(format: format, application: generator, dateSystem: nil)
-            return
+        self.properties = properties
+    }
+
+    public var sheets: [SheetInfo] {
+        get throws {
+            if let listed {
+                if listed.count > maxSheets { throw ODSError.tooManyTables(count: listed.count, limit: maxSheets) }
+                return listed
+            }
+            var tables: [SheetInfo]
+            if let scanned = try ODSReader.scanTables(source) {
+                tables = scanned
+            } else {
+                // The byte scan gave up: list with the parser.
+                tables = try ODSReader.listWithParser(source).tables
+            }
+            if tables.count > maxSheets { throw ODSError.tooManyTables(count: tables.count, limit: maxSheets) }
+            listed = tables
+            return tables
         }
-        // The byte scan gave up (or a flat document names its generator inside): list with the parser.
-        let lister = ContentParser<SheetStatistics>(selected: [], maxCells: 0, makeVisitor: { _ in SheetStatistics() },
-                                                    finished: { _, _ in })
-        try ODSReader.stream(source, into: lister, limits: .default)
-        guard lister.sawSpreadsheet else {
-            throw ODSError.notASpreadsheet(mimetype: "an OpenDocument file without a spreadsheet body")
-        }
-        sheets = lister.tables
-        properties = WorkbookProperties(format: format, application: generator ?? lister.generator, dateSystem: nil)
     }
 
     /// Rows of a table come in order, and the cells covered by a span are
@@ -85,12 +92,54 @@ public final class ODSReader: WorkbookReader {
     public func readSheets<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,
                                             finished: (Int, V) throws -> Void) throws {
         guard !indices.isEmpty else { return }
+        try read(.only(Set(indices)), making: makeVisitor, finished: finished)
+    }
+
+    /// One pass that reads every table and lists them, unless they are listed already.
+    public func readEverySheet<V: SheetVisitor>(concurrently: Bool, making makeVisitor: (Int) -> V,
+                                                finished: (SheetInfo, V) throws -> Void) throws {
+        if listed != nil {
+            let sheets = try self.sheets
+            try readSheets(at: Array(sheets.indices), making: makeVisitor) { try finished(sheets[$0], $1) }
+            return
+        }
+        var tables: [SheetInfo] = []
+        let sawSpreadsheet = try read(.all, making: makeVisitor) { index, visitor in
+            try finished(tables[index], visitor)
+        } listing: { table in
+            guard tables.count < self.maxSheets else { throw ODSError.tooManyTables(count: nil, limit: self.maxSheets) }
+            tables.append(table)
+        }
+        guard sawSpreadsheet else { throw ODSError.notASpreadsheet(mimetype: ODSReader.withoutBody) }
+        listed = tables
+    }
+
+    /// Streams the selected tables; returns whether the document had a spreadsheet body.
+    @discardableResult
+    private func read<V: SheetVisitor>(_ selection: ContentParser<V>.Selection, making makeVisitor: (Int) -> V,
+                                       finished: (Int, V) throws -> Void,
+                                       listing: (SheetInfo) throws -> Void = { _ in }) throws -> Bool {
         try withoutActuallyEscaping(makeVisitor) { make in
             try withoutActuallyEscaping(finished) { done in
-                let parser = ContentParser<V>(selected: Set(indices), maxCells: maxCellsPerSheet, makeVisitor: make, finished: done)
-                try ODSReader.stream(source, into: parser, limits: xmlLimits)
+                try withoutActuallyEscaping(listing) { list in
+                    let parser = ContentParser<V>(selected: selection, maxCells: maxCellsPerSheet, makeVisitor: make,
+                                                  finished: done, listing: list)
+                    try ODSReader.stream(source, into: parser, limits: xmlLimits)
+                    return parser.sawSpreadsheet
+                }
             }
         }
+    }
+
+    private static let withoutBody = "an OpenDocument file without a spreadsheet body"
+
+    /// Lists the tables with the XML parser: for flat documents, and where the byte scan gives up.
+    private static func listWithParser(_ source: Source) throws -> ContentParser<SheetStatistics> {
+        let lister = ContentParser<SheetStatistics>(selected: .only([]), maxCells: 0, makeVisitor: { _ in SheetStatistics() },
+                                                    finished: { _, _ in })
+        try stream(source, into: lister, limits: .default)
+        guard lister.sawSpreadsheet else { throw ODSError.notASpreadsheet(mimetype: withoutBody) }
+        return lister
     }
 
     /// Lists the tables by scanning the body's bytes; nil when the scan is not sure.

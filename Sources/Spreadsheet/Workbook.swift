@@ -11,9 +11,10 @@ public struct Workbook: Sendable {
     /// Reads every sheet (or only those for which `include` says yes).
     public init(reading reader: some WorkbookReader, include: (SheetInfo) -> Bool = { _ in true }) throws {
         var sheets: [Sheet] = []
-        let indices = reader.sheets.indices.filter { include(reader.sheets[$0]) }
+        let listed = try reader.sheets
+        let indices = listed.indices.filter { include(listed[$0]) }
         try reader.readSheetsConcurrently(at: indices, making: { _ in SheetBuilder() }) { index, builder in
-            sheets.append(Sheet(info: reader.sheets[index], built: builder))
+            sheets.append(Sheet(info: listed[index], built: builder))
         }
         self.init(properties: reader.properties, sheets: sheets)
     }
@@ -30,7 +31,7 @@ extension Sheet {
     public init(reading reader: some WorkbookReader, at index: Int) throws {
         var builder = SheetBuilder()
         try reader.readSheet(at: index, into: &builder)
-        self.init(info: reader.sheets[index], built: builder)
+        self.init(info: try reader.sheets[index], built: builder)
     }
 
     /// A sheet from the rows a `SheetBuilder` kept, with merged ranges applied.
@@ -46,6 +47,23 @@ extension Sheet {
         let covered = CoveredCells(mergedRanges)
         guard !covered.isEmpty else { return }
         rows = rows.compactMap { covered.clear($0) }
+    }
+}
+
+extension WorkbookReader {
+    /// Reads sheets into memory one at a time, in workbook order, handing
+    /// each to `body`: those at `indices`, or every sheet when nil (which
+    /// spares an ODS the pass that lists its tables).
+    public func eachSheet(at indices: [Int]?, _ body: (Sheet) throws -> Void) throws {
+        guard let indices else {
+            return try readEverySheet(concurrently: false, making: { _ in SheetBuilder() }) { info, builder in
+                try body(Sheet(info: info, built: builder))
+            }
+        }
+        let sheets = try self.sheets
+        try readSheets(at: indices, making: { _ in SheetBuilder() }) { index, builder in
+            try body(Sheet(info: sheets[index], built: builder))
+        }
     }
 }
 

@@ -41,8 +41,7 @@ public struct WorkbookProperties: Sendable {
     }
 }
 
-/// A workbook opened for reading: the list of sheets is known, cells are
-/// streamed one sheet at a time.
+/// A workbook opened for reading: cells are streamed one sheet at a time.
 ///
 /// ```swift
 /// let reader = try WorkbookFile.open(path)
@@ -52,7 +51,9 @@ public struct WorkbookProperties: Sendable {
 public protocol WorkbookReader: AnyObject {
     var properties: WorkbookProperties { get }
     /// The worksheets in workbook order (chart and dialog sheets left out).
-    var sheets: [SheetInfo] { get }
+    /// A format that keeps every sheet in one part (ODS) lists them on
+    /// first use, which reads that part: hence `throws`.
+    var sheets: [SheetInfo] { get throws }
     /// Streams the rows of the sheet at `index` (0-based) to `visitor`.
     func readSheet<V: SheetVisitor>(at index: Int, into visitor: inout V) throws
     /// Streams several sheets in workbook order, each to a fresh visitor
@@ -65,6 +66,12 @@ public protocol WorkbookReader: AnyObject {
     /// sheet; `finished` is still called in workbook order, on this thread).
     func readSheetsConcurrently<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,
                                                  finished: (Int, V) throws -> Void) throws
+    /// Streams every sheet in workbook order, telling `finished` which sheet
+    /// it was. Where `sheets` is not listed yet (ODS), the sheets are listed
+    /// on the way instead of in a pass of their own. `concurrently` as in
+    /// `readSheetsConcurrently`.
+    func readEverySheet<V: SheetVisitor>(concurrently: Bool, making makeVisitor: (Int) -> V,
+                                         finished: (SheetInfo, V) throws -> Void) throws
     /// What a streaming reader of one sheet must know before its first row,
     /// when the format can tell it without holding the sheet: the merged
     /// ranges, and whether rows come in ascending order. Nil: read the
@@ -89,6 +96,17 @@ extension WorkbookReader {
     public func readSheetsConcurrently<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,
                                                         finished: (Int, V) throws -> Void) throws {
         try readSheets(at: indices, making: makeVisitor, finished: finished)
+    }
+
+    public func readEverySheet<V: SheetVisitor>(concurrently: Bool, making makeVisitor: (Int) -> V,
+                                                finished: (SheetInfo, V) throws -> Void) throws {
+        let sheets = try self.sheets
+        let indices = Array(sheets.indices)
+        if concurrently {
+            try readSheetsConcurrently(at: indices, making: makeVisitor) { try finished(sheets[$0], $1) }
+        } else {
+            try readSheets(at: indices, making: makeVisitor) { try finished(sheets[$0], $1) }
+        }
     }
 
     public func readSheets<V: SheetVisitor>(at indices: [Int], making makeVisitor: (Int) -> V,

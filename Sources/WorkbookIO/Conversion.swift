@@ -47,8 +47,13 @@ public enum Conversion {
         reading.acceptsTextFormats = true
         reading.inferCSVTypes = options.inferCSVTypes
         let reader = try WorkbookFile.open(input, options: reading)
-        var indices = try WorkbookFile.sheetIndices(named: options.sheets, in: reader)
-        if (target == .csv || target == .tsv) { indices = Array(indices.prefix(1)) }
+        // nil: every sheet, listed on the way. CSV and TSV take one sheet.
+        var indices: [Int]?
+        if target == .csv || target == .tsv {
+            indices = Array(try WorkbookFile.sheetIndices(named: options.sheets, in: reader).prefix(1))
+        } else if !options.sheets.isEmpty || reader is CSVReader {
+            indices = try WorkbookFile.sheetIndices(named: options.sheets, in: reader)
+        }
         do {
             switch target {
             case .xlsx, .ods, .fods:
@@ -56,9 +61,9 @@ public enum Conversion {
                     ? try XLSXWriter(path: output, compressionLevel: options.compressionLevel)
                     : try ODSWriter(path: output, flat: target == .fods, compressionLevel: options.compressionLevel)
                 do {
-                    let cells = try copy(reader, indices, into: writer)
+                    let copied = try copy(reader, indices, into: writer)
                     try writer.finish()
-                    return (indices.count, cells)
+                    return copied
                 } catch {
                     writer.cancel()
                     throw error
@@ -67,10 +72,10 @@ public enum Conversion {
                 let file = try AtomicFile(path: output)
                 do {
                     let out = ByteOutput(fd: file.descriptor)
-                    let cells = try writeText(reader, indices, target, out)
+                    let written = try writeText(reader, indices, target, out)
                     try out.flush()
                     try file.commit()
-                    return (indices.count, cells)
+                    return written
                 } catch {
                     file.cancel()
                     throw error
@@ -86,20 +91,21 @@ public enum Conversion {
     /// Sheets in workbook order into a workbook writer. A CSV streams row by
     /// row; other inputs are read one sheet at a time, since their merged
     /// ranges must be known before the first row is written.
-    private static func copy(_ reader: any WorkbookReader, _ indices: [Int], into writer: any WorkbookWriter) throws -> Int {
-        var cells = 0
-        if reader is CSVReader {
-            for index in indices {
-                try writer.beginSheet(SheetLayout(name: reader.sheets[index].name))
+    private static func copy(_ reader: any WorkbookReader, _ indices: [Int]?,
+                             into writer: any WorkbookWriter) throws -> (sheets: Int, cells: Int) {
+        var sheets = 0, cells = 0
+        if let csv = reader as? CSVReader {
+            for index in indices ?? [] {
+                try writer.beginSheet(SheetLayout(name: csv.sheets[index].name))
                 var forward = ForwardingVisitor(writer: writer)
-                try reader.readSheet(at: index, into: &forward)
+                try csv.readSheet(at: index, into: &forward)
+                sheets += 1
                 cells += forward.cells
                 try writer.endSheet()
             }
-            return cells
+            return (sheets, cells)
         }
-        try reader.readSheets(at: indices, making: { _ in SheetBuilder() }) { index, builder in
-            let sheet = Sheet(info: reader.sheets[index], built: builder)
+        try reader.eachSheet(at: indices) { sheet in
             var layout = SheetLayout(name: sheet.name)
             layout.visibility = sheet.info.visibility
             layout.mergedRanges = sheet.mergedRanges.filter { $0.rowCount > 1 || $0.columnCount > 1 }
@@ -109,32 +115,35 @@ public enum Conversion {
                 cells += row.cells.count
             }
             try writer.endSheet()
+            sheets += 1
         }
-        return cells
+        return (sheets, cells)
     }
 
-    private static func writeText(_ reader: any WorkbookReader, _ indices: [Int], _ target: Target, _ out: ByteOutput) throws -> Int {
-        var cells = 0
+    private static func writeText(_ reader: any WorkbookReader, _ indices: [Int]?, _ target: Target,
+                                  _ out: ByteOutput) throws -> (sheets: Int, cells: Int) {
+        var sheets = 0, cells = 0
         switch target {
         case .json:
             var writer = CanonicalJSONWriter(out)
             try writer.begin()
-            try reader.readSheets(at: indices, making: { _ in SheetBuilder() }) { index, builder in
-                let sheet = Sheet(info: reader.sheets[index], built: builder)
+            try reader.eachSheet(at: indices) { sheet in
+                sheets += 1
                 cells += sheet.rows.reduce(0) { $0 + $1.cells.count }
                 try writer.write(sheet)
             }
             try writer.end()
         default:
             var writer = DelimitedWriter(out, style: target == .csv ? .csv : .tsv)
-            try reader.readSheets(at: indices, making: { _ in SheetBuilder() }) { index, builder in
-                for row in Sheet(info: reader.sheets[index], built: builder).rows {
+            try reader.eachSheet(at: indices) { sheet in
+                sheets += 1
+                for row in sheet.rows {
                     try writer.write(row)
                     cells += row.cells.count
                 }
             }
         }
-        return cells
+        return (sheets, cells)
     }
 }
 

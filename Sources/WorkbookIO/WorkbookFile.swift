@@ -26,8 +26,11 @@ public enum WorkbookFile {
     /// Throws `WorkbookError` with where and what for anything unreadable.
     public static func open(_ path: String, options: Options = Options()) throws -> any WorkbookReader {
         let reader = try openReader(path, options: options)
-        if reader.sheets.count > options.maxSheets {
-            throw WorkbookError(location: "workbook", reason: "\(reader.sheets.count) sheets, more than the limit of "
+        if let ods = reader as? ODSReader {
+            // Lists its tables when first asked, and holds to the limit then.
+            ods.maxSheets = options.maxSheets
+        } else if try reader.sheets.count > options.maxSheets {
+            throw WorkbookError(location: "workbook", reason: "\(try reader.sheets.count) sheets, more than the limit of "
                                 + "\(options.maxSheets) (--max-sheets raises it)")
         }
         return reader
@@ -83,11 +86,12 @@ public enum WorkbookFile {
     /// of all sheets when none is named; an unknown name is an error that
     /// lists the sheets there are.
     public static func sheetIndices(named names: [String], in reader: some WorkbookReader) throws -> [Int] {
-        guard !names.isEmpty else { return Array(reader.sheets.indices) }
+        let sheets = try reader.sheets
+        guard !names.isEmpty else { return Array(sheets.indices) }
         return try names.map { name in
-            if let index = reader.sheets.firstIndex(where: { $0.name == name }) { return index }
-            if let index = reader.sheets.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) { return index }
-            let known = reader.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            if let index = sheets.firstIndex(where: { $0.name == name }) { return index }
+            if let index = sheets.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) { return index }
+            let known = sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
             throw WorkbookError(location: "sheet \"\(name)\"", reason: "no such sheet (the workbook has \(known))")
         }
     }

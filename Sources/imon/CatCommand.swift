@@ -5,13 +5,6 @@ import WorkbookIO
 import Glibc
 #endif
 
-/// Reads the selected sheets in workbook order, one in memory at a time.
-private func eachSheet(_ reader: some WorkbookReader, _ indices: [Int], _ body: (Sheet) throws -> Void) throws {
-    try reader.readSheets(at: indices, making: { _ in SheetBuilder() }) { index, builder in
-        try body(Sheet(info: reader.sheets[index], built: builder))
-    }
-}
-
 struct CatCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cat",
@@ -49,14 +42,23 @@ struct CatCommand: ParsableCommand {
         var options = limits.options
         options.acceptsTextFormats = true
         let reader = try reading(file) { try WorkbookFile.open(file, options: options) }
-        let selected = try SheetSelection.indices(of: sheet, in: reader, file: file)
         let out = ByteOutput.standardOutput()
+        if format == .json && sheet.isEmpty {
+            // Every sheet, listed on the way.
+            return try reading(file) {
+                var writer = CanonicalJSONWriter(out)
+                try writer.begin()
+                try reader.eachSheet(at: nil) { try writer.write($0) }
+                try writer.end()
+            }
+        }
+        let selected = try SheetSelection.indices(of: sheet, in: reader, file: file)
         try reading(file) {
             switch format {
             case .json:
                 var writer = CanonicalJSONWriter(out)
                 try writer.begin()
-                try eachSheet(reader, selected) { try writer.write($0) }
+                try reader.eachSheet(at: selected) { try writer.write($0) }
                 try writer.end()
             case .csv, .tsv:
                 let writer = DelimitedWriter(out, style: format == .csv ? .csv : .tsv)
@@ -68,14 +70,14 @@ struct CatCommand: ParsableCommand {
                     try streaming.writer.finish()
                 } else {
                     var writer = writer
-                    try eachSheet(reader, [index]) { sheet in
+                    try reader.eachSheet(at: [index]) { sheet in
                         for row in sheet.rows { try writer.write(row) }
                     }
                     try writer.finish()
                 }
             case .table:
                 var first = true
-                try eachSheet(reader, selected) { sheet in
+                try reader.eachSheet(at: selected) { sheet in
                     if selected.count > 1 { try out.write((first ? "" : "\n") + "== \(sheet.name) ==\n") }
                     first = false
                     for line in TextTableWriter().render(sheet) { try out.write(line + "\n") }

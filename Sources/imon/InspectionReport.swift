@@ -11,8 +11,8 @@ struct InspectionReport {
         self.file = file
         properties = reader.properties
         var sheets: [(info: SheetInfo, statistics: SheetStatistics)] = []
-        try reader.readSheetsConcurrently(at: Array(reader.sheets.indices), making: { _ in SheetStatistics() }) { index, statistics in
-            sheets.append((reader.sheets[index], statistics))
+        try reader.readEverySheet(concurrently: true, making: { _ in SheetStatistics() }) { info, statistics in
+            sheets.append((info, statistics))
         }
         self.sheets = sheets
     }

@@ -65,7 +65,7 @@ final class ODSReaderTests: XCTestCase {
             """)
         let r = try reader(f)
         r.xmlLimits.maxDepth = 30
-        XCTAssertEqual(r.sheets.map(\.name), ["Eins", "Zwei"])
+        XCTAssertEqual(try r.sheets.map(\.name), ["Eins", "Zwei"])
         XCTAssertEqual(try Sheet(reading: r, at: 0).rows.count, 1)
         XCTAssertThrowsError(try Sheet(reading: r, at: 1), "the limit holds where the document is read")
     }
@@ -192,11 +192,48 @@ final class ODSReaderTests: XCTestCase {
             <style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style>
             """
         let r = try reader(f)
-        XCTAssertEqual(r.sheets.map(\.name), ["Erste", "Versteckt & weg", "Dritte"])
-        XCTAssertEqual(r.sheets.map(\.visibility), [.visible, .hidden, .visible])
+        XCTAssertEqual(try r.sheets.map(\.name), ["Erste", "Versteckt & weg", "Dritte"])
+        XCTAssertEqual(try r.sheets.map(\.visibility), [.visible, .hidden, .visible])
         var statistics = SheetStatistics()
         try r.readSheet(at: 2, into: &statistics)
         XCTAssertEqual(statistics.cellCount, 1)
+    }
+
+    func testReadingEverySheetListsTheTablesOnTheWay() throws {
+        var f = ODSFixture(body: """
+            <table:table table:name="Erste"/><table:table table:name="Versteckt" table:style-name="ta2"/>\
+            <table:table table:name="Dritte"><table:table-row>\(cell(#"office:value-type="float" office:value="3""#))</table:table-row></table:table>
+            """)
+        f.automaticStyles = """
+            <style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style>
+            """
+        let r = try reader(f)
+        var seen: [(SheetInfo, Int)] = []
+        try r.readEverySheet(concurrently: true, making: { _ in SheetStatistics() }) { seen.append(($0, $1.cellCount)) }
+        XCTAssertEqual(seen.map(\.0.name), ["Erste", "Versteckt", "Dritte"])
+        XCTAssertEqual(seen.map(\.0.visibility), [.visible, .hidden, .visible])
+        XCTAssertEqual(seen.map(\.1), [0, 0, 1])
+        // The pass listed them: the same list as a listing pass of its own.
+        XCTAssertEqual(try r.sheets.map(\.name), try reader(f).sheets.map(\.name))
+
+        let limited = try reader(f)
+        limited.maxSheets = 2
+        XCTAssertThrowsError(try limited.readEverySheet(concurrently: false, making: { _ in SheetStatistics() }) { _, _ in }) { error in
+            XCTAssertEqual((error as? ODSError)?.description, "workbook: more sheets than the limit of 2 (--max-sheets raises it)")
+        }
+        XCTAssertThrowsError(try limited.sheets) { error in
+            XCTAssertEqual((error as? ODSError)?.description, "workbook: 3 sheets, more than the limit of 2 (--max-sheets raises it)")
+        }
+
+        var zip = ZipWriter()
+        try zip.add("content.xml", Array("""
+            <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">\
+            <office:body><office:text/></office:body></office:document-content>
+            """.utf8))
+        let text = try ODSReader(zip: ZipArchive(file: MappedFile(copying: zip.finish())))
+        XCTAssertThrowsError(try text.readEverySheet(concurrently: false, making: { _ in SheetStatistics() }) { _, _ in }) { error in
+            guard case .notASpreadsheet = error as? ODSError else { return XCTFail("\(error)") }
+        }
     }
 
     func testFlatDocumentReadsLikeThePackage() throws {
@@ -242,7 +279,12 @@ final class ODSReaderTests: XCTestCase {
             <?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
             <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">&b;</office:document-content>
             """.utf8))
-        XCTAssertThrowsError(try ODSReader(zip: ZipArchive(file: MappedFile(copying: zip.finish())))) { error in
+        let reader = try ODSReader(zip: ZipArchive(file: MappedFile(copying: zip.finish())))
+        // Refused whether the tables are listed first or on the way.
+        XCTAssertThrowsError(try reader.sheets) { error in
+            guard case .xml(_, .doctypeNotAllowed) = error as? ODSError else { return XCTFail("\(error)") }
+        }
+        XCTAssertThrowsError(try reader.readEverySheet(concurrently: false, making: { _ in SheetBuilder() }) { _, _ in }) { error in
             guard case .xml(_, .doctypeNotAllowed) = error as? ODSError else { return XCTFail("\(error)") }
         }
     }
