@@ -15,23 +15,13 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
     private(set) var generator: String?
     private(set) var sawSpreadsheet = false
 
-    /// Which tables a pass streams to visitors.
-    enum Selection {
-        case only(Set<Int>)
-        case all
-
-        func contains(_ index: Int) -> Bool {
-            switch self {
-            case .only(let indices): return indices.contains(index)
-            case .all: return true
-            }
-        }
-    }
-
-    private let selected: Selection
+    private let selected: TableSelection
     private let makeVisitor: (Int) -> Visitor
     private let finished: (Int, Visitor) throws -> Void
     private let listing: (SheetInfo) throws -> Void
+    private let resume: ResumePoint<Visitor>?
+    /// Rows of the table being read that an earlier pass delivered already.
+    private var deliveredRows = 0
     private let maxCells: Int
     private var visitor: Visitor?
 
@@ -55,13 +45,15 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
     private var tableIndex = -1
     private var tableName = ""
     private var reading = false
-    private var cellCount = 0
-    private var nextRow = 0
+    /// Cells of the table so far, and the row the next row element begins at.
+    private(set) var cellCount = 0
+    private(set) var nextRow = 0
     private var rowDepth = -1
     private var rowRepeat = 1
     private var row = Row(index: 0)
     private var column = 0
-    private var spans: [CellRange] = []
+    /// Spans that reach below the rows read so far.
+    private(set) var spans: [CellRange] = []
     private var merged: [CellRange] = []
 
     // The cell being read.
@@ -76,13 +68,69 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
     /// A pass that streams the tables at `selected` to visitors, telling
     /// `listing` of each table as it begins; with an empty selection it only
     /// lists the tables.
-    init(selected: Selection, maxCells: Int, makeVisitor: @escaping (Int) -> Visitor,
-         finished: @escaping (Int, Visitor) throws -> Void, listing: @escaping (SheetInfo) throws -> Void = { _ in }) {
+    ///
+    /// With `resume`, a pass picks up where another stopped: the tables it
+    /// listed are not listed again, those it finished are not read again, and
+    /// the table it was reading continues with its visitor after the rows it
+    /// delivered.
+    init(selected: TableSelection, maxCells: Int, makeVisitor: @escaping (Int) -> Visitor,
+         finished: @escaping (Int, Visitor) throws -> Void, listing: @escaping (SheetInfo) throws -> Void = { _ in },
+         resume: ResumePoint<Visitor>? = nil) {
         self.selected = selected
         self.maxCells = maxCells
         self.makeVisitor = makeVisitor
         self.finished = finished
         self.listing = listing
+        self.resume = resume
+    }
+
+    /// Where this pass stands, for another to pick up: every table before
+    /// `table` is done, and so are the rows before `row` of that table.
+    func resumePoint<V>(_ convert: (Visitor) -> V) -> ResumePoint<V> {
+        if tableDepth >= 0 {
+            return ResumePoint(listed: tables.count, table: tableIndex, row: nextRow, visitor: visitor.map(convert))
+        }
+        return ResumePoint(listed: tables.count, table: tableIndex + 1, row: 0, visitor: nil)
+    }
+
+    /// Takes the rows of a run parsed elsewhere (`RowRunWorkers`) as the
+    /// next rows of the table being read; throws `RunOutOfPlace` when this
+    /// pass cannot take them as they are (the exact pass then tells why).
+    func take(_ run: ParsedRowRun, ofTable table: Int) throws {
+        guard table == tableIndex, tableDepth == RowSegmenter.tableDepth, rowDepth < 0, cellDepth < 0 else {
+            throw RunOutOfPlace()
+        }
+        let base = nextRow
+        if reading, var visitor {
+            // Checked before the first row is visited, so that a pass picking
+            // up from here delivers each row once.
+            guard cellCount + run.cellCount <= maxCells,
+                  !run.rows.contains(where: { !$0.cells.isEmpty && base + $0.index >= CellReference.maxRows }) else {
+                throw RunOutOfPlace()
+            }
+            cellCount += run.cellCount
+            self.visitor = nil
+            defer { self.visitor = visitor }
+            let carried = spans
+            for var row in run.rows {
+                row.index += base
+                if !row.cells.isEmpty {
+                    if !carried.isEmpty {
+                        let index = row.index
+                        row.cells.removeAll { cell in
+                            carried.contains { $0.contains(CellReference(row: index, column: cell.column))
+                                && !($0.first.row == index && $0.first.column == cell.column) }
+                        }
+                        if row.cells.isEmpty { continue }
+                    }
+                }
+                try visitor.visit(row)
+            }
+            merged += run.merged.map { $0.offset(rows: base) }
+        }
+        spans += run.openSpans.map { $0.offset(rows: base) }
+        nextRow = base + run.rowCount
+        spans.removeAll { $0.last.row < nextRow }
     }
 
     /// Whether every selected table has been read (the rest can be skipped):
@@ -182,9 +230,22 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
         let styleName = attributes.string("style-name", in: &table)
         let hidden = styleName.map { hiddenStyles.contains($0) } ?? false
         tables.append(SheetInfo(name: tableName, visibility: hidden ? .hidden : .visible))
-        try listing(tables[tableIndex])
-        reading = selected.contains(tableIndex)
-        visitor = reading ? makeVisitor(tableIndex) : nil
+        deliveredRows = 0
+        if let resume, tableIndex <= resume.table {
+            if tableIndex >= resume.listed { try listing(tables[tableIndex]) }
+            if tableIndex == resume.table, let continued = resume.visitor {
+                reading = true
+                visitor = continued
+                deliveredRows = resume.row
+            } else {
+                reading = tableIndex == resume.table && selected.contains(tableIndex)
+                visitor = reading ? makeVisitor(tableIndex) : nil
+            }
+        } else {
+            try listing(tables[tableIndex])
+            reading = selected.contains(tableIndex)
+            visitor = reading ? makeVisitor(tableIndex) : nil
+        }
         cellCount = 0
         nextRow = 0
         spans = []
@@ -216,13 +277,15 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
         rowDepth = -1
         defer { nextRow += rowRepeat }
         guard reading, !row.cells.isEmpty || !row.uncachedFormulaColumns.isEmpty, var visitor else { return }
+        // An earlier pass delivered the rows before `deliveredRows`: they are checked and counted, not visited.
+        let delivered = nextRow < deliveredRows
         // Moved out while it visits: a second reference would make every
         // row a visitor keeps copy all the rows before it.
         self.visitor = nil
         defer { self.visitor = visitor }
         if row.cells.isEmpty {
             row.index = nextRow
-            try visitor.visit(row)
+            if !delivered { try visitor.visit(row) }
             return
         }
         guard nextRow < CellReference.maxRows else {
@@ -235,20 +298,22 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
         let (total, overflow) = row.cells.count.multipliedReportingOverflow(by: count)
         if overflow || cellCount + total > maxCells { throw ODSError.tooManyCells(limit: maxCells, table: tableName) }
         cellCount += total
-        let template = row.cells
-        for r in 0..<count {
-            row.index = nextRow + r
-            if !spans.isEmpty {
-                let index = row.index
-                row.cells = template.filter { cell in
-                    !spans.contains { $0.contains(CellReference(row: index, column: cell.column))
-                        && !($0.first.row == index && $0.first.column == cell.column) }
+        if !delivered {
+            let template = row.cells
+            for r in 0..<count {
+                row.index = nextRow + r
+                if !spans.isEmpty {
+                    let index = row.index
+                    row.cells = template.filter { cell in
+                        !spans.contains { $0.contains(CellReference(row: index, column: cell.column))
+                            && !($0.first.row == index && $0.first.column == cell.column) }
+                    }
+                    if row.cells.isEmpty { continue }
                 }
-                if row.cells.isEmpty { continue }
+                try visitor.visit(row)
             }
-            try visitor.visit(row)
+            row.cells = template
         }
-        row.cells = template
         let lastRow = nextRow + rowRepeat - 1
         spans.removeAll { $0.last.row <= lastRow }
     }
@@ -368,5 +433,41 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
         for k in 0..<cellRepeat {
             row.cells.append(Cell(column: column + k, value: value))
         }
+    }
+}
+
+/// Where a pass over the body stopped, for another to continue from.
+struct ResumePoint<Visitor> {
+    /// Tables already told to `listing`.
+    var listed: Int
+    /// The table to continue with; those before it are done.
+    var table: Int
+    /// Rows of that table already delivered.
+    var row: Int
+    /// Its visitor, when it is being read and has begun.
+    var visitor: Visitor?
+}
+
+/// Thrown when a run of rows parsed on its own cannot be taken as it is.
+struct RunOutOfPlace: Error {}
+
+/// Which tables a pass streams to visitors.
+enum TableSelection {
+    case only(Set<Int>)
+    case all
+
+    func contains(_ index: Int) -> Bool {
+        switch self {
+        case .only(let indices): return indices.contains(index)
+        case .all: return true
+        }
+    }
+}
+
+extension CellRange {
+    /// The same range `rows` rows further down.
+    func offset(rows: Int) -> CellRange {
+        CellRange(first: CellReference(row: first.row + rows, column: first.column),
+                  last: CellReference(row: last.row + rows, column: last.column))
     }
 }

@@ -18,6 +18,13 @@ public final class ODSReader: WorkbookReader {
     private enum Source {
         case package(ZipArchive, ZipEntry)
         case flat(MappedFile)
+
+        var partName: String {
+            switch self {
+            case .package: return "content.xml"
+            case .flat: return "document"
+            }
+        }
     }
 
     private let source: Source
@@ -116,19 +123,48 @@ public final class ODSReader: WorkbookReader {
 
     /// Streams the selected tables; returns whether the document had a spreadsheet body.
     @discardableResult
-    private func read<V: SheetVisitor>(_ selection: ContentParser<V>.Selection, making makeVisitor: (Int) -> V,
+    private func read<V: SheetVisitor>(_ selection: TableSelection, making makeVisitor: (Int) -> V,
                                        finished: (Int, V) throws -> Void,
                                        listing: (SheetInfo) throws -> Void = { _ in }) throws -> Bool {
         try withoutActuallyEscaping(makeVisitor) { make in
             try withoutActuallyEscaping(finished) { done in
                 try withoutActuallyEscaping(listing) { list in
-                    let parser = ContentParser<V>(selected: selection, maxCells: maxCellsPerSheet, makeVisitor: make,
-                                                  finished: done, listing: list)
-                    try ODSReader.stream(source, into: parser, limits: xmlLimits)
-                    return parser.sawSpreadsheet
+                    guard let runs = runReading(selection, of: V.self) else {
+                        let parser = ContentParser<V>(selected: selection, maxCells: maxCellsPerSheet, makeVisitor: make,
+                                                      finished: done, listing: list)
+                        try ODSReader.stream(source, into: parser, limits: xmlLimits)
+                        return parser.sawSpreadsheet
+                    }
+                    let source = self.source, limits = xmlLimits
+                    return try withPart(source.partName) {
+                        try runs.read(makeVisitor: make, finished: done, listing: list) { body in
+                            try ODSReader.feed(source, body)
+                        } sequential: { parser in
+                            try ODSReader.stream(source, into: parser, limits: limits)
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /// Bytes of body from which the rows are parsed on several cores.
+    var runsFromSize = 4 << 20
+    /// Bytes of rows per run (see `RowRunReading`).
+    var runSize = 1 << 18
+
+    /// Reading in runs, where the body is large enough and there is a second core.
+    private func runReading<V>(_ selection: TableSelection, of: V.Type) -> RowRunReading<V>? {
+        guard WorkerThread.hasSecondCore else { return nil }
+        let size: Int
+        switch source {
+        case .package(_, let entry): size = Int(clamping: entry.uncompressedSize)
+        case .flat(let file): size = file.bytes.count
+        }
+        guard size >= runsFromSize else { return nil }
+        var runs = RowRunReading<V>(selection: selection, maxCells: maxCellsPerSheet, limits: xmlLimits, part: source.partName)
+        runs.runSize = runSize
+        return runs
     }
 
     private static let withoutBody = "an OpenDocument file without a spreadsheet body"
@@ -152,39 +188,35 @@ public final class ODSReader: WorkbookReader {
 
     /// Feeds the body to `parser`, stopping early once it has read every selected table.
     private static func stream<V>(_ source: Source, into parser: ContentParser<V>, limits: XMLLimits) throws {
-        let part: String
-        switch source {
-        case .package: part = "content.xml"
-        case .flat: part = "document"
-        }
-        try withPart(part) {
-            let xml = XMLScanner(handler: parser, documentName: part, limits: limits)
+        try withPart(source.partName) {
+            let xml = XMLScanner(handler: parser, documentName: source.partName, limits: limits)
             do {
-                switch source {
-                case .package(let zip, let entry):
-                    try zip.readAhead(entry) { chunk in
-                        try xml.feed(chunk)
-                        if parser.isDone { throw StopReading() }
-                    }
-                case .flat(let file):
-                    var offset = 0
-                    let bytes = file.bytes
-                    repeat {
-                        let n = min(1 << 17, bytes.count - offset)
-                        try xml.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n]))
-                        offset += n
-                        if parser.isDone { throw StopReading() }
-                    } while offset < bytes.count
+                try feed(source) { chunk in
+                    try xml.feed(chunk)
+                    if parser.isDone { throw StopReading() }
                 }
                 try xml.finish()
             } catch is StopReading {
             }
         }
     }
-}
 
-/// Ends a pass early once every selected table has been read.
-private struct StopReading: Error {}
+    /// Passes the body to `body` chunk by chunk.
+    private static func feed(_ source: Source, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        switch source {
+        case .package(let zip, let entry):
+            try zip.readAhead(entry, body)
+        case .flat(let file):
+            var offset = 0
+            let bytes = file.bytes
+            repeat {
+                let n = min(1 << 17, bytes.count - offset)
+                try body(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n]))
+                offset += n
+            } while offset < bytes.count
+        }
+    }
+}
 
 extension String {
     func trimmingCharacters() -> String {

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Spreadsheet
 
 /// Lists the tables of a spreadsheet body by scanning its bytes for start
@@ -44,26 +39,26 @@ struct TableListing {
         var i = 0
         let n = b.count
         while i < n {
-            guard let lt = find(b, UInt8(ascii: "<"), from: i) else { return n }
+            guard let lt = MarkupBytes.find(b, UInt8(ascii: "<"), from: i) else { return n }
             i = lt
             if i + 1 >= n { return i }
             let next = b[i + 1]
             if next == UInt8(ascii: "!") {
                 // Comment or CDATA: skip to its end.
                 let isComment = i + 3 < n && b[i + 2] == UInt8(ascii: "-")
-                let end = isComment ? findSequence(b, [0x2D, 0x2D, 0x3E], from: i + 4) : findSequence(b, [0x5D, 0x5D, 0x3E], from: i + 2)
+                let end = MarkupBytes.findTerminator(b, isComment ? (0x2D, 0x2D, 0x3E) : (0x5D, 0x5D, 0x3E), from: isComment ? i + 4 : i + 2)
                 guard let end else { return i }
                 i = end + 3
                 continue
             }
             if next == UInt8(ascii: "?") {
-                guard let gt = findTagEnd(b, from: i + 1) else { return i }
+                guard let gt = MarkupBytes.findTagEnd(b, from: i + 1) else { return i }
                 i = gt + 1
                 continue
             }
             guard let t = tablePrefix, let s = stylePrefix, let o = officePrefix else {
                 // The root element: read it whole for its namespace declarations.
-                guard let gt = findTagEnd(b, from: i + 1) else { return i }
+                guard let gt = MarkupBytes.findTagEnd(b, from: i + 1) else { return i }
                 if next != UInt8(ascii: "/") { startTag(b, from: i + 1, to: gt) }
                 i = gt + 1
                 continue
@@ -73,19 +68,19 @@ struct TableListing {
             // next `<` is searched from just after this one.
             if i + 2 + max(t.count + 6, s.count + 17, o.count + 12) >= n { return i }
             if next == UInt8(ascii: "/") {
-                if nameIs(b, i + 2, t, "table"), isNameEnd(b[i + 2 + t.count + 5]) { depth -= 1 }
+                if MarkupBytes.wholeNameIs(b, i + 2, t, "table") { depth -= 1 }
                 i += 2
                 continue
             }
-            let interesting = (nameIs(b, i + 1, t, "table") && isNameEnd(b[i + 1 + t.count + 5]))
-                || (nameIs(b, i + 1, s, "style") && isNameEnd(b[i + 1 + s.count + 5]))
-                || (nameIs(b, i + 1, s, "table-properties") && isNameEnd(b[i + 1 + s.count + 16]))
-                || (nameIs(b, i + 1, o, "spreadsheet") && isNameEnd(b[i + 1 + o.count + 11]))
+            let interesting = MarkupBytes.wholeNameIs(b, i + 1, t, "table")
+                || MarkupBytes.wholeNameIs(b, i + 1, s, "style")
+                || MarkupBytes.wholeNameIs(b, i + 1, s, "table-properties")
+                || MarkupBytes.wholeNameIs(b, i + 1, o, "spreadsheet")
             guard interesting else {
                 i += 1
                 continue
             }
-            guard let gt = findTagEnd(b, from: i + 1) else { return i }
+            guard let gt = MarkupBytes.findTagEnd(b, from: i + 1) else { return i }
             startTag(b, from: i + 1, to: gt)
             i = gt + 1
         }
@@ -110,7 +105,7 @@ struct TableListing {
             return
         }
         guard let t = tablePrefix, let s = stylePrefix, let o = officePrefix else { return }
-        if nameIs(b, start, t, "table") && isNameEnd(b[start + t.count + 5]) {
+        if MarkupBytes.wholeNameIs(b, start, t, "table") {
             if depth == 0 {
                 let attrs = attributes(b, start, end)
                 let name = value(attrs, t, "name") ?? ""
@@ -118,71 +113,25 @@ struct TableListing {
                 tables.append(SheetInfo(name: name, visibility: style.map { hiddenStyles.contains($0) } == true ? .hidden : .visible))
             }
             if !selfClosing { depth += 1 }
-        } else if nameIs(b, start, s, "style") && isNameEnd(b[start + s.count + 5]) {
+        } else if MarkupBytes.wholeNameIs(b, start, s, "style") {
             let attrs = attributes(b, start, end)
             currentStyle = value(attrs, s, "name").map { ($0, value(attrs, s, "family") == "table") }
-        } else if nameIs(b, start, s, "table-properties") && isNameEnd(b[start + s.count + 16]) {
+        } else if MarkupBytes.wholeNameIs(b, start, s, "table-properties") {
             if let style = currentStyle, style.isTable, value(attributes(b, start, end), t, "display") == "false" {
                 hiddenStyles.insert(style.name)
             }
-        } else if nameIs(b, start, o, "spreadsheet") && isNameEnd(b[start + o.count + 11]) {
+        } else if MarkupBytes.wholeNameIs(b, start, o, "spreadsheet") {
             sawSpreadsheet = true
         }
     }
 
     // MARK: Bytes
 
-    private func find(_ b: UnsafeRawBufferPointer, _ byte: UInt8, from: Int) -> Int? {
-        guard from < b.count, let base = b.baseAddress,
-              let found = memchr(base + from, Int32(byte), b.count - from) else { return nil }
-        return UnsafeRawPointer(found) - base
-    }
-
-    private func findSequence(_ b: UnsafeRawBufferPointer, _ seq: [UInt8], from: Int) -> Int? {
-        var i = from
-        while i + seq.count <= b.count {
-            if b[i] == seq[0] && b[i + 1] == seq[1] && b[i + 2] == seq[2] { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    /// The `>` that ends a tag, skipping quoted attribute values.
-    private func findTagEnd(_ b: UnsafeRawBufferPointer, from: Int) -> Int? {
-        var i = from
-        var quote: UInt8 = 0
-        while i < b.count {
-            let c = b[i]
-            if quote != 0 {
-                if c == quote { quote = 0 }
-            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                quote = c
-            } else if c == UInt8(ascii: ">") {
-                return i
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    private func nameIs(_ b: UnsafeRawBufferPointer, _ at: Int, _ prefix: [UInt8], _ local: StaticString) -> Bool {
-        let l = local.utf8CodeUnitCount
-        guard at + prefix.count + l < b.count else { return false }
-        for k in 0..<prefix.count where b[at + k] != prefix[k] { return false }
-        let p = local.utf8Start
-        for k in 0..<l where b[at + prefix.count + k] != p[k] { return false }
-        return true
-    }
-
-    private func isNameEnd(_ c: UInt8) -> Bool {
-        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == UInt8(ascii: ">") || c == UInt8(ascii: "/")
-    }
-
     /// `name="value"` pairs of a tag, values with entity and character references decoded.
     private func attributes(_ b: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> [([UInt8], [UInt8])] {
         var out: [([UInt8], [UInt8])] = []
         var i = start
-        while i < end && !isNameEnd(b[i]) { i += 1 } // the element name
+        while i < end && !MarkupBytes.isNameEnd(b[i]) { i += 1 } // the element name
         while i < end {
             while i < end && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D || b[i] == UInt8(ascii: "/")) { i += 1 }
             let nameStart = i

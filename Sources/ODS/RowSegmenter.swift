@@ -1,0 +1,429 @@
+/// Cuts a spreadsheet body into runs of rows that other threads can parse on
+/// their own, and the rest (the skeleton: styles, table tags, columns), in
+/// document order, without an XML parser.
+///
+/// Only the rows of top-level tables are cut out, and only whole row
+/// elements: a row ends at the end tag that matches its start by name,
+/// which well-formed XML guarantees whatever the row holds. Each run is
+/// parsed inside its table's start tag and the document's own opening (its
+/// declaration and root with the namespace declarations), so it reads as it
+/// does in place. Whatever the segmenter cannot be sure of (a namespace
+/// declared below the root, no root declarations, markup too long to hold)
+/// makes it pass the rest of the document to the skeleton, whose parser
+/// then reads those rows itself.
+struct RowSegmenter {
+    /// A piece of the document, in order.
+    enum Piece {
+        case skeleton([UInt8])
+        /// Whole row elements of the top-level table whose start tag is
+        /// given, and which top-level table it is (counted from 0).
+        case rows(tableTag: [UInt8], table: Int, bytes: [UInt8], wrapper: Wrapper)
+    }
+
+    /// How deep a top-level table stands inside the wrapper of a run (the
+    /// root, `office:body`, `office:spreadsheet`, the table): a run is taken
+    /// only where its table stands as deep in the document.
+    static let tableDepth = 4
+
+    /// What a run of rows is parsed inside: `opening` + table tag + rows + `closing`.
+    struct Wrapper: Sendable {
+        var opening: [UInt8]
+        var closing: [UInt8]
+    }
+
+    /// Bytes of rows after which a run is handed over.
+    let segmentSize: Int
+    private(set) var wrapper: Wrapper?
+
+    private enum Mode { case prolog, outside, tableContent, row, passThrough }
+    private var mode = Mode.prolog
+    private var tablePrefix: [UInt8] = []
+    private var officePrefix: [UInt8] = []
+    /// Nesting of table elements by name, inside a top-level table.
+    private var tableDepth = 0
+    /// Nesting of row elements by name, inside a row of a top-level table.
+    private var rowDepth = 0
+    private var tableTag: [UInt8] = []
+    /// Top-level tables begun so far.
+    private var tablesBegun = 0
+    private var carry: [UInt8] = []
+    private var skeleton: [UInt8] = []
+    private var rows: [UInt8] = []
+    /// Where the row being cut starts in `rows`.
+    private var rowStart = 0
+    private static let carryLimit = 4 << 20
+
+    init(segmentSize: Int = 1 << 18) {
+        self.segmentSize = segmentSize
+    }
+
+    /// Feeds the next bytes of the document; `emit` receives the pieces that are complete.
+    mutating func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (Piece) throws -> Void) rethrows {
+        if mode == .passThrough {
+            skeleton.append(contentsOf: chunk)
+        } else if carry.isEmpty {
+            let used = try scan(chunk, emit)
+            carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[used...]))
+        } else {
+            carry.append(contentsOf: chunk)
+            let pending = carry
+            carry = []
+            let used = try pending.withUnsafeBytes { try scan($0, emit) }
+            carry.append(contentsOf: pending[used...])
+        }
+        if carry.count > RowSegmenter.carryLimit { try giveUp(emit) }
+        try flushSkeleton(emit)
+    }
+
+    /// Ends the document: what is left, complete or not, goes to the skeleton
+    /// (whose parser tells what is wrong with it).
+    mutating func finish(_ emit: (Piece) throws -> Void) rethrows {
+        try giveUp(emit)
+        try flushSkeleton(emit)
+    }
+
+    // MARK: Scanning
+
+    /// Routes the complete constructs of `b`; returns how many bytes were used.
+    private mutating func scan(_ b: UnsafeRawBufferPointer, _ emit: (Piece) throws -> Void) rethrows -> Int {
+        var i = 0
+        while i < b.count {
+            switch mode {
+            case .passThrough:
+                skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...]))
+                return b.count
+            case .prolog:
+                guard let next = prolog(b, from: i) else { return i }
+                i = next
+            case .outside:
+                guard let next = try outside(b, from: i, emit) else { return i }
+                i = next
+            case .tableContent:
+                guard let next = try tableContent(b, from: i, emit) else { return i }
+                i = next
+            case .row:
+                guard let next = try row(b, from: i, emit) else { return i }
+                i = next
+            }
+        }
+        return i
+    }
+
+    /// Before the root's start tag: nothing is routed until it is found.
+    private mutating func prolog(_ b: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        var i = start
+        while true {
+            guard let lt = MarkupBytes.find(b, UInt8(ascii: "<"), from: i) else { return nil }
+            guard lt + 1 < b.count else { return nil }
+            switch b[lt + 1] {
+            case UInt8(ascii: "?"):
+                guard let end = endOfInstruction(b, from: lt + 2) else { return nil }
+                i = end
+            case UInt8(ascii: "!"):
+                // A comment; a DOCTYPE is left to the parser, which refuses it.
+                guard lt + 3 < b.count else { return nil }
+                guard b[lt + 2] == UInt8(ascii: "-") else {
+                    mode = .passThrough
+                    return 0
+                }
+                guard let end = MarkupBytes.findTerminator(b, (0x2D, 0x2D, 0x3E), from: lt + 4) else { return nil }
+                i = end + 3
+            default:
+                guard let gt = MarkupBytes.findTagEnd(b, from: lt + 1) else { return nil }
+                learnRoot(b, from: lt, to: gt)
+                skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[..<(gt + 1)]))
+                if mode == .passThrough { return gt + 1 }
+                wrapper = Wrapper(opening: Array(UnsafeRawBufferPointer(rebasing: b[..<(gt + 1)]))
+                                    + Array("<\(String(decoding: officePrefix, as: UTF8.self))body>".utf8)
+                                    + Array("<\(String(decoding: officePrefix, as: UTF8.self))spreadsheet>".utf8),
+                                  closing: Array("</\(String(decoding: tablePrefix, as: UTF8.self))table>".utf8)
+                                    + Array("</\(String(decoding: officePrefix, as: UTF8.self))spreadsheet>".utf8)
+                                    + Array("</\(String(decoding: officePrefix, as: UTF8.self))body>".utf8)
+                                    + [UInt8(ascii: "<"), UInt8(ascii: "/")] + rootName(b, from: lt) + [UInt8(ascii: ">")])
+                mode = .outside
+                return gt + 1
+            }
+        }
+    }
+
+    /// Takes the prefixes of the table and office namespaces from the root's declarations.
+    private mutating func learnRoot(_ b: UnsafeRawBufferPointer, from lt: Int, to gt: Int) {
+        let tag = String(decoding: UnsafeRawBufferPointer(rebasing: b[lt...gt]), as: UTF8.self)
+        for (prefix, uri) in RowSegmenter.declarations(in: tag) {
+            switch uri {
+            case "urn:oasis:names:tc:opendocument:xmlns:table:1.0": tablePrefix = Array((prefix + ":").utf8)
+            case "urn:oasis:names:tc:opendocument:xmlns:office:1.0": officePrefix = Array((prefix + ":").utf8)
+            default: break
+            }
+        }
+        if tablePrefix.isEmpty || officePrefix.isEmpty || b[gt - 1] == UInt8(ascii: "/") { mode = .passThrough }
+    }
+
+    private func rootName(_ b: UnsafeRawBufferPointer, from lt: Int) -> [UInt8] {
+        var i = lt + 1
+        while i < b.count && !MarkupBytes.isNameEnd(b[i]) { i += 1 }
+        return Array(UnsafeRawBufferPointer(rebasing: b[(lt + 1)..<i]))
+    }
+
+    /// Prefixed namespace declarations of a start tag, `xmlns:p="uri"`.
+    static func declarations(in tag: String) -> [(String, String)] {
+        let b = Array(tag.utf8)
+        let key = Array("xmlns:".utf8)
+        var out: [(String, String)] = []
+        var i = 0
+        while i + key.count < b.count {
+            guard b[i..<(i + key.count)].elementsEqual(key) else {
+                i += 1
+                continue
+            }
+            var k = i + key.count
+            let nameStart = k
+            while k < b.count && b[k] != UInt8(ascii: "=") && !MarkupBytes.isSpace(b[k]) { k += 1 }
+            let prefix = String(decoding: b[nameStart..<k], as: UTF8.self)
+            while k < b.count && b[k] != UInt8(ascii: "\"") && b[k] != UInt8(ascii: "'") { k += 1 }
+            guard k < b.count else { break }
+            let quote = b[k]
+            k += 1
+            let valueStart = k
+            while k < b.count && b[k] != quote { k += 1 }
+            out.append((prefix, String(decoding: b[valueStart..<min(k, b.count)], as: UTF8.self)))
+            i = k + 1
+        }
+        return out
+    }
+
+    /// Outside the top-level tables: everything goes to the skeleton.
+    private mutating func outside(_ b: UnsafeRawBufferPointer, from i: Int, _ emit: (Piece) throws -> Void) rethrows -> Int? {
+        guard let lt = MarkupBytes.find(b, UInt8(ascii: "<"), from: i) else {
+            skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...]))
+            return b.count
+        }
+        guard let end = try markupEnd(b, at: lt, emit) else {
+            skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
+            return lt == i ? nil : lt
+        }
+        skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<end]))
+        return end
+    }
+
+    /// The end of the markup at `lt` in the skeleton, after noting a table
+    /// that begins there; nil when it is not complete in `b`.
+    private mutating func markupEnd(_ b: UnsafeRawBufferPointer, at lt: Int, _ emit: (Piece) throws -> Void) rethrows -> Int? {
+        guard lt + 1 < b.count else { return nil }
+        switch b[lt + 1] {
+        case UInt8(ascii: "!"):
+            guard lt + 3 < b.count else { return nil }
+            let isComment = b[lt + 2] == UInt8(ascii: "-")
+            guard let end = MarkupBytes.findTerminator(b, isComment ? (0x2D, 0x2D, 0x3E) : (0x5D, 0x5D, 0x3E),
+                                                       from: isComment ? lt + 4 : lt + 2) else { return nil }
+            return end + 3
+        case UInt8(ascii: "?"):
+            return endOfInstruction(b, from: lt + 2)
+        case UInt8(ascii: "/"):
+            guard let gt = MarkupBytes.find(b, UInt8(ascii: ">"), from: lt) else { return nil }
+            return gt + 1
+        default:
+            guard let gt = MarkupBytes.findTagEnd(b, from: lt + 1) else { return nil }
+            let tag = UnsafeRawBufferPointer(rebasing: b[lt...gt])
+            if RowSegmenter.declaresNamespace(tag) {
+                // A declaration below the root could change what a name means
+                // inside a table: leave the rest to the parser.
+                try giveUp(emit)
+                return lt
+            }
+            if MarkupBytes.wholeNameIs(b, lt + 1, tablePrefix, "table") {
+                tablesBegun += 1
+                if b[gt - 1] != UInt8(ascii: "/") {
+                    tableTag = Array(tag)
+                    tableDepth = 1
+                    mode = .tableContent
+                }
+            }
+            return gt + 1
+        }
+    }
+
+    private static func declaresNamespace(_ tag: UnsafeRawBufferPointer) -> Bool {
+        guard tag.count > 6 else { return false }
+        for k in 1..<(tag.count - 5) where tag[k] == UInt8(ascii: "x") {
+            if tag[k + 1] == UInt8(ascii: "m") && tag[k + 2] == UInt8(ascii: "l") && tag[k + 3] == UInt8(ascii: "n")
+                && tag[k + 4] == UInt8(ascii: "s") && MarkupBytes.isSpace(tag[k - 1]) { return true }
+        }
+        return false
+    }
+
+    /// Between the children of a top-level table: rows are cut out, the rest goes to the skeleton.
+    private mutating func tableContent(_ b: UnsafeRawBufferPointer, from i: Int, _ emit: (Piece) throws -> Void) rethrows -> Int? {
+        guard let lt = MarkupBytes.find(b, UInt8(ascii: "<"), from: i) else {
+            if isSpace(b, i, b.count) && !rows.isEmpty { return nil } // decided by what follows
+            try emitRows(emit)
+            skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...]))
+            return b.count
+        }
+        let t = tablePrefix
+        guard lt + 2 + t.count + 9 < b.count else { return nil }
+        let gapIsSpace = isSpace(b, i, lt)
+        if tableDepth == 1 && gapIsSpace && MarkupBytes.wholeNameIs(b, lt + 1, t, "table-row") {
+            guard let gt = MarkupBytes.findTagEnd(b, from: lt + 1) else { return nil }
+            if rows.isEmpty {
+                skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
+                try flushSkeleton(emit)
+            } else {
+                rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
+            }
+            rowStart = rows.count
+            rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[lt...gt]))
+            if b[gt - 1] == UInt8(ascii: "/") {
+                try rowEnded(emit)
+            } else {
+                rowDepth = 1
+                mode = .row
+            }
+            return gt + 1
+        }
+        // Anything else ends the run of rows.
+        if b[lt + 1] == UInt8(ascii: "/") && MarkupBytes.wholeNameIs(b, lt + 2, t, "table") {
+            guard let gt = MarkupBytes.find(b, UInt8(ascii: ">"), from: lt) else { return nil }
+            try emitRows(emit)
+            skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...gt]))
+            tableDepth -= 1
+            if tableDepth == 0 { mode = .outside }
+            return gt + 1
+        }
+        if b[lt + 1] != UInt8(ascii: "/") && b[lt + 1] != UInt8(ascii: "!") && b[lt + 1] != UInt8(ascii: "?") {
+            guard let gt = MarkupBytes.findTagEnd(b, from: lt + 1) else { return nil }
+            if RowSegmenter.declaresNamespace(UnsafeRawBufferPointer(rebasing: b[lt...gt])) {
+                try giveUp(emit)
+                return i
+            }
+            try emitRows(emit)
+            if MarkupBytes.wholeNameIs(b, lt + 1, t, "table") && b[gt - 1] != UInt8(ascii: "/") { tableDepth += 1 }
+            skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...gt]))
+            return gt + 1
+        }
+        guard let end = try markupEnd(b, at: lt, emit) else { return nil }
+        try emitRows(emit)
+        skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<end]))
+        return end
+    }
+
+    /// Inside a row being cut: its bytes go to the run until its end tag.
+    private mutating func row(_ b: UnsafeRawBufferPointer, from i: Int, _ emit: (Piece) throws -> Void) rethrows -> Int? {
+        let t = tablePrefix
+        var k = i
+        while true {
+            guard let lt = MarkupBytes.find(b, UInt8(ascii: "<"), from: k) else {
+                rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...]))
+                return b.count
+            }
+            guard lt + 2 + t.count + 9 < b.count else {
+                rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
+                return lt == i ? nil : lt
+            }
+            switch b[lt + 1] {
+            case UInt8(ascii: "/"):
+                if MarkupBytes.wholeNameIs(b, lt + 2, t, "table-row") {
+                    guard let gt = MarkupBytes.find(b, UInt8(ascii: ">"), from: lt) else {
+                        rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
+                        return lt == i ? nil : lt
+                    }
+                    rowDepth -= 1
+                    if rowDepth == 0 {
+                        rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...gt]))
+                        mode = .tableContent
+                        try rowEnded(emit)
+                        return gt + 1
+                    }
+                    k = gt + 1
+                } else {
+                    k = lt + 2
+                }
+            case UInt8(ascii: "!"), UInt8(ascii: "?"):
+                // Comments, character data and instructions may hold a `<`: passed whole.
+                let end: Int?
+                if b[lt + 1] == UInt8(ascii: "?") {
+                    end = endOfInstruction(b, from: lt + 2)
+                } else {
+                    let isComment = b[lt + 2] == UInt8(ascii: "-")
+                    end = MarkupBytes.findTerminator(b, isComment ? (0x2D, 0x2D, 0x3E) : (0x5D, 0x5D, 0x3E),
+                                                     from: isComment ? lt + 4 : lt + 2).map { $0 + 3 }
+                }
+                guard let end else {
+                    rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
+                    return lt == i ? nil : lt
+                }
+                k = end
+            default:
+                if MarkupBytes.wholeNameIs(b, lt + 1, t, "table-row") {
+                    guard let gt = MarkupBytes.findTagEnd(b, from: lt + 1) else {
+                        rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
+                        return lt == i ? nil : lt
+                    }
+                    if b[gt - 1] != UInt8(ascii: "/") { rowDepth += 1 }
+                    k = gt + 1
+                } else {
+                    k = lt + 1
+                }
+            }
+        }
+    }
+
+    private mutating func rowEnded(_ emit: (Piece) throws -> Void) rethrows {
+        rowStart = rows.count
+        if rows.count >= segmentSize { try emitRows(emit) }
+    }
+
+    // MARK: Output
+
+    private mutating func emitRows(_ emit: (Piece) throws -> Void) rethrows {
+        guard !rows.isEmpty else { return }
+        try flushSkeleton(emit)
+        let run = rows
+        rows = []
+        rowStart = 0
+        guard let wrapper else { return skeleton.append(contentsOf: run) }
+        try emit(.rows(tableTag: tableTag, table: tablesBegun - 1, bytes: run, wrapper: wrapper))
+    }
+
+    private mutating func flushSkeleton(_ emit: (Piece) throws -> Void) rethrows {
+        guard !skeleton.isEmpty else { return }
+        let piece = skeleton
+        skeleton = []
+        try emit(.skeleton(piece))
+    }
+
+    /// From here on everything goes to the skeleton, beginning with the
+    /// unfinished row (the complete rows before it are still a run).
+    private mutating func giveUp(_ emit: (Piece) throws -> Void) rethrows {
+        if mode == .row {
+            let unfinished = Array(rows[rowStart...])
+            rows.removeSubrange(rowStart...)
+            try emitRows(emit)
+            skeleton.append(contentsOf: unfinished)
+        } else {
+            try emitRows(emit)
+        }
+        skeleton.append(contentsOf: carry)
+        carry = []
+        mode = .passThrough
+    }
+
+    private func isSpace(_ b: UnsafeRawBufferPointer, _ from: Int, _ to: Int) -> Bool {
+        var k = from
+        while k < to {
+            if !MarkupBytes.isSpace(b[k]) { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Just past the `?>` that ends a processing instruction.
+    private func endOfInstruction(_ b: UnsafeRawBufferPointer, from: Int) -> Int? {
+        var i = from
+        while let gt = MarkupBytes.find(b, UInt8(ascii: ">"), from: i) {
+            if b[gt - 1] == UInt8(ascii: "?") { return gt + 1 }
+            i = gt + 1
+        }
+        return nil
+    }
+}
