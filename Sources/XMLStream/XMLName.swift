@@ -46,7 +46,9 @@ public struct XMLName {
 public struct NamespaceMatcher {
     private let uris: [[UInt8]]
     @usableFromInline var lastMatch: UnsafePointer<UInt8>?
+    /// Two misses: the attributes of a cell come from several namespaces in turn.
     @usableFromInline var lastMiss: UnsafePointer<UInt8>?
+    @usableFromInline var earlierMiss: UnsafePointer<UInt8>?
 
     public init(_ uris: String...) {
         self.uris = uris.map { Array($0.utf8) }
@@ -60,7 +62,7 @@ public struct NamespaceMatcher {
     @inlinable public mutating func matches(_ uri: UnsafePointer<UInt8>?) -> Bool {
         guard let uri else { return false }
         if uri == lastMatch { return true }
-        if uri == lastMiss { return false }
+        if uri == lastMiss || uri == earlierMiss { return false }
         return slowMatch(uri)
     }
 
@@ -71,6 +73,7 @@ public struct NamespaceMatcher {
             lastMatch = uri
             return true
         }
+        earlierMiss = lastMiss
         lastMiss = uri
         return false
     }

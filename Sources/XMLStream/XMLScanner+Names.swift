@@ -43,7 +43,7 @@ extension XMLScanner {
         if selfClosing {
             if bindings.count > bindingCount {
                 bindings.removeSubrange(bindingCount...)
-                cacheValid = false
+                resolved.clear()
             }
             if open.isEmpty { rootClosed = true }
             try handler.endElement(elementName)
@@ -67,13 +67,13 @@ extension XMLScanner {
             if attribute.name == xmlns {
                 let uri = value(base, attribute)
                 bindings.append(Binding(prefix: nil, uri: uri.count == 0 ? nil : intern(uri)))
-                cacheValid = false
+                resolved.clear()
             } else if entry.prefix == xmlnsPrefix {
                 let bound = names.pointer(entry.local, entry.length - 6)
                 let uri = value(base, attribute)
                 guard uri.count > 0 else { throw malformed("a namespace prefix bound to an empty URI", at: start) }
                 bindings.append(Binding(prefix: bound, uri: intern(uri)))
-                cacheValid = false
+                resolved.clear()
             }
         }
     }
@@ -82,11 +82,9 @@ extension XMLScanner {
     /// element at `start` stands.
     @inline(__always)
     func namespace(of prefix: UnsafePointer<UInt8>?, elementAt start: Int) throws -> UnsafePointer<UInt8>? {
-        if cacheValid && cachedPrefix == prefix { return cachedURI }
+        if let uri = resolved.uri(of: prefix) { return uri }
         for binding in bindings.reversed() where binding.prefix == prefix {
-            cachedPrefix = prefix
-            cachedURI = binding.uri
-            cacheValid = true
+            resolved.remember(prefix, binding.uri)
             return binding.uri
         }
         // An unbound prefix is a namespace error libxml2 recovers from: the
@@ -141,5 +139,34 @@ extension XMLScanner {
                 k += 1
             }
         }
+    }
+}
+
+/// The last few prefixes resolved, and their URIs: a cell of a spreadsheet
+/// names four or five namespaces in turn, which one remembered prefix
+/// would miss every time.
+struct ResolvedPrefixes {
+    private static let size = 8
+    private var prefixes = [UnsafePointer<UInt8>?](repeating: nil, count: size)
+    /// The URI, or `.none` as "not remembered" (a URI of nil is `.some(nil)`).
+    private var uris = [UnsafePointer<UInt8>??](repeating: .none, count: size)
+    private var next = 0
+
+    @inline(__always)
+    func uri(of prefix: UnsafePointer<UInt8>?) -> UnsafePointer<UInt8>?? {
+        for k in 0..<ResolvedPrefixes.size where prefixes[k] == prefix {
+            if let uri = uris[k] { return uri }
+        }
+        return .none
+    }
+
+    mutating func remember(_ prefix: UnsafePointer<UInt8>?, _ uri: UnsafePointer<UInt8>?) {
+        prefixes[next] = prefix
+        uris[next] = .some(uri)
+        next = (next + 1) % ResolvedPrefixes.size
+    }
+
+    mutating func clear() {
+        for k in 0..<ResolvedPrefixes.size { uris[k] = .none }
     }
 }

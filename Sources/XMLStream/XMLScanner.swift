@@ -33,10 +33,8 @@ public final class XMLScanner {
     var raw = UnsafeStack<RawAttribute>()
     /// Whether the tag being read declares a namespace or has an attribute needing decoding.
     var tagNeedsCare = false
-    /// The last prefix resolved and its URI, until the bindings change.
-    var cachedPrefix: UnsafePointer<UInt8>?
-    var cachedURI: UnsafePointer<UInt8>?
-    var cacheValid = false
+    /// Prefixes resolved lately and their URIs, until the bindings change.
+    var resolved = ResolvedPrefixes()
     var decoded: [UInt8] = []
     var attributeSlots: UnsafeMutablePointer<UnsafePointer<UInt8>?>
     var attributeCapacity = 16
@@ -387,7 +385,7 @@ public final class XMLScanner {
         open.removeLast()
         if bindings.count > top.bindingCount {
             bindings.removeSubrange(top.bindingCount...)
-            cacheValid = false
+            resolved.clear()
         }
         textLength = 0
         if open.isEmpty { rootClosed = true }
