@@ -93,11 +93,11 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
         return ResumePoint(listed: tables.count, table: tableIndex + 1, row: 0, visitor: nil)
     }
 
-    /// Takes the rows of a run parsed elsewhere (`RowRunWorkers`) as the
+    /// Takes the rows of a run parsed elsewhere (`RowRunReading`) as the
     /// next rows of the table being read; throws `RunOutOfPlace` when this
     /// pass cannot take them as they are (the exact pass then tells why).
     func take(_ run: ParsedRowRun, ofTable table: Int) throws {
-        guard table == tableIndex, tableDepth == RowSegmenter.tableDepth, rowDepth < 0, cellDepth < 0 else {
+        guard table == tableIndex, tableDepth == RowVocabulary.openDocument.containerDepth, rowDepth < 0, cellDepth < 0 else {
             throw RunOutOfPlace()
         }
         let base = nextRow

@@ -1,16 +1,17 @@
 import Spreadsheet
 import XMLStream
+import Zip
 
 /// Reads a spreadsheet body on several cores: `RowSegmenter` cuts the rows
-/// of the tables into runs, `RowRunWorkers` parse the runs, and a parser of
-/// the skeleton (everything but those rows) takes the parsed runs in
-/// document order, so visitors see the rows, tables and listing exactly as
-/// one sequential pass gives them, on this thread.
+/// of the tables into runs, a `JobPool` parses them, and a parser of the
+/// skeleton (everything but those rows) takes the parsed runs in document
+/// order (`RowRunPipeline`), so visitors see the rows, tables and listing
+/// exactly as one sequential pass gives them, on this thread.
 ///
 /// Whatever goes wrong on the way (a run that does not parse, a limit, a
 /// broken skeleton) stops the runs where they stand, and a sequential pass
 /// picks up from there (`ResumePoint`): errors read exactly as they do
-/// without runs, with the same line and column.
+/// without runs, with the same cell, line and column.
 struct RowRunReading<V: SheetVisitor> {
     let selection: TableSelection
     let maxCells: Int
@@ -18,8 +19,6 @@ struct RowRunReading<V: SheetVisitor> {
     let part: String
     /// Bytes of rows per run.
     var runSize = 1 << 18
-    /// Runs handed over and not yet taken, at most.
-    var maxInFlight = 8
     var threads = 2
 
     /// Streams the document from `feed` (which passes each chunk on, and
@@ -30,54 +29,34 @@ struct RowRunReading<V: SheetVisitor> {
               listing: @escaping (SheetInfo) throws -> Void,
               feed: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void,
               sequential: (ContentParser<V>) throws -> Void) throws -> Bool {
-        let skeleton = ContentParser<Relay<V>>(
+        let skeleton = ContentParser<MarkingVisitor<V>>(
             selected: selection, maxCells: maxCells,
-            makeVisitor: { Relay(inner: makeVisitor($0)) },
-            finished: { index, relay in try Relay<V>.passing { try finished(index, relay.inner) } },
-            listing: { info in try Relay<V>.passing { try listing(info) } })
+            makeVisitor: { MarkingVisitor(makeVisitor($0)) },
+            finished: { index, marking in try VisitorFailure.marking { try finished(index, marking.inner) } },
+            listing: { info in try VisitorFailure.marking { try listing(info) } })
         let scanner = XMLScanner(handler: skeleton, documentName: part, limits: limits)
-        var segmenter = RowSegmenter(segmentSize: runSize)
-        var queue = RunQueue()
-        var workers: RowRunWorkers?
+        var workers: JobPool<ParsedRowRun>?
         defer { workers?.stop() }
-
-        func handle(_ piece: RowSegmenter.Piece) throws {
-            switch piece {
-            case .skeleton(let bytes):
-                queue.append(.skeleton(bytes))
-            case .rows(let tableTag, let table, let bytes, let wrapper):
-                if workers == nil {
-                    workers = RowRunWorkers(threads: threads, limits: limits, maxCells: maxCells)
-                }
-                guard let pool = workers else { throw RunOutOfPlace() }
-                while pool.inFlight >= maxInFlight { _ = try deliverNext(waiting: true) }
-                let ticket = pool.submit(tableTag: tableTag, bytes: bytes, wrapper: wrapper,
-                                         collects: selection.contains(table))
-                queue.append(.run(ticket: ticket, table: table))
-            }
-        }
-
-        func deliverNext(waiting: Bool) throws -> Bool {
-            guard let next = queue.first else { return false }
-            switch next {
-            case .skeleton(let bytes):
-                try bytes.withUnsafeBytes { try scanner.feed($0) }
-            case .run(let ticket, let table):
-                guard let run = try workers?.take(ticket, wait: waiting) else { return false }
-                try skeleton.take(run, ofTable: table)
-            }
-            queue.removeFirst()
-            return true
+        let (selection, limits, maxCells) = (self.selection, self.limits, self.maxCells)
+        var pipeline = RowRunPipeline<ParsedRowRun>(RowSegmenter(.openDocument, segmentSize: runSize)) { run in
+            if workers == nil { workers = JobPool(threads: threads) }
+            guard let pool = workers else { throw RunOutOfPlace() }
+            let collects = selection.contains(run.container)
+            return pool.submit { try ParsedRowRun(parsing: run, collecting: collects, limits: limits, maxCells: maxCells) }
+        } take: { ticket, wait in
+            try workers?.take(ticket, wait: wait)
+        } skeleton: { bytes in
+            try scanner.feed(bytes)
+        } deliver: { run, table in
+            try skeleton.take(run, ofTable: table)
         }
 
         do {
             try feed { chunk in
-                try segmenter.feed(chunk, handle)
-                while try deliverNext(waiting: false) {}
+                try pipeline.feed(chunk)
                 if skeleton.isDone { throw StopReading() }
             }
-            try segmenter.finish(handle)
-            while try deliverNext(waiting: true) {}
+            try pipeline.finish()
             try scanner.finish()
             return skeleton.sawSpreadsheet
         } catch is StopReading {
@@ -98,50 +77,46 @@ struct RowRunReading<V: SheetVisitor> {
 /// Ends a pass early once every selected table has been read.
 struct StopReading: Error {}
 
-/// The pieces of a body waiting to be parsed or taken, in document order.
-private struct RunQueue {
-    enum Item {
-        case skeleton([UInt8])
-        case run(ticket: Int, table: Int)
-    }
+/// The rows of one run, parsed on its own: row indices count from the run's
+/// first row, and spans reach no further up than that.
+struct ParsedRowRun: Sendable {
+    var rows: [Row] = []
+    /// Rows the run moves the table on by, empty ones included.
+    var rowCount = 0
+    var cellCount = 0
+    var merged: [CellRange] = []
+    /// Spans that reach below the run.
+    var openSpans: [CellRange] = []
 
-    private var items: [Item] = []
-    private var head = 0
-
-    var first: Item? { head < items.count ? items[head] : nil }
-
-    mutating func append(_ item: Item) { items.append(item) }
-
-    mutating func removeFirst() {
-        items[head] = .run(ticket: -1, table: -1)
-        head += 1
-        if head >= 256 {
-            items.removeFirst(head)
-            head = 0
+    /// Parses `run`; `collecting` says whether its rows are wanted or only checked.
+    init(parsing run: RowSegmenter.Run, collecting: Bool, limits: XMLLimits, maxCells: Int) throws {
+        var collected: RowCollector?
+        let parser = ContentParser<RowCollector>(selected: collecting ? .all : .only([]), maxCells: maxCells,
+                                                 makeVisitor: { _ in RowCollector() }, finished: { _, c in collected = c })
+        let scanner = XMLScanner(handler: parser, documentName: "content.xml", limits: limits)
+        for part in run.document {
+            try part.withUnsafeBytes { try scanner.feed($0) }
         }
+        try scanner.finish()
+        guard parser.tables.count == 1 else { throw RunOutOfPlace() }
+        self.init(rows: collected?.rows ?? [], rowCount: parser.nextRow, cellCount: parser.cellCount,
+                  merged: collected?.merged ?? [], openSpans: parser.spans)
+    }
+
+    init(rows: [Row], rowCount: Int, cellCount: Int, merged: [CellRange], openSpans: [CellRange]) {
+        self.rows = rows
+        self.rowCount = rowCount
+        self.cellCount = cellCount
+        self.merged = merged
+        self.openSpans = openSpans
     }
 }
 
-/// A visitor that marks what its visitor throws, so that the reader can
-/// tell the caller's errors (passed on as they are) from its own.
-struct Relay<V: SheetVisitor>: SheetVisitor {
-    var inner: V
+/// Keeps the rows of a run as they come.
+struct RowCollector: SheetVisitor {
+    var rows: [Row] = []
+    var merged: [CellRange] = []
 
-    mutating func visit(_ row: Row) throws {
-        try Relay.passing { try inner.visit(row) }
-    }
-
-    mutating func finish(_ summary: SheetSummary) throws {
-        try Relay.passing { try inner.finish(summary) }
-    }
-
-    static func passing<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch { throw VisitorFailure(error: error) }
-    }
+    mutating func visit(_ row: Row) throws { rows.append(row) }
+    mutating func finish(_ summary: SheetSummary) throws { merged = summary.mergedRanges }
 }
-
-/// An error of the caller's visitor or callbacks.
-struct VisitorFailure: Error {
-    var error: any Error
-}
-

@@ -1,4 +1,5 @@
 import Spreadsheet
+import XMLStream
 
 /// Lists the tables of a spreadsheet body by scanning its bytes for start
 /// tags, without an XML parser: the names and visibility a reader needs

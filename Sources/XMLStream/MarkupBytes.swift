@@ -5,18 +5,18 @@ import Darwin
 #endif
 
 /// Byte tests for the scans that look at a spreadsheet body without an XML
-/// parser (`TableListing`, `RowSegmenter`): a raw `<` cannot stand inside
+/// parser (the ODS table listing, `RowSegmenter`): a raw `<` cannot stand inside
 /// a tag or a text, so markup is found by searching for it.
-enum MarkupBytes {
+public enum MarkupBytes {
     /// The first `byte` at or after `from`.
-    static func find(_ b: UnsafeRawBufferPointer, _ byte: UInt8, from: Int) -> Int? {
+    public static func find(_ b: UnsafeRawBufferPointer, _ byte: UInt8, from: Int) -> Int? {
         guard from < b.count, let base = b.baseAddress,
               let found = memchr(base + from, Int32(byte), b.count - from) else { return nil }
         return UnsafeRawPointer(found) - base
     }
 
     /// The first occurrence of a three-byte terminator (`-->`, `]]>`) at or after `from`.
-    static func findTerminator(_ b: UnsafeRawBufferPointer, _ t: (UInt8, UInt8, UInt8), from: Int) -> Int? {
+    public static func findTerminator(_ b: UnsafeRawBufferPointer, _ t: (UInt8, UInt8, UInt8), from: Int) -> Int? {
         var i = from
         while let k = find(b, t.0, from: i) {
             guard k + 2 < b.count else { return nil }
@@ -27,7 +27,7 @@ enum MarkupBytes {
     }
 
     /// The `>` that ends a tag, skipping quoted attribute values.
-    static func findTagEnd(_ b: UnsafeRawBufferPointer, from: Int) -> Int? {
+    public static func findTagEnd(_ b: UnsafeRawBufferPointer, from: Int) -> Int? {
         var i = from
         var quote: UInt8 = 0
         while i < b.count {
@@ -45,7 +45,7 @@ enum MarkupBytes {
     }
 
     /// Whether `prefix` + `local` stands at `at` (the name's end is not checked).
-    static func nameIs(_ b: UnsafeRawBufferPointer, _ at: Int, _ prefix: [UInt8], _ local: StaticString) -> Bool {
+    public static func nameIs(_ b: UnsafeRawBufferPointer, _ at: Int, _ prefix: [UInt8], _ local: StaticString) -> Bool {
         let l = local.utf8CodeUnitCount
         guard at + prefix.count + l < b.count else { return false }
         for k in 0..<prefix.count where b[at + k] != prefix[k] { return false }
@@ -55,15 +55,15 @@ enum MarkupBytes {
     }
 
     /// Whether `prefix` + `local` stands at `at` as a whole name.
-    static func wholeNameIs(_ b: UnsafeRawBufferPointer, _ at: Int, _ prefix: [UInt8], _ local: StaticString) -> Bool {
+    public static func wholeNameIs(_ b: UnsafeRawBufferPointer, _ at: Int, _ prefix: [UInt8], _ local: StaticString) -> Bool {
         nameIs(b, at, prefix, local) && isNameEnd(b[at + prefix.count + local.utf8CodeUnitCount])
     }
 
-    static func isNameEnd(_ c: UInt8) -> Bool {
+    public static func isNameEnd(_ c: UInt8) -> Bool {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == UInt8(ascii: ">") || c == UInt8(ascii: "/")
     }
 
-    static func isSpace(_ c: UInt8) -> Bool {
+    public static func isSpace(_ c: UInt8) -> Bool {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D
     }
 }

@@ -1,50 +1,58 @@
-/// Cuts a spreadsheet body into runs of rows that other threads can parse on
-/// their own, and the rest (the skeleton: styles, table tags, columns), in
-/// document order, without an XML parser.
+/// Cuts a worksheet part (XLSX) or a spreadsheet body (ODS) into runs of
+/// rows that other threads can parse on their own, and the rest (the
+/// skeleton: styles, table tags, columns, merged cells), in document order,
+/// without an XML parser.
 ///
-/// Only the rows of top-level tables are cut out, and only whole row
-/// elements: a row ends at the end tag that matches its start by name,
-/// which well-formed XML guarantees whatever the row holds. Each run is
-/// parsed inside its table's start tag and the document's own opening (its
-/// declaration and root with the namespace declarations), so it reads as it
-/// does in place. Whatever the segmenter cannot be sure of (a namespace
-/// declared below the root, no root declarations, markup too long to hold)
-/// makes it pass the rest of the document to the skeleton, whose parser
-/// then reads those rows itself.
-struct RowSegmenter {
+/// Only the rows directly in a top-level container (`RowVocabulary`) are
+/// cut out, and only whole row elements: a row ends at the end tag that
+/// matches its start by name, which well-formed XML guarantees whatever the
+/// row holds. Each run is parsed inside its container's start tag and the
+/// document's own opening (its declaration and root with the namespace
+/// declarations), so it reads as it does in place. Whatever the segmenter
+/// cannot be sure of (a namespace declared below the root, the namespace
+/// not declared there, markup too long to hold) makes it pass the rest of
+/// the document to the skeleton, whose parser then reads those rows itself.
+public struct RowSegmenter {
     /// A piece of the document, in order.
-    enum Piece {
+    public enum Piece {
         case skeleton([UInt8])
-        /// Whole row elements of the top-level table whose start tag is
-        /// given, and which top-level table it is (counted from 0).
-        case rows(tableTag: [UInt8], table: Int, bytes: [UInt8], wrapper: Wrapper)
+        case rows(Run)
     }
 
-    /// How deep a top-level table stands inside the wrapper of a run (the
-    /// root, `office:body`, `office:spreadsheet`, the table): a run is taken
-    /// only where its table stands as deep in the document.
-    static let tableDepth = 4
+    /// Whole row elements of one top-level container.
+    public struct Run: Sendable {
+        /// The start tag of the container.
+        public var containerTag: [UInt8]
+        /// Which top-level container it is, counted from 0.
+        public var container: Int
+        public var bytes: [UInt8]
+        public var wrapper: Wrapper
 
-    /// What a run of rows is parsed inside: `opening` + table tag + rows + `closing`.
-    struct Wrapper: Sendable {
-        var opening: [UInt8]
-        var closing: [UInt8]
+        /// The run as a document of its own: opening, container tag, rows, closing.
+        public var document: [[UInt8]] { [wrapper.opening, containerTag, bytes, wrapper.closing] }
+    }
+
+    /// What a run is parsed inside: `opening` + container tag + rows + `closing`.
+    public struct Wrapper: Sendable {
+        public var opening: [UInt8]
+        public var closing: [UInt8]
     }
 
     /// Bytes of rows after which a run is handed over.
-    let segmentSize: Int
-    private(set) var wrapper: Wrapper?
+    public let segmentSize: Int
+    public let vocabulary: RowVocabulary
 
     private enum Mode { case prolog, outside, tableContent, row, passThrough }
     private var mode = Mode.prolog
+    private var wrapper: Wrapper?
+    /// The prefix (with its colon) of the containers' namespace; empty for the default namespace.
     private var tablePrefix: [UInt8] = []
-    private var officePrefix: [UInt8] = []
-    /// Nesting of table elements by name, inside a top-level table.
+    /// Nesting of container elements by name, inside a top-level one.
     private var tableDepth = 0
-    /// Nesting of row elements by name, inside a row of a top-level table.
+    /// Nesting of row elements by name, inside a row being cut.
     private var rowDepth = 0
     private var tableTag: [UInt8] = []
-    /// Top-level tables begun so far.
+    /// Top-level containers begun so far.
     private var tablesBegun = 0
     private var carry: [UInt8] = []
     private var skeleton: [UInt8] = []
@@ -53,12 +61,13 @@ struct RowSegmenter {
     private var rowStart = 0
     private static let carryLimit = 4 << 20
 
-    init(segmentSize: Int = 1 << 18) {
+    public init(_ vocabulary: RowVocabulary, segmentSize: Int = 1 << 18) {
+        self.vocabulary = vocabulary
         self.segmentSize = segmentSize
     }
 
     /// Feeds the next bytes of the document; `emit` receives the pieces that are complete.
-    mutating func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (Piece) throws -> Void) rethrows {
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (Piece) throws -> Void) rethrows {
         if mode == .passThrough {
             skeleton.append(contentsOf: chunk)
         } else if carry.isEmpty {
@@ -77,7 +86,7 @@ struct RowSegmenter {
 
     /// Ends the document: what is left, complete or not, goes to the skeleton
     /// (whose parser tells what is wrong with it).
-    mutating func finish(_ emit: (Piece) throws -> Void) rethrows {
+    public mutating func finish(_ emit: (Piece) throws -> Void) rethrows {
         try giveUp(emit)
         try flushSkeleton(emit)
     }
@@ -133,30 +142,30 @@ struct RowSegmenter {
                 learnRoot(b, from: lt, to: gt)
                 skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[..<(gt + 1)]))
                 if mode == .passThrough { return gt + 1 }
-                wrapper = Wrapper(opening: Array(UnsafeRawBufferPointer(rebasing: b[..<(gt + 1)]))
-                                    + Array("<\(String(decoding: officePrefix, as: UTF8.self))body>".utf8)
-                                    + Array("<\(String(decoding: officePrefix, as: UTF8.self))spreadsheet>".utf8),
-                                  closing: Array("</\(String(decoding: tablePrefix, as: UTF8.self))table>".utf8)
-                                    + Array("</\(String(decoding: officePrefix, as: UTF8.self))spreadsheet>".utf8)
-                                    + Array("</\(String(decoding: officePrefix, as: UTF8.self))body>".utf8)
-                                    + [UInt8(ascii: "<"), UInt8(ascii: "/")] + rootName(b, from: lt) + [UInt8(ascii: ">")])
                 mode = .outside
                 return gt + 1
             }
         }
     }
 
-    /// Takes the prefixes of the table and office namespaces from the root's declarations.
+    /// Takes the prefixes the root declares, and makes the wrapper of the runs from them.
     private mutating func learnRoot(_ b: UnsafeRawBufferPointer, from lt: Int, to gt: Int) {
         let tag = String(decoding: UnsafeRawBufferPointer(rebasing: b[lt...gt]), as: UTF8.self)
-        for (prefix, uri) in RowSegmenter.declarations(in: tag) {
-            switch uri {
-            case "urn:oasis:names:tc:opendocument:xmlns:table:1.0": tablePrefix = Array((prefix + ":").utf8)
-            case "urn:oasis:names:tc:opendocument:xmlns:office:1.0": officePrefix = Array((prefix + ":").utf8)
-            default: break
-            }
+        let declared = RowSegmenter.declarations(in: tag)
+        func prefix(of uris: [String]) -> [UInt8]? {
+            guard let (p, _) = declared.first(where: { uris.contains($0.1) }) else { return nil }
+            return p.isEmpty ? [] : Array((p + ":").utf8)
         }
-        if tablePrefix.isEmpty || officePrefix.isEmpty || b[gt - 1] == UInt8(ascii: "/") { mode = .passThrough }
+        guard b[gt - 1] != UInt8(ascii: "/"), let container = prefix(of: vocabulary.namespaces),
+              let between = vocabulary.between(prefix) else {
+            mode = .passThrough
+            return
+        }
+        tablePrefix = container
+        let end = Array("</".utf8)
+        wrapper = Wrapper(opening: Array(UnsafeRawBufferPointer(rebasing: b[..<(gt + 1)])) + between.open,
+                          closing: end + container + RowVocabulary.bytes(vocabulary.container) + [UInt8(ascii: ">")]
+                            + between.close + end + rootName(b, from: lt) + [UInt8(ascii: ">")])
     }
 
     private func rootName(_ b: UnsafeRawBufferPointer, from lt: Int) -> [UInt8] {
@@ -165,21 +174,27 @@ struct RowSegmenter {
         return Array(UnsafeRawBufferPointer(rebasing: b[(lt + 1)..<i]))
     }
 
-    /// Prefixed namespace declarations of a start tag, `xmlns:p="uri"`.
+    /// The namespace declarations of a start tag as (prefix, URI); the
+    /// prefix is empty for the default namespace.
     static func declarations(in tag: String) -> [(String, String)] {
         let b = Array(tag.utf8)
-        let key = Array("xmlns:".utf8)
         var out: [(String, String)] = []
-        var i = 0
-        while i + key.count < b.count {
-            guard b[i..<(i + key.count)].elementsEqual(key) else {
+        var i = 1
+        while i + 6 < b.count {
+            guard MarkupBytes.isSpace(b[i - 1]), b[i] == UInt8(ascii: "x"), b[i + 1] == UInt8(ascii: "m"),
+                  b[i + 2] == UInt8(ascii: "l"), b[i + 3] == UInt8(ascii: "n"), b[i + 4] == UInt8(ascii: "s"),
+                  b[i + 5] == UInt8(ascii: ":") || b[i + 5] == UInt8(ascii: "=") || MarkupBytes.isSpace(b[i + 5]) else {
                 i += 1
                 continue
             }
-            var k = i + key.count
-            let nameStart = k
-            while k < b.count && b[k] != UInt8(ascii: "=") && !MarkupBytes.isSpace(b[k]) { k += 1 }
-            let prefix = String(decoding: b[nameStart..<k], as: UTF8.self)
+            var k = i + 5
+            var prefix = ""
+            if b[k] == UInt8(ascii: ":") {
+                let nameStart = k + 1
+                k = nameStart
+                while k < b.count && b[k] != UInt8(ascii: "=") && !MarkupBytes.isSpace(b[k]) { k += 1 }
+                prefix = String(decoding: b[nameStart..<k], as: UTF8.self)
+            }
             while k < b.count && b[k] != UInt8(ascii: "\"") && b[k] != UInt8(ascii: "'") { k += 1 }
             guard k < b.count else { break }
             let quote = b[k]
@@ -231,7 +246,7 @@ struct RowSegmenter {
                 try giveUp(emit)
                 return lt
             }
-            if MarkupBytes.wholeNameIs(b, lt + 1, tablePrefix, "table") {
+            if MarkupBytes.wholeNameIs(b, lt + 1, tablePrefix, vocabulary.container) {
                 tablesBegun += 1
                 if b[gt - 1] != UInt8(ascii: "/") {
                     tableTag = Array(tag)
@@ -261,9 +276,9 @@ struct RowSegmenter {
             return b.count
         }
         let t = tablePrefix
-        guard lt + 2 + t.count + 9 < b.count else { return nil }
+        guard lt + 2 + t.count + vocabulary.longestName < b.count else { return nil }
         let gapIsSpace = isSpace(b, i, lt)
-        if tableDepth == 1 && gapIsSpace && MarkupBytes.wholeNameIs(b, lt + 1, t, "table-row") {
+        if tableDepth == 1 && gapIsSpace && MarkupBytes.wholeNameIs(b, lt + 1, t, vocabulary.row) {
             guard let gt = MarkupBytes.findTagEnd(b, from: lt + 1) else { return nil }
             if rows.isEmpty {
                 skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
@@ -282,7 +297,7 @@ struct RowSegmenter {
             return gt + 1
         }
         // Anything else ends the run of rows.
-        if b[lt + 1] == UInt8(ascii: "/") && MarkupBytes.wholeNameIs(b, lt + 2, t, "table") {
+        if b[lt + 1] == UInt8(ascii: "/") && MarkupBytes.wholeNameIs(b, lt + 2, t, vocabulary.container) {
             guard let gt = MarkupBytes.find(b, UInt8(ascii: ">"), from: lt) else { return nil }
             try emitRows(emit)
             skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...gt]))
@@ -297,7 +312,7 @@ struct RowSegmenter {
                 return i
             }
             try emitRows(emit)
-            if MarkupBytes.wholeNameIs(b, lt + 1, t, "table") && b[gt - 1] != UInt8(ascii: "/") { tableDepth += 1 }
+            if MarkupBytes.wholeNameIs(b, lt + 1, t, vocabulary.container) && b[gt - 1] != UInt8(ascii: "/") { tableDepth += 1 }
             skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...gt]))
             return gt + 1
         }
@@ -316,13 +331,13 @@ struct RowSegmenter {
                 rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...]))
                 return b.count
             }
-            guard lt + 2 + t.count + 9 < b.count else {
+            guard lt + 2 + t.count + vocabulary.longestName < b.count else {
                 rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
                 return lt == i ? nil : lt
             }
             switch b[lt + 1] {
             case UInt8(ascii: "/"):
-                if MarkupBytes.wholeNameIs(b, lt + 2, t, "table-row") {
+                if MarkupBytes.wholeNameIs(b, lt + 2, t, vocabulary.row) {
                     guard let gt = MarkupBytes.find(b, UInt8(ascii: ">"), from: lt) else {
                         rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
                         return lt == i ? nil : lt
@@ -354,7 +369,7 @@ struct RowSegmenter {
                 }
                 k = end
             default:
-                if MarkupBytes.wholeNameIs(b, lt + 1, t, "table-row") {
+                if MarkupBytes.wholeNameIs(b, lt + 1, t, vocabulary.row) {
                     guard let gt = MarkupBytes.findTagEnd(b, from: lt + 1) else {
                         rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
                         return lt == i ? nil : lt
@@ -382,7 +397,7 @@ struct RowSegmenter {
         rows = []
         rowStart = 0
         guard let wrapper else { return skeleton.append(contentsOf: run) }
-        try emit(.rows(tableTag: tableTag, table: tablesBegun - 1, bytes: run, wrapper: wrapper))
+        try emit(.rows(Run(containerTag: tableTag, container: tablesBegun - 1, bytes: run, wrapper: wrapper)))
     }
 
     private mutating func flushSkeleton(_ emit: (Piece) throws -> Void) rethrows {

@@ -165,17 +165,17 @@ final class RowRunTests: XCTestCase {
             """)
         let document = Array(f.content.utf8)
         for chunkSize in [1, 7, 64, 4096] {
-            var segmenter = RowSegmenter(segmentSize: 200)
+            var segmenter = RowSegmenter(.openDocument, segmentSize: 200)
             var routed: [UInt8] = []
             var runs = 0
             let collect: (RowSegmenter.Piece) -> Void = { piece in
                 switch piece {
                 case .skeleton(let bytes):
                     routed += bytes
-                case .rows(_, _, let bytes, _):
-                    XCTAssertTrue(bytes.starts(with: Array("<table:table-row".utf8)))
-                    XCTAssertEqual(bytes.last, UInt8(ascii: ">"))
-                    routed += bytes
+                case .rows(let run):
+                    XCTAssertTrue(run.bytes.starts(with: Array("<table:table-row".utf8)))
+                    XCTAssertEqual(run.bytes.last, UInt8(ascii: ">"))
+                    routed += run.bytes
                     runs += 1
                 }
             }
