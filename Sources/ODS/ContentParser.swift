@@ -448,9 +448,6 @@ struct ResumePoint<Visitor> {
     var visitor: Visitor?
 }
 
-/// Thrown when a run of rows parsed on its own cannot be taken as it is.
-struct RunOutOfPlace: Error {}
-
 /// Which tables a pass streams to visitors.
 enum TableSelection {
     case only(Set<Int>)

@@ -94,10 +94,7 @@ struct ParsedRowRun: Sendable {
         let parser = ContentParser<RowCollector>(selected: collecting ? .all : .only([]), maxCells: maxCells,
                                                  makeVisitor: { _ in RowCollector() }, finished: { _, c in collected = c })
         let scanner = XMLScanner(handler: parser, documentName: "content.xml", limits: limits)
-        for part in run.document {
-            try part.withUnsafeBytes { try scanner.feed($0) }
-        }
-        try scanner.finish()
+        try run.parse(with: scanner)
         guard parser.tables.count == 1 else { throw RunOutOfPlace() }
         self.init(rows: collected?.rows ?? [], rowCount: parser.nextRow, cellCount: parser.cellCount,
                   merged: collected?.merged ?? [], openSpans: parser.spans)

@@ -19,9 +19,17 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
     private var depth = 0
     private var sheetDataDepth = -1
     private var row = Row(index: -1)
-    private var nextRow = 0
+    /// The row a row element without `r` stands in.
+    private(set) var nextRow = 0
     private var nextColumn = 0
-    private var cellCount = 0
+    private(set) var cellCount = 0
+    /// Rows handed to the visitor so far, those an earlier pass delivered included.
+    private(set) var visited = 0
+    /// Rows an earlier pass delivered: counted, not visited again.
+    private let skipping: Int
+    /// Whether the first row took its number from the count, not from `r`.
+    private(set) var startsImplicitly = false
+    private var rowsBegun = 0
 
     private var inCell = false
     private var cellColumn = 0
@@ -38,8 +46,12 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
     private(set) var mergedRanges: [CellRange] = []
     private(set) var dimension: CellRange?
 
-    init(visitor: Visitor, part: String, sharedStrings: SharedStringStore, styles: Styles, dateSystem: DateSystem, maxCells: Int) {
+    /// With `skipping`, a pass continues one that delivered that many rows
+    /// to `visitor` and stopped: those rows are read again, not visited.
+    init(visitor: Visitor, part: String, sharedStrings: SharedStringStore, styles: Styles, dateSystem: DateSystem, maxCells: Int,
+         skipping: Int = 0) {
         self.visitor = visitor
+        self.skipping = skipping
         self.part = part
         self.sharedStrings = sharedStrings
         self.styles = styles
@@ -116,7 +128,10 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
     private func startRow(_ attributes: XMLAttributes) {
         if let r = attributes.value("r"), let n = NumberText.parseInt(r), n >= 1, n <= CellReference.maxRows {
             nextRow = n - 1
+        } else if rowsBegun == 0 {
+            startsImplicitly = true
         }
+        rowsBegun += 1
         row.index = nextRow
         nextRow += 1
         nextColumn = 0
@@ -125,6 +140,8 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
     private func startCell(_ attributes: XMLAttributes) throws {
         if row.index < 0 {
             // A cell outside any row element: treat it as the next row.
+            if rowsBegun == 0 { startsImplicitly = true }
+            rowsBegun += 1
             row.index = nextRow
             nextRow += 1
         }
@@ -243,8 +260,26 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
         }
         defer { row.uncachedFormulaColumns.removeAll(keepingCapacity: true) }
         guard row.index >= 0, !row.cells.isEmpty || !row.uncachedFormulaColumns.isEmpty else { return }
+        visited += 1
+        guard visited > skipping else { return }
         if !isSorted(row.cells) { row.cells = stableDeduplicated(row.cells) }
         try visitor.visit(row)
+    }
+
+    /// Takes the rows of a run parsed on its own (`ParsedSheetRun`) as the
+    /// next rows of the sheet; throws `RunOutOfPlace` when this pass cannot
+    /// take them as they are (a pass without runs then tells why).
+    func take(_ run: ParsedSheetRun) throws {
+        guard depth == RowVocabulary.spreadsheetML.containerDepth, sheetDataDepth == depth, row.index < 0, !inCell,
+              !run.startsImplicitly || nextRow == 0, cellCount + run.cellCount <= maxCells else {
+            throw RunOutOfPlace()
+        }
+        cellCount += run.cellCount
+        nextRow = run.nextRow
+        for row in run.rows {
+            visited += 1
+            try visitor.visit(row)
+        }
     }
 
     private func isSorted(_ cells: [Cell]) -> Bool {
@@ -271,4 +306,33 @@ extension String {
         while let c = s.last, c == " " || c == "\t" || c == "\n" || c == "\r" { s = s.dropLast() }
         return String(s)
     }
+}
+
+/// The rows of one run of a worksheet, parsed on its own (`RowSegmenter`).
+struct ParsedSheetRun: Sendable {
+    var rows: [Row]
+    var cellCount: Int
+    /// The row a row element without `r` after the run would stand in.
+    var nextRow: Int
+    /// Whether the run's first row took its number from a count that starts at the run.
+    var startsImplicitly: Bool
+
+    init(parsing run: RowSegmenter.Run, part: String, sharedStrings: SharedStringStore, styles: Styles,
+         dateSystem: DateSystem, limits: XMLLimits, maxCells: Int) throws {
+        let parser = WorksheetParser(visitor: RowKeeper(), part: part, sharedStrings: sharedStrings, styles: styles,
+                                     dateSystem: dateSystem, maxCells: maxCells)
+        let scanner = XMLScanner(handler: parser, documentName: part, limits: limits)
+        try run.parse(with: scanner)
+        rows = parser.visitor.rows
+        cellCount = parser.cellCount
+        nextRow = parser.nextRow
+        startsImplicitly = parser.startsImplicitly
+    }
+}
+
+/// Keeps the rows of a run as they come.
+private struct RowKeeper: SheetVisitor {
+    var rows: [Row] = []
+
+    mutating func visit(_ row: Row) throws { rows.append(row) }
 }

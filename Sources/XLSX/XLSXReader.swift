@@ -86,13 +86,72 @@ public final class XLSXReader: WorkbookReader {
 
     private func readSheet<V: SheetVisitor>(at index: Int, into visitor: inout V, inflateAhead: Bool) throws {
         let strings = loadSharedStrings()
-        let parser = WorksheetParser(visitor: visitor, part: sheetParts[index], sharedStrings: strings, styles: styles,
-                                     dateSystem: dateSystem, maxCells: maxCellsPerSheet)
-        try scanSheet(at: index, with: parser, inflateAhead: inflateAhead)
+        let summary: SheetSummary
+        if inflateAhead, let entry = zip.entry(named: sheetParts[index]), entry.uncompressedSize >= runsFromSize,
+           WorkerThread.hasSecondCore {
+            summary = try readSheetInRuns(at: index, entry: entry, into: &visitor, strings: strings)
+        } else {
+            let parser = WorksheetParser(visitor: visitor, part: sheetParts[index], sharedStrings: strings, styles: styles,
+                                         dateSystem: dateSystem, maxCells: maxCellsPerSheet)
+            try scanSheet(at: index, with: parser, inflateAhead: inflateAhead)
+            visitor = parser.visitor
+            summary = SheetSummary(mergedRanges: parser.mergedRanges, declaredDimension: parser.dimension)
+        }
         // A broken table fails the read even where this sheet used none of it.
         try strings.finish()
-        visitor = parser.visitor
-        try visitor.finish(SheetSummary(mergedRanges: parser.mergedRanges, declaredDimension: parser.dimension))
+        try visitor.finish(summary)
+    }
+
+    /// Bytes of a worksheet part from which its rows are parsed on several cores.
+    var runsFromSize: UInt64 = 4 << 20
+    /// Bytes of rows per run.
+    var runSize = 1 << 18
+
+    /// Reads a sheet on several cores: `RowSegmenter` cuts its rows into
+    /// runs, a `JobPool` parses them, and the parser of the rest of the part
+    /// takes them in order (`RowRunPipeline`), so the visitor sees the rows
+    /// as one pass gives them. Whatever goes wrong on the way stops the runs
+    /// where they stand, and a pass without runs continues from there, so
+    /// errors read exactly as without runs.
+    private func readSheetInRuns<V: SheetVisitor>(at index: Int, entry: ZipEntry, into visitor: inout V,
+                                                  strings: SharedStringStore) throws -> SheetSummary {
+        let part = sheetParts[index]
+        let (styles, dateSystem, limits, maxCells) = (self.styles, self.dateSystem, xmlLimits, maxCellsPerSheet)
+        let skeleton = WorksheetParser(visitor: MarkingVisitor(visitor), part: part, sharedStrings: strings, styles: styles,
+                                       dateSystem: dateSystem, maxCells: maxCells)
+        let scanner = XMLScanner(handler: skeleton, documentName: part, limits: limits)
+        var workers: JobPool<ParsedSheetRun>?
+        defer { workers?.stop() }
+        var pipeline = RowRunPipeline<ParsedSheetRun>(RowSegmenter(.spreadsheetML, segmentSize: runSize)) { run in
+            if workers == nil { workers = JobPool(threads: 2) }
+            guard let pool = workers else { throw RunOutOfPlace() }
+            return pool.submit {
+                try ParsedSheetRun(parsing: run, part: part, sharedStrings: strings, styles: styles, dateSystem: dateSystem,
+                                   limits: limits, maxCells: maxCells)
+            }
+        } take: { ticket, wait in
+            try workers?.take(ticket, wait: wait)
+        } skeleton: { bytes in
+            try scanner.feed(bytes)
+        } deliver: { run, _ in
+            try skeleton.take(run)
+        }
+        do {
+            try zip.readAhead(entry) { try pipeline.feed($0) }
+            try pipeline.finish()
+            try scanner.finish()
+            visitor = skeleton.visitor.inner
+            return SheetSummary(mergedRanges: skeleton.mergedRanges, declaredDimension: skeleton.dimension)
+        } catch let failure as VisitorFailure {
+            throw failure.error
+        } catch {
+            workers?.stop()
+            let parser = WorksheetParser(visitor: skeleton.visitor.inner, part: part, sharedStrings: strings, styles: styles,
+                                         dateSystem: dateSystem, maxCells: maxCells, skipping: skeleton.visited)
+            try scanSheet(at: index, with: parser, inflateAhead: true)
+            visitor = parser.visitor
+            return SheetSummary(mergedRanges: parser.mergedRanges, declaredDimension: parser.dimension)
+        }
     }
 
     /// The merged ranges and row order of a sheet, from a pass over its

@@ -84,3 +84,10 @@ public struct RowRunPipeline<Parsed> {
         return true
     }
 }
+
+/// Thrown by a parser that cannot take a run parsed on its own as it is
+/// (or cannot start the threads to parse it): the reader then reads the
+/// part without runs, from where the runs stopped.
+public struct RunOutOfPlace: Error {
+    public init() {}
+}

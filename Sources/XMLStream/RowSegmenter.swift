@@ -28,8 +28,22 @@ public struct RowSegmenter {
         public var bytes: [UInt8]
         public var wrapper: Wrapper
 
-        /// The run as a document of its own: opening, container tag, rows, closing.
-        public var document: [[UInt8]] { [wrapper.opening, containerTag, bytes, wrapper.closing] }
+        /// Parses the run as a document of its own (opening, container tag,
+        /// rows, closing) with `scanner`, in small pieces: the scanner then
+        /// holds no copy of the whole run.
+        public func parse(with scanner: XMLScanner) throws {
+            for part in [wrapper.opening, containerTag, bytes, wrapper.closing] {
+                try part.withUnsafeBytes { whole in
+                    var offset = 0
+                    while offset < whole.count {
+                        let end = min(offset + (1 << 14), whole.count)
+                        try scanner.feed(UnsafeRawBufferPointer(rebasing: whole[offset..<end]))
+                        offset = end
+                    }
+                }
+            }
+            try scanner.finish()
+        }
     }
 
     /// What a run is parsed inside: `opening` + container tag + rows + `closing`.
@@ -394,7 +408,9 @@ public struct RowSegmenter {
         guard !rows.isEmpty else { return }
         try flushSkeleton(emit)
         let run = rows
+        // Room for a whole run at once: growing by doubling copied each run several times.
         rows = []
+        rows.reserveCapacity(segmentSize + segmentSize / 4)
         rowStart = 0
         guard let wrapper else { return skeleton.append(contentsOf: run) }
         try emit(.rows(Run(containerTag: tableTag, container: tablesBegun - 1, bytes: run, wrapper: wrapper)))

@@ -1,0 +1,106 @@
+import XCTest
+import Spreadsheet
+import TestFixtures
+import Zip
+@testable import XLSX
+
+/// Reading a worksheet in runs of rows on other threads must give exactly
+/// what one sequential pass gives: the same rows, and for a broken sheet
+/// the same rows before the same error.
+final class SheetRunTests: XCTestCase {
+    private func rows(_ range: Range<Int>) -> String {
+        range.map { r in
+            #"<row r="\#(r + 1)"><c r="A\#(r + 1)"><v>\#(r)</v></c><c r="B\#(r + 1)" t="s"><v>\#(r % 3)</v></c>"#
+                + #"<c r="C\#(r + 1)" s="1"><v>\#(40000 + r)</v></c><c r="D\#(r + 1)" t="inlineStr"><is><t>i\#(r)</t></is></c></row>"#
+        }.joined()
+    }
+
+    private func fixture(_ sheetData: String, after: String = "") -> XLSXFixture {
+        var f = XLSXFixture()
+        f.sharedStrings = XLSXFixture.sharedStrings(["<t>null</t>", "<t>eins</t>", "<t>zwei</t>"])
+        f.setNumberFormats(cellXfs: [0, 14])
+        f.addSheet("Daten", rows: sheetData, after: after)
+        return f
+    }
+
+    private func reader(_ fixture: XLSXFixture, runSize: Int?) throws -> XLSXReader {
+        let reader = try XLSXReader(zip: ZipArchive(file: MappedFile(copying: try fixture.build())))
+        if let runSize {
+            reader.runsFromSize = 0
+            reader.runSize = runSize
+        } else {
+            reader.runsFromSize = .max
+        }
+        return reader
+    }
+
+    /// The sheet as delivered: each row as visited, the summary; after an
+    /// error, what came before it and the error.
+    private func dump(_ reader: XLSXReader, limit: ((XLSXReader) -> Void)? = nil) -> String {
+        final class Log { var text = "" }
+        struct Recorder: SheetVisitor {
+            let log: Log
+            mutating func visit(_ row: Row) throws {
+                log.text += "\(row.index): \(row.cells.map { "\($0.column)=\($0.value)" }) uncached \(row.uncachedFormulaColumns)\n"
+            }
+            mutating func finish(_ summary: SheetSummary) throws {
+                log.text += "merged \(summary.mergedRanges) dimension \(String(describing: summary.declaredDimension))\n"
+            }
+        }
+        let log = Log()
+        limit?(reader)
+        var recorder = Recorder(log: log)
+        do { try reader.readSheet(at: 0, into: &recorder) } catch { log.text += "error: \(error)" }
+        return log.text
+    }
+
+    private func assertSameInRuns(_ fixture: XLSXFixture, expectError: Bool = false, limit: ((XLSXReader) -> Void)? = nil,
+                                  file: StaticString = #filePath, line: UInt = #line) throws {
+        let expected = dump(try reader(fixture, runSize: nil), limit: limit)
+        XCTAssertEqual(expected.contains("error: "), expectError, expected, file: file, line: line)
+        for runSize in [1, 200, 1 << 18] {
+            XCTAssertEqual(dump(try reader(fixture, runSize: runSize), limit: limit), expected, "runs of \(runSize) bytes",
+                           file: file, line: line)
+        }
+    }
+
+    func testRowsAreTheSameInRuns() throws {
+        try assertSameInRuns(fixture(rows(0..<40) + #"<row r="60" spans="1:2"><c r="B60"><f>1+1</f></c></row>"#
+            + #"<row r="50"><c r="A50"><v>5</v></c><c r="A50"><v>6</v></c></row>"# + rows(70..<80),
+            after: #"<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>"#))
+    }
+
+    func testRowsWithoutNumbersAreLeftToOnePass() throws {
+        let numbered = rows(0..<20)
+        let unnumbered = (0..<20).map { "<row><c><v>\($0)</v></c><c t=\"s\"><v>1</v></c></row>" }.joined()
+        try assertSameInRuns(fixture(numbered + unnumbered + numbered))
+        try assertSameInRuns(fixture(unnumbered + numbered))
+    }
+
+    func testErrorsInRunsReadAsWithoutThem() throws {
+        try assertSameInRuns(fixture(rows(0..<30) + #"<row r="31"><c r="A31"><v>abc</v></c></row>"# + rows(31..<40)),
+                             expectError: true)
+        try assertSameInRuns(fixture(rows(0..<30) + #"<row r="31"><c r="A31"><v>1</c></row>"# + rows(31..<40)),
+                             expectError: true)
+        try assertSameInRuns(fixture(rows(0..<30) + #"<row r="31"><c r="A31" t="s"><v>7</v></c></row>"#), expectError: true)
+        try assertSameInRuns(fixture(rows(0..<30)), expectError: true) { $0.maxCellsPerSheet = 75 }
+        try assertSameInRuns(fixture(rows(0..<30) + #"<row r="31"><c r="A31" t="inlineStr"><is><t>\#(String(repeating: "x", count: 500))</t></is></c></row>"#),
+                             expectError: true) { $0.xmlLimits.maxTextLength = 100 }
+    }
+
+    func testAVisitorsErrorIsPassedOnAsItIs() throws {
+        struct Refusal: Error {}
+        struct Refusing: SheetVisitor {
+            var seen = 0
+            mutating func visit(_ row: Row) throws {
+                seen += 1
+                if seen == 25 { throw Refusal() }
+            }
+        }
+        var refusing = Refusing()
+        let r = try reader(fixture(rows(0..<50)), runSize: 100)
+        XCTAssertThrowsError(try r.readSheet(at: 0, into: &refusing)) { error in
+            XCTAssertTrue(error is Refusal, "\(error)")
+        }
+    }
+}
