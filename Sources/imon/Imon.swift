@@ -12,6 +12,7 @@ struct Imon: ParsableCommand {
     /// Runs the command; every failure ends in one line on standard error.
     /// Exit status: 0 success, 2 when the command could not run.
     static func main() {
+        MemoryAllocation.configure()
         do {
             var command = try parseAsRoot()
             try command.run()
