@@ -40,6 +40,22 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("cut a 100 000-cell sheet into runs of rows") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var segmenter = RowSegmenter(.spreadsheetML)
+            var runs = 0
+            let count: (RowSegmenter.Piece) -> Void = { if case .rows = $0 { runs += 1 } }
+            var offset = 0
+            while offset < sheet.count {
+                let end = min(offset + (1 << 17), sheet.count)
+                sheet[offset..<end].withUnsafeBytes { segmenter.feed($0, count) }
+                offset = end
+            }
+            segmenter.finish(count)
+            blackHole(runs)
+        }
+    }
+
     for (format, path) in [("XLSX", Inputs.xlsxPath), ("ODS", Inputs.odsPath)] {
         Benchmark("read every cell of a 100 000-cell \(format)") { benchmark in
             for _ in benchmark.scaledIterations {
