@@ -6,12 +6,25 @@ import Darwin
 
 /// The bytes fed but not yet consumed, in one growable buffer.
 struct PendingBytes {
-    private(set) var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 17)
-    private var capacity = 1 << 17
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
     /// First byte not yet consumed.
     var start = 0
     /// End of the bytes held.
     private(set) var count = 0
+
+    init() {
+        capacity = 1 << 17
+        base = .allocate(capacity: capacity)
+    }
+
+    /// A view of bytes the caller owns, to be scanned where they lie:
+    /// never appended to nor released.
+    init(borrowing bytes: UnsafeRawBufferPointer) {
+        base = UnsafeMutablePointer(mutating: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        capacity = bytes.count
+        count = bytes.count
+    }
 
     var pending: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base + start, count: count - start) }
 

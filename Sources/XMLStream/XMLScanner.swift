@@ -96,10 +96,26 @@ public final class XMLScanner {
     /// Parses one chunk of the document.
     public func feed(_ chunk: UnsafeRawBufferPointer) throws {
         if let fallback { return try fallback.feed(chunk) }
+        if decided && input.start == input.count && chunk.count > 0 {
+            return try scanInPlace(chunk)
+        }
         input.append(chunk)
         if !decided {
             guard try decide(final: false) else { return }
             if let fallback { return try handOver(to: fallback) }
+        }
+        try scan(final: false)
+    }
+
+    /// Scans a chunk where it lies when nothing earlier is pending; only
+    /// what it leaves unfinished is copied, to wait for the next chunk.
+    private func scanInPlace(_ chunk: UnsafeRawBufferPointer) throws {
+        var own = PendingBytes(borrowing: chunk)
+        swap(&own, &input)
+        defer {
+            let rest = input.pending
+            swap(&own, &input)
+            input.append(rest)
         }
         try scan(final: false)
     }
