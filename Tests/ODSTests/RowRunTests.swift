@@ -143,6 +143,23 @@ final class RowRunTests: XCTestCase {
             """)) { $0.xmlLimits.maxTextLength = 100 }
     }
 
+    func testOneTableIsReadInRunsAsWithoutThem() throws {
+        let f = ODSFixture(body: """
+            <table:table table:name="A">\(rows(0..<30))</table:table><table:table table:name="B">\(rows(100..<140))</table:table>\
+            <table:table table:name="C">\(rows(0..<30))</table:table>
+            """)
+        func read(_ runSize: Int?) throws -> [String] {
+            var seen: [String] = []
+            try reader(f, runSize: runSize).readSheets(at: [1], making: { _ in SheetBuilder() }) { index, builder in
+                seen = [String(index)] + builder.rows.map { "\($0.index): \($0.cells.map(\.value))" }
+            }
+            return seen
+        }
+        let expected = try read(nil)
+        XCTAssertEqual(expected.count, 41)
+        for runSize in [1, 500] { XCTAssertEqual(try read(runSize), expected, "runs of \(runSize) bytes") }
+    }
+
     func testAVisitorsErrorIsPassedOnAsItIs() throws {
         struct Refusal: Error {}
         struct Refusing: SheetVisitor {
