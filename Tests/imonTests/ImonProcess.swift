@@ -37,6 +37,10 @@ enum ImonProcess {
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
         defer { for arg in argv { free(arg) } }
         var pid = pid_t()
+        // The kernel gives a spawned process the peak of the memory it was
+        // spawned from (the test process, which other tests may have grown):
+        // start that peak anew from what the test process holds now.
+        resetPeakMemory()
         let started = Date()
         let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
@@ -49,5 +53,13 @@ enum ImonProcess {
                        out: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
                        err: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
                        seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024)
+    }
+
+    /// Resets this process's peak resident memory to its current one
+    /// (`/proc/self/clear_refs`, Linux 4.0 and later).
+    private static func resetPeakMemory() {
+        guard let file = fopen("/proc/self/clear_refs", "w") else { return }
+        fputs("5", file)
+        fclose(file)
     }
 }
