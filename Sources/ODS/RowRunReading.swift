@@ -109,11 +109,20 @@ struct ParsedRowRun: Sendable {
     }
 }
 
-/// Keeps the rows of a run as they come.
+/// Keeps the rows of a run as they come, up to a number of cells: repeated
+/// rows can make a short run hold very many, which one pass visits one row
+/// at a time instead.
 struct RowCollector: SheetVisitor {
     var rows: [Row] = []
     var merged: [CellRange] = []
+    private var cells = 0
+    static let maxCells = 1 << 18
 
-    mutating func visit(_ row: Row) throws { rows.append(row) }
+    mutating func visit(_ row: Row) throws {
+        cells += row.cells.count
+        if cells > RowCollector.maxCells { throw RunOutOfPlace() }
+        // In cells of its own size, so that the parser keeps its buffer.
+        rows.append(row.compacted)
+    }
     mutating func finish(_ summary: SheetSummary) throws { merged = summary.mergedRanges }
 }

@@ -27,4 +27,14 @@ public struct Row: Sendable {
         self.index = index
         self.cells = cells
     }
+
+    /// The same row with its cells in storage of their own, exactly as large
+    /// as they are: for keeping a row a reader will go on reusing.
+    public var compacted: Row {
+        var copy = self
+        copy.cells = [Cell](unsafeUninitializedCapacity: cells.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: cells)
+        }
+        return copy
+    }
 }

@@ -330,9 +330,11 @@ struct ParsedSheetRun: Sendable {
     }
 }
 
-/// Keeps the rows of a run as they come.
+/// Keeps the rows of a run as they come, each in cells of its own size:
+/// keeping the parser's row would make it grow a new buffer as wide as its
+/// widest row for every row.
 private struct RowKeeper: SheetVisitor {
     var rows: [Row] = []
 
-    mutating func visit(_ row: Row) throws { rows.append(row) }
+    mutating func visit(_ row: Row) throws { rows.append(row.compacted) }
 }

@@ -13,8 +13,12 @@ public struct RowRunPipeline<Parsed> {
     private var items: [Item?] = []
     private var head = 0
     private var inFlight = 0
+    /// Bytes of skeleton waiting behind a run.
+    private var queuedBytes = 0
     /// Runs handed over and not yet passed on, at most.
     public var maxInFlight = 8
+    /// Bytes of skeleton that may wait behind a run before the next piece waits for it.
+    public var maxQueuedBytes = 4 << 20
 
     private let submit: (RowSegmenter.Run) throws -> Int
     private let take: (_ ticket: Int, _ wait: Bool) throws -> Parsed?
@@ -56,7 +60,9 @@ public struct RowRunPipeline<Parsed> {
         for piece in pieces {
             switch piece {
             case .skeleton(let bytes):
+                while queuedBytes > maxQueuedBytes { _ = try passNext(waiting: true) }
                 items.append(.skeleton(bytes))
+                queuedBytes += bytes.count
             case .rows(let run):
                 while inFlight >= maxInFlight { _ = try passNext(waiting: true) }
                 items.append(.run(ticket: try submit(run), container: run.container))
@@ -69,6 +75,7 @@ public struct RowRunPipeline<Parsed> {
         guard head < items.count, let item = items[head] else { return false }
         switch item {
         case .skeleton(let bytes):
+            queuedBytes -= bytes.count
             try bytes.withUnsafeBytes { try skeleton($0) }
         case .run(let ticket, let container):
             guard let parsed = try take(ticket, waiting) else { return false }

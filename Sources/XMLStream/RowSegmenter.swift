@@ -73,6 +73,9 @@ public struct RowSegmenter {
     private var rows: [UInt8] = []
     /// Where the row being cut starts in `rows`.
     private var rowStart = 0
+    /// Bytes of one unfinished construct, or of one row, beyond which the
+    /// rest goes to the skeleton: its parser holds to the XML limits as it
+    /// streams, where a run would be held whole before it is parsed.
     private static let carryLimit = 4 << 20
 
     public init(_ vocabulary: RowVocabulary, segmentSize: Int = 1 << 18) {
@@ -94,7 +97,9 @@ public struct RowSegmenter {
             let used = try pending.withUnsafeBytes { try scan($0, emit) }
             carry.append(contentsOf: pending[used...])
         }
-        if carry.count > RowSegmenter.carryLimit { try giveUp(emit) }
+        if carry.count > RowSegmenter.carryLimit || (mode == .row && rows.count - rowStart > RowSegmenter.carryLimit) {
+            try giveUp(emit)
+        }
         try flushSkeleton(emit)
     }
 

@@ -160,6 +160,25 @@ final class RowRunTests: XCTestCase {
         for runSize in [1, 500] { XCTAssertEqual(try read(runSize), expected, "runs of \(runSize) bytes") }
     }
 
+    func testARunOfVeryManyRepeatedCellsIsLeftToOnePass() throws {
+        // 100 000 rows of 50 cells: more than a run may hold, so it is read without runs.
+        let f = ODSFixture(body: """
+            <table:table table:name="A">\(rows(0..<10))<table:table-row table:number-rows-repeated="100000">\
+            <table:table-cell table:number-columns-repeated="50" office:value-type="float" office:value="7"/></table:table-row>\
+            \(rows(0..<10))</table:table>
+            """)
+        func statistics(_ runSize: Int?) throws -> String {
+            var result = ""
+            try reader(f, runSize: runSize).readEverySheet(concurrently: false, making: { _ in SheetStatistics() }) { _, s in
+                result = "\(s.cellCount) \(String(describing: s.usedRange)) \(s.counts.map { "\($0.key)=\($0.value)" }.sorted())"
+            }
+            return result
+        }
+        let expected = try statistics(nil)
+        XCTAssertTrue(expected.hasPrefix("5000040 "), expected)
+        XCTAssertEqual(try statistics(1000), expected)
+    }
+
     func testAVisitorsErrorIsPassedOnAsItIs() throws {
         struct Refusal: Error {}
         struct Refusing: SheetVisitor {

@@ -73,6 +73,29 @@ final class HostileInputTests: XCTestCase {
         assertRefused(try ImonProcess.run(["inspect", "--max-entries", "100", file]), file, mentioning: "--max-entries")
     }
 
+    func testRowsParsedOnOtherThreadsStayBoundedInMemory() throws {
+        // A body large enough to be parsed in runs, then one row element
+        // repeated 100 000 times under a merged range: 4.8 million cells,
+        // each row a new list of cells. One pass visits them a row at a
+        // time; a run must not hold them all.
+        let padding = (0..<40_000).map { _ in
+            #"<table:table-row><table:table-cell office:value-type="float" office:value="1"/>"#
+                + #"<table:table-cell office:value-type="string"><text:p>Auffüllung für den Lauf</text:p></table:table-cell></table:table-row>"#
+        }.joined()
+        let merged = #"<table:table-row><table:table-cell table:number-rows-spanned="100001" table:number-columns-spanned="2" "#
+            + #"office:value-type="float" office:value="7"/><table:table-cell table:number-columns-repeated="48" "#
+            + #"office:value-type="float" office:value="1"/></table:table-row>"#
+        let repeated = #"<table:table-row table:number-rows-repeated="100000"><table:covered-table-cell "#
+            + #"table:number-columns-repeated="2" office:value-type="float" office:value="9"/><table:table-cell "#
+            + #"table:number-columns-repeated="48" office:value-type="float" office:value="1"/></table:table-row>"#
+        let fixture = ODSFixture(body: "<table:table table:name=\"T\">\(padding)\(merged)\(repeated)</table:table>")
+        let file = try write(try fixture.package(), "wiederholt.ods")
+        let outcome = try ImonProcess.run(["inspect", file])
+        XCTAssertEqual(outcome.status, 0, outcome.err)
+        XCTAssertTrue(outcome.out.contains("totals: sheets=1 cells=4880048 number=4840048 string=40000"), outcome.out)
+        XCTAssertLessThan(outcome.peakMiB, 100, "\(outcome.seconds) s; \(outcome.err)")
+    }
+
     func testEveryXMLLimitIsAFlagAndGoingOverOneNamesIt() throws {
         var fixture = XLSXFixture()
         fixture.sharedStrings = XLSXFixture.sharedStrings(["<t>\(String(repeating: "lang ", count: 40))</t>"])
