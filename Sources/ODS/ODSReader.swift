@@ -148,22 +148,20 @@ public final class ODSReader: WorkbookReader {
         }
     }
 
-    /// Bytes of body from which the rows are parsed on several cores.
-    var runsFromSize = 4 << 20
-    /// Bytes of rows per run (see `RowRunReading`).
-    var runSize = 1 << 18
+    /// Which bodies are parsed in runs on several cores (`RowRunReading`).
+    public var rowRuns = RowRuns.default
 
     /// Reading in runs, where the body is large enough and there is a second core.
     private func runReading<V>(_ selection: TableSelection, of: V.Type) -> RowRunReading<V>? {
         guard WorkerThread.hasSecondCore else { return nil }
-        let size: Int
+        let size: UInt64
         switch source {
-        case .package(_, let entry): size = Int(clamping: entry.uncompressedSize)
-        case .flat(let file): size = file.bytes.count
+        case .package(_, let entry): size = entry.uncompressedSize
+        case .flat(let file): size = UInt64(file.bytes.count)
         }
-        guard size >= runsFromSize else { return nil }
+        guard rowRuns.apply(toPartOf: size) else { return nil }
         var runs = RowRunReading<V>(selection: selection, maxCells: maxCellsPerSheet, limits: xmlLimits, part: source.partName)
-        runs.runSize = runSize
+        runs.runSize = rowRuns.runSize
         return runs
     }
 

@@ -87,7 +87,7 @@ public final class XLSXReader: WorkbookReader {
     private func readSheet<V: SheetVisitor>(at index: Int, into visitor: inout V, inflateAhead: Bool) throws {
         let strings = loadSharedStrings()
         let summary: SheetSummary
-        if inflateAhead, let entry = zip.entry(named: sheetParts[index]), entry.uncompressedSize >= runsFromSize,
+        if inflateAhead, let entry = zip.entry(named: sheetParts[index]), rowRuns.apply(toPartOf: entry.uncompressedSize),
            WorkerThread.hasSecondCore {
             summary = try readSheetInRuns(at: index, entry: entry, into: &visitor, strings: strings)
         } else {
@@ -102,10 +102,8 @@ public final class XLSXReader: WorkbookReader {
         try visitor.finish(summary)
     }
 
-    /// Bytes of a worksheet part from which its rows are parsed on several cores.
-    var runsFromSize: UInt64 = 4 << 20
-    /// Bytes of rows per run.
-    var runSize = 1 << 18
+    /// Which worksheet parts are parsed in runs on several cores.
+    public var rowRuns = RowRuns.default
 
     /// Reads a sheet on several cores: `RowSegmenter` cuts its rows into
     /// runs, a `JobPool` parses them, and the parser of the rest of the part
@@ -122,7 +120,7 @@ public final class XLSXReader: WorkbookReader {
         let scanner = XMLScanner(handler: skeleton, documentName: part, limits: limits)
         var workers: JobPool<ParsedSheetRun>?
         defer { workers?.stop() }
-        var pipeline = RowRunPipeline<ParsedSheetRun>(RowSegmenter(.spreadsheetML, segmentSize: runSize)) { run in
+        var pipeline = RowRunPipeline<ParsedSheetRun>(RowSegmenter(.spreadsheetML, segmentSize: rowRuns.runSize)) { run in
             if workers == nil { workers = JobPool(threads: 2) }
             guard let pool = workers else { throw RunOutOfPlace() }
             return pool.submit {

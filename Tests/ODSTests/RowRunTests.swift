@@ -20,12 +20,7 @@ final class RowRunTests: XCTestCase {
 
     private func reader(_ fixture: ODSFixture, runSize: Int?) throws -> ODSReader {
         let reader = try ODSReader(zip: ZipArchive(file: MappedFile(copying: try fixture.package())))
-        if let runSize {
-            reader.runsFromSize = 0
-            reader.runSize = runSize
-        } else {
-            reader.runsFromSize = .max
-        }
+        reader.rowRuns = runSize.map { .always(runSize: $0) } ?? .never
         return reader
     }
 
@@ -180,17 +175,9 @@ final class RowRunTests: XCTestCase {
     }
 
     func testAVisitorsErrorIsPassedOnAsItIs() throws {
-        struct Refusal: Error {}
-        struct Refusing: SheetVisitor {
-            var seen = 0
-            mutating func visit(_ row: Row) throws {
-                seen += 1
-                if seen == 25 { throw Refusal() }
-            }
-        }
         let r = try reader(ODSFixture(body: "<table:table table:name=\"A\">\(rows(0..<50))</table:table>"), runSize: 100)
-        XCTAssertThrowsError(try r.readEverySheet(concurrently: false, making: { _ in Refusing() }) { _, _ in }) { error in
-            XCTAssertTrue(error is Refusal, "\(error)")
+        XCTAssertThrowsError(try r.readEverySheet(concurrently: false, making: { _ in RefusingVisitor(refusingAt: 25) }) { _, _ in }) { error in
+            XCTAssertTrue(error is RefusingVisitor.Refusal, "\(error)")
         }
     }
 

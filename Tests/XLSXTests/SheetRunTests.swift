@@ -25,12 +25,7 @@ final class SheetRunTests: XCTestCase {
 
     private func reader(_ fixture: XLSXFixture, runSize: Int?) throws -> XLSXReader {
         let reader = try XLSXReader(zip: ZipArchive(file: MappedFile(copying: try fixture.build())))
-        if let runSize {
-            reader.runsFromSize = 0
-            reader.runSize = runSize
-        } else {
-            reader.runsFromSize = .max
-        }
+        reader.rowRuns = runSize.map { .always(runSize: $0) } ?? .never
         return reader
     }
 
@@ -89,18 +84,10 @@ final class SheetRunTests: XCTestCase {
     }
 
     func testAVisitorsErrorIsPassedOnAsItIs() throws {
-        struct Refusal: Error {}
-        struct Refusing: SheetVisitor {
-            var seen = 0
-            mutating func visit(_ row: Row) throws {
-                seen += 1
-                if seen == 25 { throw Refusal() }
-            }
-        }
-        var refusing = Refusing()
+        var refusing = RefusingVisitor(refusingAt: 25)
         let r = try reader(fixture(rows(0..<50)), runSize: 100)
         XCTAssertThrowsError(try r.readSheet(at: 0, into: &refusing)) { error in
-            XCTAssertTrue(error is Refusal, "\(error)")
+            XCTAssertTrue(error is RefusingVisitor.Refusal, "\(error)")
         }
     }
 }
