@@ -15,21 +15,32 @@ public enum NumberText {
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
         let n = end - start
         guard n > 0 else { return nil }
-        // Fast path: plain integers up to 15 digits are exact as doubles.
-        if n <= 15 {
+        // Fast path: up to 15 digits with at most one point. The digits as
+        // an integer and the power of ten are both exact as doubles, so their
+        // quotient is the correctly rounded value strtod gives (Clinger).
+        if n <= 17 {
             var i = start
             var negative = false
             if bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
-            if i < end {
-                var value = 0
-                var allDigits = true
-                while i < end {
-                    let d = bytes[i] &- 0x30
-                    if d > 9 { allDigits = false; break }
+            var value = 0, digits = 0, fractionDigits = 0
+            var sawPoint = false, plain = true
+            while i < end {
+                let d = bytes[i] &- 0x30
+                if d <= 9 {
                     value = value * 10 + Int(d)
-                    i += 1
+                    digits += 1
+                    if sawPoint { fractionDigits += 1 }
+                } else if bytes[i] == UInt8(ascii: ".") && !sawPoint {
+                    sawPoint = true
+                } else {
+                    plain = false
+                    break
                 }
-                if allDigits { return Double(negative ? -value : value) }
+                i += 1
+            }
+            if plain && digits > 0 && digits <= 15 {
+                let magnitude = Double(value) / NumberText.powersOfTen[fractionDigits]
+                return negative ? -magnitude : magnitude
             }
         }
         guard n < 64 else { return nil }
@@ -72,6 +83,9 @@ public enum NumberText {
         if n == n.rounded(), abs(n) < 9_007_199_254_740_992 { return String(Int(n)) }
         return n.description
     }
+
+    /// 10^0 … 10^15, each exact as a double.
+    private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
 
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 }

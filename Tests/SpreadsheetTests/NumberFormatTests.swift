@@ -1,5 +1,8 @@
 import XCTest
 import Spreadsheet
+#if canImport(Glibc)
+import Glibc
+#endif
 
 final class NumberFormatTests: XCTestCase {
     func testBuiltInFormatIds() {
@@ -59,5 +62,28 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertNil(parse("1,5"))
         XCTAssertNil(parse("0x10"))
         XCTAssertNil(parse("12 Pers."))
+    }
+
+    func testShortDecimalsReadAsStrtodReadsThem() {
+        // The fast path for up to 15 digits must give strtod's correctly
+        // rounded double, bit for bit, on either side of every rounding.
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0", "-0", "-0.0", "0.1", "0.3", "1.", ".5", "-.5", "999999999999999", "0.000000000000001",
+                     "123456.789012345", "9007199254740.99", "-42.125"]
+        for _ in 0..<200_000 {
+            let digits = Int.random(in: 1...15, using: &generator)
+            var text = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            if Bool.random(using: &generator) {
+                let point = Int.random(in: 0...digits, using: &generator)
+                text.insert(".", at: text.index(text.startIndex, offsetBy: point))
+            }
+            if Bool.random(using: &generator) { text = "-" + text }
+            texts.append(text)
+        }
+        for text in texts {
+            let expected = text.withCString { strtod($0, nil) }
+            guard let parsed = NumberText.parse(text) else { return XCTFail("\(text) not read") }
+            XCTAssertEqual(parsed.bitPattern, expected.bitPattern, text)
+        }
     }
 }
