@@ -56,18 +56,18 @@ public struct RowSegmenter {
     public let segmentSize: Int
     public let vocabulary: RowVocabulary
 
-    private enum Mode { case prolog, outside, tableContent, row, passThrough }
+    private enum Mode { case prolog, outside, containerContent, row, passThrough }
     private var mode = Mode.prolog
     private var wrapper: Wrapper?
     /// The prefix (with its colon) of the containers' namespace; empty for the default namespace.
-    private var tablePrefix: [UInt8] = []
+    private var containerPrefix: [UInt8] = []
     /// Nesting of container elements by name, inside a top-level one.
-    private var tableDepth = 0
+    private var containerNesting = 0
     /// Nesting of row elements by name, inside a row being cut.
-    private var rowDepth = 0
-    private var tableTag: [UInt8] = []
+    private var rowNesting = 0
+    private var containerTag: [UInt8] = []
     /// Top-level containers begun so far.
-    private var tablesBegun = 0
+    private var containersBegun = 0
     private var carry: [UInt8] = []
     private var skeleton: [UInt8] = []
     private var rows: [UInt8] = []
@@ -126,8 +126,8 @@ public struct RowSegmenter {
             case .outside:
                 guard let next = try outside(b, from: i, emit) else { return i }
                 i = next
-            case .tableContent:
-                guard let next = try tableContent(b, from: i, emit) else { return i }
+            case .containerContent:
+                guard let next = try containerContent(b, from: i, emit) else { return i }
                 i = next
             case .row:
                 guard let next = try row(b, from: i, emit) else { return i }
@@ -180,7 +180,7 @@ public struct RowSegmenter {
             mode = .passThrough
             return
         }
-        tablePrefix = container
+        containerPrefix = container
         let end = Array("</".utf8)
         wrapper = Wrapper(opening: Array(UnsafeRawBufferPointer(rebasing: b[..<(gt + 1)])) + between.open,
                           closing: end + container + RowVocabulary.bytes(vocabulary.container) + [UInt8(ascii: ">")]
@@ -226,7 +226,7 @@ public struct RowSegmenter {
         return out
     }
 
-    /// Outside the top-level tables: everything goes to the skeleton.
+    /// Outside the top-level containers: everything goes to the skeleton.
     private mutating func outside(_ b: UnsafeRawBufferPointer, from i: Int, _ emit: (Piece) throws -> Void) rethrows -> Int? {
         guard let lt = MarkupBytes.find(b, UInt8(ascii: "<"), from: i) else {
             skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...]))
@@ -240,7 +240,7 @@ public struct RowSegmenter {
         return end
     }
 
-    /// The end of the markup at `lt` in the skeleton, after noting a table
+    /// The end of the markup at `lt` in the skeleton, after noting a container
     /// that begins there; nil when it is not complete in `b`.
     private mutating func markupEnd(_ b: UnsafeRawBufferPointer, at lt: Int, _ emit: (Piece) throws -> Void) rethrows -> Int? {
         guard lt + 1 < b.count else { return nil }
@@ -261,16 +261,16 @@ public struct RowSegmenter {
             let tag = UnsafeRawBufferPointer(rebasing: b[lt...gt])
             if RowSegmenter.declaresNamespace(tag) {
                 // A declaration below the root could change what a name means
-                // inside a table: leave the rest to the parser.
+                // inside a container: leave the rest to the parser.
                 try giveUp(emit)
                 return lt
             }
-            if MarkupBytes.wholeNameIs(b, lt + 1, tablePrefix, vocabulary.container) {
-                tablesBegun += 1
+            if MarkupBytes.wholeNameIs(b, lt + 1, containerPrefix, vocabulary.container) {
+                containersBegun += 1
                 if b[gt - 1] != UInt8(ascii: "/") {
-                    tableTag = Array(tag)
-                    tableDepth = 1
-                    mode = .tableContent
+                    containerTag = Array(tag)
+                    containerNesting = 1
+                    mode = .containerContent
                 }
             }
             return gt + 1
@@ -286,18 +286,18 @@ public struct RowSegmenter {
         return false
     }
 
-    /// Between the children of a top-level table: rows are cut out, the rest goes to the skeleton.
-    private mutating func tableContent(_ b: UnsafeRawBufferPointer, from i: Int, _ emit: (Piece) throws -> Void) rethrows -> Int? {
+    /// Between the children of a top-level container: rows are cut out, the rest goes to the skeleton.
+    private mutating func containerContent(_ b: UnsafeRawBufferPointer, from i: Int, _ emit: (Piece) throws -> Void) rethrows -> Int? {
         guard let lt = MarkupBytes.find(b, UInt8(ascii: "<"), from: i) else {
             if isSpace(b, i, b.count) && !rows.isEmpty { return nil } // decided by what follows
             try emitRows(emit)
             skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...]))
             return b.count
         }
-        let t = tablePrefix
+        let t = containerPrefix
         guard lt + 2 + t.count + vocabulary.longestName < b.count else { return nil }
         let gapIsSpace = isSpace(b, i, lt)
-        if tableDepth == 1 && gapIsSpace && MarkupBytes.wholeNameIs(b, lt + 1, t, vocabulary.row) {
+        if containerNesting == 1 && gapIsSpace && MarkupBytes.wholeNameIs(b, lt + 1, t, vocabulary.row) {
             guard let gt = MarkupBytes.findTagEnd(b, from: lt + 1) else { return nil }
             if rows.isEmpty {
                 skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
@@ -310,7 +310,7 @@ public struct RowSegmenter {
             if b[gt - 1] == UInt8(ascii: "/") {
                 try rowEnded(emit)
             } else {
-                rowDepth = 1
+                rowNesting = 1
                 mode = .row
             }
             return gt + 1
@@ -320,8 +320,8 @@ public struct RowSegmenter {
             guard let gt = MarkupBytes.find(b, UInt8(ascii: ">"), from: lt) else { return nil }
             try emitRows(emit)
             skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...gt]))
-            tableDepth -= 1
-            if tableDepth == 0 { mode = .outside }
+            containerNesting -= 1
+            if containerNesting == 0 { mode = .outside }
             return gt + 1
         }
         if b[lt + 1] != UInt8(ascii: "/") && b[lt + 1] != UInt8(ascii: "!") && b[lt + 1] != UInt8(ascii: "?") {
@@ -331,7 +331,7 @@ public struct RowSegmenter {
                 return i
             }
             try emitRows(emit)
-            if MarkupBytes.wholeNameIs(b, lt + 1, t, vocabulary.container) && b[gt - 1] != UInt8(ascii: "/") { tableDepth += 1 }
+            if MarkupBytes.wholeNameIs(b, lt + 1, t, vocabulary.container) && b[gt - 1] != UInt8(ascii: "/") { containerNesting += 1 }
             skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...gt]))
             return gt + 1
         }
@@ -343,7 +343,7 @@ public struct RowSegmenter {
 
     /// Inside a row being cut: its bytes go to the run until its end tag.
     private mutating func row(_ b: UnsafeRawBufferPointer, from i: Int, _ emit: (Piece) throws -> Void) rethrows -> Int? {
-        let t = tablePrefix
+        let t = containerPrefix
         var k = i
         while true {
             guard let lt = MarkupBytes.find(b, UInt8(ascii: "<"), from: k) else {
@@ -361,10 +361,10 @@ public struct RowSegmenter {
                         rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
                         return lt == i ? nil : lt
                     }
-                    rowDepth -= 1
-                    if rowDepth == 0 {
+                    rowNesting -= 1
+                    if rowNesting == 0 {
                         rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...gt]))
-                        mode = .tableContent
+                        mode = .containerContent
                         try rowEnded(emit)
                         return gt + 1
                     }
@@ -393,7 +393,7 @@ public struct RowSegmenter {
                         rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
                         return lt == i ? nil : lt
                     }
-                    if b[gt - 1] != UInt8(ascii: "/") { rowDepth += 1 }
+                    if b[gt - 1] != UInt8(ascii: "/") { rowNesting += 1 }
                     k = gt + 1
                 } else {
                     k = lt + 1
@@ -418,7 +418,7 @@ public struct RowSegmenter {
         rows.reserveCapacity(segmentSize + segmentSize / 4)
         rowStart = 0
         guard let wrapper else { return skeleton.append(contentsOf: run) }
-        try emit(.rows(Run(containerTag: tableTag, container: tablesBegun - 1, bytes: run, wrapper: wrapper)))
+        try emit(.rows(Run(containerTag: containerTag, container: containersBegun - 1, bytes: run, wrapper: wrapper)))
     }
 
     private mutating func flushSkeleton(_ emit: (Piece) throws -> Void) rethrows {
