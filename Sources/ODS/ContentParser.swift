@@ -111,18 +111,13 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
             cellCount += run.cellCount
             self.visitor = nil
             defer { self.visitor = visitor }
-            let carried = spans
+            // The run left out what its own spans cover; spans from before it remain.
+            let covered = CoveredCells(spans)
             for var row in run.rows {
                 row.index += base
-                if !row.cells.isEmpty {
-                    if !carried.isEmpty {
-                        let index = row.index
-                        row.cells.removeAll { cell in
-                            carried.contains { $0.contains(CellReference(row: index, column: cell.column))
-                                && !($0.first.row == index && $0.first.column == cell.column) }
-                        }
-                        if row.cells.isEmpty { continue }
-                    }
+                if !row.cells.isEmpty && !covered.isEmpty {
+                    guard let kept = covered.clear(row) else { continue }
+                    row = kept
                 }
                 try visitor.visit(row)
             }
@@ -230,19 +225,18 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
         let styleName = attributes.string("style-name", in: &table)
         let hidden = styleName.map { hiddenStyles.contains($0) } ?? false
         tables.append(SheetInfo(name: tableName, visibility: hidden ? .hidden : .visible))
+        // A pass that resumes another lists only what that one did not,
+        // reads no table it finished, and continues the one it was reading.
+        if tableIndex >= resume?.listed ?? 0 { try listing(tables[tableIndex]) }
         deliveredRows = 0
-        if let resume, tableIndex <= resume.table {
-            if tableIndex >= resume.listed { try listing(tables[tableIndex]) }
-            if tableIndex == resume.table, let continued = resume.visitor {
-                reading = true
-                visitor = continued
-                deliveredRows = resume.row
-            } else {
-                reading = tableIndex == resume.table && selected.contains(tableIndex)
-                visitor = reading ? makeVisitor(tableIndex) : nil
-            }
+        if let resume, tableIndex < resume.table {
+            reading = false
+            visitor = nil
+        } else if let resume, tableIndex == resume.table, let continued = resume.visitor {
+            reading = true
+            visitor = continued
+            deliveredRows = resume.row
         } else {
-            try listing(tables[tableIndex])
             reading = selected.contains(tableIndex)
             visitor = reading ? makeVisitor(tableIndex) : nil
         }
@@ -299,20 +293,15 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
         if overflow || cellCount + total > maxCells { throw ODSError.tooManyCells(limit: maxCells, table: tableName) }
         cellCount += total
         if !delivered {
-            let template = row.cells
+            let covered = CoveredCells(spans)
             for r in 0..<count {
                 row.index = nextRow + r
-                if !spans.isEmpty {
-                    let index = row.index
-                    row.cells = template.filter { cell in
-                        !spans.contains { $0.contains(CellReference(row: index, column: cell.column))
-                            && !($0.first.row == index && $0.first.column == cell.column) }
-                    }
-                    if row.cells.isEmpty { continue }
+                if covered.isEmpty {
+                    try visitor.visit(row)
+                } else if let kept = covered.clear(row) {
+                    try visitor.visit(kept)
                 }
-                try visitor.visit(row)
             }
-            row.cells = template
         }
         let lastRow = nextRow + rowRepeat - 1
         spans.removeAll { $0.last.row <= lastRow }

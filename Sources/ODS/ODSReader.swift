@@ -66,19 +66,10 @@ public final class ODSReader: WorkbookReader {
 
     public var sheets: [SheetInfo] {
         get throws {
-            if let listed {
-                if listed.count > maxSheets { throw ODSError.tooManyTables(count: listed.count, limit: maxSheets) }
-                return listed
-            }
-            var tables: [SheetInfo]
-            if let scanned = try ODSReader.scanTables(source) {
-                tables = scanned
-            } else {
-                // The byte scan gave up: list with the parser.
-                tables = try ODSReader.listWithParser(source).tables
-            }
-            if tables.count > maxSheets { throw ODSError.tooManyTables(count: tables.count, limit: maxSheets) }
+            // Where the byte scan gives up, the parser lists them.
+            let tables = try listed ?? ODSReader.scanTables(source) ?? ODSReader.listWithParser(source).tables
             listed = tables
+            if tables.count > maxSheets { throw ODSError.tooManyTables(count: tables.count, limit: maxSheets) }
             return tables
         }
     }
@@ -160,9 +151,8 @@ public final class ODSReader: WorkbookReader {
         case .flat(let file): size = UInt64(file.bytes.count)
         }
         guard rowRuns.apply(toPartOf: size) else { return nil }
-        var runs = RowRunReading<V>(selection: selection, maxCells: maxCellsPerSheet, limits: xmlLimits, part: source.partName)
-        runs.runSize = rowRuns.runSize
-        return runs
+        return RowRunReading<V>(selection: selection, maxCells: maxCellsPerSheet, limits: xmlLimits, part: source.partName,
+                                runSize: rowRuns.runSize)
     }
 
     private static let withoutBody = "an OpenDocument file without a spreadsheet body"

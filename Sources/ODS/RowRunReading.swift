@@ -18,8 +18,7 @@ struct RowRunReading<V: SheetVisitor> {
     let limits: XMLLimits
     let part: String
     /// Bytes of rows per run.
-    var runSize = 1 << 18
-    var threads = 2
+    let runSize: Int
 
     /// Streams the document from `feed` (which passes each chunk on, and
     /// stops when a chunk's handler throws `StopReading`); `sequential`
@@ -39,7 +38,7 @@ struct RowRunReading<V: SheetVisitor> {
         defer { workers?.stop() }
         let (selection, limits, maxCells) = (self.selection, self.limits, self.maxCells)
         var pipeline = RowRunPipeline<ParsedRowRun>(RowSegmenter(.openDocument, segmentSize: runSize)) { run in
-            if workers == nil { workers = JobPool(threads: threads) }
+            if workers == nil { workers = JobPool(threads: 2) }
             guard let pool = workers else { throw RunOutOfPlace() }
             let collects = selection.contains(run.container)
             return pool.submit { try ParsedRowRun(parsing: run, collecting: collects, limits: limits, maxCells: maxCells) }
@@ -80,13 +79,13 @@ struct StopReading: Error {}
 /// The rows of one run, parsed on its own: row indices count from the run's
 /// first row, and spans reach no further up than that.
 struct ParsedRowRun: Sendable {
-    var rows: [Row] = []
+    var rows: [Row]
     /// Rows the run moves the table on by, empty ones included.
-    var rowCount = 0
-    var cellCount = 0
-    var merged: [CellRange] = []
+    var rowCount: Int
+    var cellCount: Int
+    var merged: [CellRange]
     /// Spans that reach below the run.
-    var openSpans: [CellRange] = []
+    var openSpans: [CellRange]
 
     /// Parses `run`; `collecting` says whether its rows are wanted or only checked.
     init(parsing run: RowSegmenter.Run, collecting: Bool, limits: XMLLimits, maxCells: Int) throws {
@@ -96,16 +95,11 @@ struct ParsedRowRun: Sendable {
         let scanner = XMLScanner(handler: parser, documentName: "content.xml", limits: limits)
         try run.parse(with: scanner)
         guard parser.tables.count == 1 else { throw RunOutOfPlace() }
-        self.init(rows: collected?.rows ?? [], rowCount: parser.nextRow, cellCount: parser.cellCount,
-                  merged: collected?.merged ?? [], openSpans: parser.spans)
-    }
-
-    init(rows: [Row], rowCount: Int, cellCount: Int, merged: [CellRange], openSpans: [CellRange]) {
-        self.rows = rows
-        self.rowCount = rowCount
-        self.cellCount = cellCount
-        self.merged = merged
-        self.openSpans = openSpans
+        rows = collected?.rows ?? []
+        rowCount = parser.nextRow
+        cellCount = parser.cellCount
+        merged = collected?.merged ?? []
+        openSpans = parser.spans
     }
 }
 

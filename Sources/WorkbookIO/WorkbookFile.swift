@@ -26,11 +26,9 @@ public enum WorkbookFile {
     /// Throws `WorkbookError` with where and what for anything unreadable.
     public static func open(_ path: String, options: Options = Options()) throws -> any WorkbookReader {
         let reader = try openReader(path, options: options)
-        if let ods = reader as? ODSReader {
-            // Lists its tables when first asked, and holds to the limit then.
-            ods.maxSheets = options.maxSheets
-        } else if try reader.sheets.count > options.maxSheets {
-            throw WorkbookError(location: "workbook", reason: "\(try reader.sheets.count) sheets, more than the limit of "
+        // An ODS lists its tables when first asked, and holds to the limit then.
+        if !(reader is ODSReader), case let count = try reader.sheets.count, count > options.maxSheets {
+            throw WorkbookError(location: "workbook", reason: "\(count) sheets, more than the limit of "
                                 + "\(options.maxSheets) (--max-sheets raises it)")
         }
         return reader
@@ -47,6 +45,7 @@ public enum WorkbookFile {
                 throw CompoundFile.describe(file.bytes)
             case .xml where !(options.acceptsTextFormats && startsWithBrace(file.bytes)):
                 let reader = try ODSReader(flatDocument: file)
+                reader.maxSheets = options.maxSheets
                 reader.maxCellsPerSheet = options.maxCellsPerSheet
                 reader.xmlLimits = options.xmlLimits
                 return reader
@@ -115,6 +114,7 @@ public enum WorkbookFile {
     static func openPackage(_ zip: ZipArchive, options: Options) throws -> any WorkbookReader {
         if zip.entry(named: "mimetype") != nil || zip.entry(named: "content.xml") != nil {
             let reader = try ODSReader(zip: zip)
+            reader.maxSheets = options.maxSheets
             reader.maxCellsPerSheet = options.maxCellsPerSheet
             reader.xmlLimits = options.xmlLimits
             return reader

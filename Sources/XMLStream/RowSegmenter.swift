@@ -152,7 +152,7 @@ public struct RowSegmenter {
                 guard lt + 3 < b.count else { return nil }
                 guard b[lt + 2] == UInt8(ascii: "-") else {
                     mode = .passThrough
-                    return 0
+                    return start
                 }
                 guard let end = MarkupBytes.findTerminator(b, (0x2D, 0x2D, 0x3E), from: lt + 4) else { return nil }
                 i = end + 3
@@ -160,8 +160,7 @@ public struct RowSegmenter {
                 guard let gt = MarkupBytes.findTagEnd(b, from: lt + 1) else { return nil }
                 learnRoot(b, from: lt, to: gt)
                 skeleton.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[..<(gt + 1)]))
-                if mode == .passThrough { return gt + 1 }
-                mode = .outside
+                if mode != .passThrough { mode = .outside }
                 return gt + 1
             }
         }

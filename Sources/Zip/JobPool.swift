@@ -8,8 +8,8 @@ public final class JobPool<Result: Sendable>: @unchecked Sendable {
     public typealias Job = @Sendable () throws -> Result
 
     private struct State {
-        var jobs: [(ticket: Int, job: Job)?] = []
-        var nextJob = 0
+        /// Jobs not begun, oldest first; few at a time (the submitter bounds what is in flight).
+        var jobs: [(ticket: Int, job: Job)] = []
         var results: [Int: Swift.Result<Result, any Error>] = [:]
         var stopped = false
     }
@@ -63,7 +63,6 @@ public final class JobPool<Result: Sendable>: @unchecked Sendable {
             let was = s.stopped
             s.stopped = true
             s.jobs = []
-            s.nextJob = 0
             return was
         }
         guard !wasStopped else { return }
@@ -75,12 +74,8 @@ public final class JobPool<Result: Sendable>: @unchecked Sendable {
         while true {
             jobsWaiting.wait()
             let next = state.withLock { s -> (ticket: Int, job: Job)? in
-                guard !s.stopped, s.nextJob < s.jobs.count else { return nil }
-                defer {
-                    s.jobs[s.nextJob] = nil
-                    s.nextJob += 1
-                }
-                return s.jobs[s.nextJob]
+                guard !s.stopped, !s.jobs.isEmpty else { return nil }
+                return s.jobs.removeFirst()
             }
             guard let next else { return }
             let result = Swift.Result { try next.job() }

@@ -43,16 +43,8 @@ struct CatCommand: ParsableCommand {
         options.acceptsTextFormats = true
         let reader = try reading(file) { try WorkbookFile.open(file, options: options) }
         let out = ByteOutput.standardOutput()
-        if format == .json && sheet.isEmpty {
-            // Every sheet, listed on the way.
-            return try reading(file) {
-                var writer = CanonicalJSONWriter(out)
-                try writer.begin()
-                try reader.eachSheet(at: nil) { try writer.write($0) }
-                try writer.end()
-            }
-        }
-        let selected = try SheetSelection.indices(of: sheet, in: reader, file: file)
+        // nil: every sheet, listed on the way (json only; the other formats say which sheets they print).
+        let selected = format == .json && sheet.isEmpty ? nil : try SheetSelection.indices(of: sheet, in: reader, file: file)
         try reading(file) {
             switch format {
             case .json:
@@ -62,7 +54,7 @@ struct CatCommand: ParsableCommand {
                 try writer.end()
             case .csv, .tsv:
                 let writer = DelimitedWriter(out, style: format == .csv ? .csv : .tsv)
-                guard let index = selected.first else { return try writer.finish() }
+                guard let index = selected?.first else { return try writer.finish() }
                 if let preview = try reader.preview(ofSheetAt: index), preview.rowsInOrder {
                     // Streamed: memory does not grow with the rows.
                     var streaming = DelimitedRows(writer: writer, covered: CoveredCells(preview.mergedRanges))
@@ -78,7 +70,7 @@ struct CatCommand: ParsableCommand {
             case .table:
                 var first = true
                 try reader.eachSheet(at: selected) { sheet in
-                    if selected.count > 1 { try out.write((first ? "" : "\n") + "== \(sheet.name) ==\n") }
+                    if (selected?.count ?? 0) > 1 { try out.write((first ? "" : "\n") + "== \(sheet.name) ==\n") }
                     first = false
                     for line in TextTableWriter().render(sheet) { try out.write(line + "\n") }
                 }
