@@ -42,7 +42,6 @@ public final class XMLScanner {
     /// The interned name `xmlns`, which is also the prefix of `xmlns:p`.
     let xmlns: Int
     let xmlnsPrefix: UnsafePointer<UInt8>?
-    let nameEndTable = XMLCharacters.nameEnds
     /// Lines and bytes already consumed, for error positions.
     var consumedLines = 0
     var consumedBytes = 0
@@ -239,10 +238,11 @@ public final class XMLScanner {
     func text(_ base: UnsafeMutablePointer<UInt8>, from start: Int, count: Int, final: Bool) throws -> Int? {
         var j = start
         var segment = start
-        while j < count {
+        while true {
+            j = ByteSearch.textStop(base, from: j, count: count)
+            guard j < count else { break }
             let c = base[j]
             if c == UInt8(ascii: "<") { break }
-            if c > UInt8(ascii: "&") { j += 1; continue }
             if c == UInt8(ascii: "&") {
                 try characters(base, segment, j)
                 guard let end = try reference(base, at: j, count: count, final: final) else { return j }
@@ -385,10 +385,9 @@ public final class XMLScanner {
     }
 
     func endTag(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
-        guard let found = memchr(base + start + 2, Int32(UInt8(ascii: ">")), count - start - 2) else {
+        guard let close = ByteSearch.first(UInt8(ascii: ">"), in: base, from: start + 2, count: count) else {
             return try needMore(final, start)
         }
-        let close = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - UnsafePointer(base)
         var nameEnd = close
         while nameEnd > start + 2 && isBlank(base[nameEnd - 1]) { nameEnd -= 1 }
         let length = nameEnd - start - 2
@@ -410,8 +409,7 @@ public final class XMLScanner {
     }
 
     func startTag(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
-        var j = start + 1
-        while j < count && !isNameEnd(base[j]) { j += 1 }
+        var j = ByteSearch.nameEnd(base, from: start + 1, count: count)
         if j == count { return try needMore(final, start) }
         guard j > start + 1, isNameStart(base[start + 1]) else { throw malformed("a tag without a valid name", at: start) }
         let name = names.intern(base + start + 1, j - start - 1)
@@ -437,7 +435,7 @@ public final class XMLScanner {
             }
             guard j > blanks else { throw malformed("attributes must be separated by blanks", at: j) }
             let attributeStart = j
-            while j < count && !isNameEnd(base[j]) { j += 1 }
+            j = ByteSearch.nameEnd(base, from: j, count: count)
             if j == count { return try needMore(final, start) }
             guard j > attributeStart, isNameStart(base[attributeStart]) else {
                 throw malformed("an attribute without a valid name", at: attributeStart)
@@ -453,13 +451,21 @@ public final class XMLScanner {
             guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
                 throw malformed("an attribute value without quotes", at: j)
             }
-            guard let found = memchr(base + j + 1, Int32(quote), count - j - 1) else { return try needMore(final, start) }
-            let valueEnd = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - UnsafePointer(base)
+            // Mostly the quote comes first; otherwise the value is looked at byte by byte.
+            let stop = ByteSearch.valueStop(base, from: j + 1, count: count, quote: quote)
+            if stop == count { return try needMore(final, start) }
+            var valueEnd = stop
+            if base[stop] != quote {
+                guard let end = ByteSearch.first(quote, in: base, from: stop, count: count) else {
+                    return try needMore(final, start)
+                }
+                valueEnd = end
+            }
             if valueEnd - j - 1 > limits.maxAttributeLength {
                 throw XMLError.limitExceeded(limit: .attributeLength, value: limits.maxAttributeLength)
             }
             var needsDecoding = false
-            for k in (j + 1)..<valueEnd where base[k] <= UInt8(ascii: "&") || base[k] == UInt8(ascii: "<") {
+            for k in stop..<valueEnd where base[k] <= UInt8(ascii: "&") || base[k] == UInt8(ascii: "<") {
                 if base[k] == UInt8(ascii: "<") { throw malformed("'<' in an attribute value", at: k) }
                 if base[k] == UInt8(ascii: "&") || base[k] < 0x20 { needsDecoding = true }
             }
@@ -488,10 +494,6 @@ public final class XMLScanner {
 
     @inline(__always) func isBlank(_ c: UInt8) -> Bool {
         c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D
-    }
-
-    @inline(__always) func isNameEnd(_ c: UInt8) -> Bool {
-        nameEndTable[Int(c)] != 0
     }
 
     @inline(__always) func isNameStart(_ c: UInt8) -> Bool {
