@@ -15,20 +15,25 @@ public enum NumberText {
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
         let n = end - start
         guard n > 0 else { return nil }
-        // Fast path: up to 15 digits with at most one point. The digits as
-        // an integer and the power of ten are both exact as doubles, so their
-        // quotient is the correctly rounded value strtod gives (Clinger).
-        if n <= 17 {
+        // Fast path: a decimal with at most one point whose digits, leading
+        // zeros left out, make an integer of at most 2^53, and at most 22
+        // digits after the point. The integer and the power of ten are both
+        // exact as doubles, so their quotient is the correctly rounded value
+        // strtod gives (Clinger).
+        if n <= 32 {
             var i = start
             var negative = false
             if bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
-            var value = 0, digits = 0, fractionDigits = 0
+            var value: UInt64 = 0
+            var digits = 0, significant = 0, fractionDigits = 0
             var sawPoint = false, plain = true
             while i < end {
                 let d = bytes[i] &- 0x30
                 if d <= 9 {
-                    value = value * 10 + Int(d)
                     digits += 1
+                    if value != 0 || d != 0 { significant += 1 }
+                    if significant > 19 { plain = false; break }
+                    value = value &* 10 &+ UInt64(d)
                     if sawPoint { fractionDigits += 1 }
                 } else if bytes[i] == UInt8(ascii: ".") && !sawPoint {
                     sawPoint = true
@@ -38,7 +43,7 @@ public enum NumberText {
                 }
                 i += 1
             }
-            if plain && digits > 0 && digits <= 15 {
+            if plain && digits > 0 && value <= 1 << 53 && fractionDigits <= 22 {
                 let magnitude = Double(value) / NumberText.powersOfTen[fractionDigits]
                 return negative ? -magnitude : magnitude
             }
@@ -84,8 +89,8 @@ public enum NumberText {
         return n.description
     }
 
-    /// 10^0 … 10^15, each exact as a double.
-    private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
+    /// 10^0 … 10^22, each exact as a double.
+    private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
 
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 }

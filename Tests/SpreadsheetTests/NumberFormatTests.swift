@@ -65,14 +65,20 @@ final class NumberFormatTests: XCTestCase {
     }
 
     func testShortDecimalsReadAsStrtodReadsThem() {
-        // The fast path for up to 15 digits must give strtod's correctly
-        // rounded double, bit for bit, on either side of every rounding.
+        // The fast path (digits up to 2^53, up to 22 after the point) must
+        // give strtod's correctly rounded double, bit for bit, on either side
+        // of every rounding, and leave what it cannot do exactly to strtod.
         var generator = SystemRandomNumberGenerator()
         var texts = ["0", "-0", "-0.0", "0.1", "0.3", "1.", ".5", "-.5", "999999999999999", "0.000000000000001",
-                     "123456.789012345", "9007199254740.99", "-42.125"]
+                     "123456.789012345", "9007199254740.99", "-42.125", "0.505685633738493", "0.8981775452267601",
+                     "9007199254740992", "9007199254740993", "0.9007199254740993", "0.0000000000000000000001",
+                     "0.00000000000000000000012", "00000000000000000000000000001.5", "12345678901234567890"]
         for _ in 0..<200_000 {
-            let digits = Int.random(in: 1...15, using: &generator)
+            let digits = Int.random(in: 1...20, using: &generator)
             var text = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            if Int.random(in: 0..<4, using: &generator) == 0 {
+                text = String(repeating: "0", count: Int.random(in: 1...8, using: &generator)) + text
+            }
             if Bool.random(using: &generator) {
                 let point = Int.random(in: 0...digits, using: &generator)
                 text.insert(".", at: text.index(text.startIndex, offsetBy: point))
