@@ -25,6 +25,10 @@ struct XMLNameTable {
     /// The entry last found for names of a given first byte and length:
     /// spreadsheet parts repeat a handful of short names millions of times.
     private var recent: UnsafeMutablePointer<Int32>
+    /// The entry last found for names of a given head (`NameHead`), for
+    /// names read where 32 bytes can be loaded at once.
+    private var recentHeads: UnsafeMutablePointer<Int32>
+    private var heads = UnsafeStack<NameHead>(capacity: 64)
     private var slots: UnsafeMutablePointer<Int32>
     private var mask: Int
     private(set) var entries = UnsafeStack<Entry>(capacity: 64)
@@ -37,6 +41,8 @@ struct XMLNameTable {
         slots.initialize(repeating: -1, count: mask + 1)
         recent = .allocate(capacity: 1024)
         recent.initialize(repeating: -1, count: 1024)
+        recentHeads = .allocate(capacity: 1024)
+        recentHeads.initialize(repeating: -1, count: 1024)
     }
 
     /// Frees the names; the table is unusable afterwards.
@@ -45,6 +51,8 @@ struct XMLNameTable {
         storage = []
         slots.deallocate()
         recent.deallocate()
+        recentHeads.deallocate()
+        heads.release()
         entries.release()
         hashes.release()
     }
@@ -60,6 +68,24 @@ struct XMLNameTable {
         }
         let index = lookup(start, length)
         recent[key] = Int32(index)
+        return index
+    }
+
+    /// The same, for a name of which `readable` bytes from `start` may be
+    /// read: a name of 9 to 32 bytes (`table:table-cell`) is compared with
+    /// two vector compares; a shorter one (`c`, `row`) byte by byte, which
+    /// costs less than building its head.
+    @inline(__always)
+    mutating func intern(_ start: UnsafePointer<UInt8>, _ length: Int, readable: Int) -> Int {
+        guard length > 8 && length <= NameHead.capacity && readable >= NameHead.capacity else {
+            return intern(start, length)
+        }
+        let head = NameHead(start, length)
+        let key = head.key
+        let candidate = Int(recentHeads[key])
+        if candidate >= 0 && heads[candidate] == head { return candidate }
+        let index = lookup(start, length)
+        recentHeads[key] = Int32(index)
         return index
     }
 
@@ -114,6 +140,7 @@ struct XMLNameTable {
         entries.append(Entry(qualified: UnsafePointer(copy), length: length, local: local, prefix: prefix,
                              isQualifiedName: isQualifiedName))
         hashes.append(hash)
+        heads.append(NameHead(copying: start, length))
         // Interning the prefix may have grown the table: find the slot anew.
         var free = slot
         if colon > 0 {
@@ -138,5 +165,50 @@ struct XMLNameTable {
         slots.deallocate()
         slots = newSlots
         mask = newMask
+    }
+}
+
+/// The first 32 bytes of a name, zero after its end: two names of up to 32
+/// bytes are the same when their heads are (a name holds no zero byte).
+struct NameHead: Equatable {
+    typealias Lanes = SIMD16<UInt8>
+    static let capacity = 32
+    private static let lanes = Lanes(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+
+    var low: Lanes
+    var high: Lanes
+
+    /// Loads 32 bytes at `start`, which must be readable, and keeps `length`.
+    @inline(__always)
+    init(_ start: UnsafePointer<UInt8>, _ length: Int) {
+        let raw = UnsafeRawPointer(start)
+        let lowCount = Lanes(repeating: UInt8(truncatingIfNeeded: min(length, 16)))
+        let highCount = Lanes(repeating: UInt8(truncatingIfNeeded: max(length - 16, 0)))
+        low = raw.loadUnaligned(as: Lanes.self) & unsafeBitCast(NameHead.lanes .< lowCount, to: Lanes.self)
+        high = raw.loadUnaligned(fromByteOffset: 16, as: Lanes.self)
+            & unsafeBitCast(NameHead.lanes .< highCount, to: Lanes.self)
+    }
+
+    /// The head of a name of which only `length` bytes may be read.
+    init(copying start: UnsafePointer<UInt8>, _ length: Int) {
+        var bytes = [UInt8](repeating: 0, count: NameHead.capacity)
+        for i in 0..<min(length, NameHead.capacity) { bytes[i] = start[i] }
+        self = bytes.withUnsafeBufferPointer { NameHead($0.baseAddress!, length) }
+    }
+
+    /// A slot of 1024 for the head.
+    @inline(__always)
+    var key: Int {
+        let a = unsafeBitCast(low, to: SIMD2<UInt64>.self)
+        let b = unsafeBitCast(high, to: SIMD2<UInt64>.self)
+        var x = a[0] &* 0x9E37_79B9_7F4A_7C15 ^ a[1] ^ (b[0] &* 0xBF58_476D_1CE4_E5B9) ^ b[1]
+        x = (x ^ (x >> 31)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: x >> 54)
+    }
+
+    @inline(__always)
+    static func == (l: NameHead, r: NameHead) -> Bool {
+        let difference = unsafeBitCast((l.low ^ r.low) | (l.high ^ r.high), to: SIMD2<UInt64>.self)
+        return difference[0] | difference[1] == 0
     }
 }

@@ -412,7 +412,7 @@ public final class XMLScanner {
         var j = ByteSearch.nameEnd(base, from: start + 1, count: count)
         if j == count { return try needMore(final, start) }
         guard j > start + 1, isNameStart(base[start + 1]) else { throw malformed("a tag without a valid name", at: start) }
-        let name = names.intern(base + start + 1, j - start - 1)
+        let name = names.intern(base + start + 1, j - start - 1, readable: count - start - 1)
         guard names.entries[name].isQualifiedName else { throw malformed("a tag name that is not a qualified name", at: start) }
         raw.removeAll()
         tagNeedsCare = false
@@ -469,7 +469,8 @@ public final class XMLScanner {
                 if base[k] == UInt8(ascii: "<") { throw malformed("'<' in an attribute value", at: k) }
                 if base[k] == UInt8(ascii: "&") || base[k] < 0x20 { needsDecoding = true }
             }
-            let attributeName = names.intern(base + attributeStart, attributeEnd - attributeStart)
+            let attributeName = names.intern(base + attributeStart, attributeEnd - attributeStart,
+                                             readable: count - attributeStart)
             guard names.entries[attributeName].isQualifiedName else {
                 throw malformed("an attribute name that is not a qualified name", at: attributeStart)
             }
