@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Spreadsheet
 import XMLStream
 
@@ -64,6 +69,8 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
     private var isErrorCell = false
     private var hasFormula = false
     private var text = CellText()
+    private let rowChildren = RememberedNames<RowChild>(placeholder: .other)
+    private let cellAttributes = RememberedNames<CellAttribute>(placeholder: .other)
 
     /// A pass that streams the tables at `selected` to visitors, telling
     /// `listing` of each table as it begins; with an empty selection it only
@@ -143,9 +150,12 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
             return
         }
         if rowDepth >= 0 {
-            if depth == rowDepth + 1 && table.matches(name.namespaceURI)
-                && (name.is("table-cell") || name.is("covered-table-cell")) {
-                try startCell(name, attributes)
+            if depth == rowDepth + 1 {
+                let kind = rowChildren.kind(of: name) { name in
+                    guard table.matches(name.namespaceURI) else { return .other }
+                    return name.is("table-cell") ? .cell : name.is("covered-table-cell") ? .coveredCell : .other
+                }
+                if kind != .other { try startCell(covered: kind == .coveredCell, attributes) }
             }
             return
         }
@@ -309,7 +319,7 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
 
     // MARK: Cells
 
-    private func startCell(_ name: XMLName, _ attributes: XMLAttributes) throws {
+    private func startCell(covered: Bool, _ attributes: XMLAttributes) throws {
         cellDepth = depth
         cellRepeat = 1
         cellValue = .empty
@@ -322,24 +332,22 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
         var booleanValue: UnsafeRawBufferPointer?, stringValue: UnsafeRawBufferPointer?
         var spannedColumns = 1, spannedRows = 1
         for attribute in attributes {
-            let n = attribute.name
-            if office.matches(n.namespaceURI) {
-                if n.is("value-type") { valueType = attribute.value }
-                else if n.is("value") { value = attribute.value }
-                else if n.is("date-value") { dateValue = attribute.value }
-                else if n.is("time-value") { timeValue = attribute.value }
-                else if n.is("boolean-value") { booleanValue = attribute.value }
-                else if n.is("string-value") { stringValue = attribute.value }
-            } else if table.matches(n.namespaceURI) {
-                if n.is("number-columns-repeated") { cellRepeat = max(1, NumberText.parseInt(attribute.value) ?? 1) }
-                else if n.is("number-columns-spanned") { spannedColumns = max(1, NumberText.parseInt(attribute.value) ?? 1) }
-                else if n.is("number-rows-spanned") { spannedRows = max(1, NumberText.parseInt(attribute.value) ?? 1) }
-                else if n.is("formula") { hasFormula = true }
-            } else if calcext.matches(n.namespaceURI) && n.is("value-type") {
-                isErrorCell = attribute.value.elementsEqual("error".utf8)
+            switch cellAttributes.kind(of: attribute.name, classify: cellAttribute) {
+            case .valueType: valueType = attribute.value
+            case .value: value = attribute.value
+            case .dateValue: dateValue = attribute.value
+            case .timeValue: timeValue = attribute.value
+            case .booleanValue: booleanValue = attribute.value
+            case .stringValue: stringValue = attribute.value
+            case .columnsRepeated: cellRepeat = max(1, NumberText.parseInt(attribute.value) ?? 1)
+            case .columnsSpanned: spannedColumns = max(1, NumberText.parseInt(attribute.value) ?? 1)
+            case .rowsSpanned: spannedRows = max(1, NumberText.parseInt(attribute.value) ?? 1)
+            case .formula: hasFormula = true
+            case .calculatedType: isErrorCell = Self.bytes(attribute.value, are: "error")
+            case .other: break
             }
         }
-        if name.is("table-cell") && (spannedColumns > 1 || spannedRows > 1) {
+        if !covered && (spannedColumns > 1 || spannedRows > 1) {
             let range = CellRange(first: CellReference(row: nextRow, column: column),
                                   last: CellReference(row: nextRow + spannedRows - 1, column: column + spannedColumns - 1))
             merged.append(range)
@@ -354,6 +362,29 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
             needsText = true
         }
         if needsText { text.reset() }
+    }
+
+    private func cellAttribute(_ n: XMLName) -> CellAttribute {
+        if office.matches(n.namespaceURI) {
+            if n.is("value-type") { return .valueType }
+            if n.is("value") { return .value }
+            if n.is("date-value") { return .dateValue }
+            if n.is("time-value") { return .timeValue }
+            if n.is("boolean-value") { return .booleanValue }
+            if n.is("string-value") { return .stringValue }
+        } else if table.matches(n.namespaceURI) {
+            if n.is("number-columns-repeated") { return .columnsRepeated }
+            if n.is("number-columns-spanned") { return .columnsSpanned }
+            if n.is("number-rows-spanned") { return .rowsSpanned }
+            if n.is("formula") { return .formula }
+        } else if calcext.matches(n.namespaceURI) && n.is("value-type") {
+            return .calculatedType
+        }
+        return .other
+    }
+
+    private static func bytes(_ bytes: UnsafeRawBufferPointer, are text: StaticString) -> Bool {
+        bytes.count == text.utf8CodeUnitCount && memcmp(bytes.baseAddress!, text.utf8Start, bytes.count) == 0
     }
 
     private func readRepeatOnly(_ attributes: XMLAttributes) {
@@ -388,7 +419,7 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
             return .duration(seconds: seconds)
         case UInt8(ascii: "b"): // boolean
             guard let booleanValue else { return .empty }
-            return .bool(booleanValue.elementsEqual("true".utf8) || booleanValue.elementsEqual("1".utf8))
+            return .bool(Self.bytes(booleanValue, are: "true") || Self.bytes(booleanValue, are: "1"))
         default: // string
             if let stringValue { return .string(String(decoding: stringValue, as: UTF8.self)) }
             needsText = true
@@ -423,6 +454,18 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
             row.cells.append(Cell(column: column + k, value: value))
         }
     }
+}
+
+/// The elements of a row: cells, and the cells a span covers.
+enum RowChild { case cell, coveredCell, other }
+
+/// The attributes of a cell this parser reads (ODF 1.2 Part 1, 9.1.4).
+enum CellAttribute {
+    case valueType, value, dateValue, timeValue, booleanValue, stringValue
+    case columnsRepeated, columnsSpanned, rowsSpanned, formula
+    /// `calcext:value-type`, which LibreOffice sets to `error` for an error result.
+    case calculatedType
+    case other
 }
 
 /// Where a pass over the body stopped, for another to continue from.
