@@ -405,7 +405,7 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
             guard let value, let number = NumberText.parse(value), number.isFinite else { throw bad(value, "office:value") }
             return .number(number)
         case UInt8(ascii: "d"): // date
-            guard let dateValue, let date = ISO8601.parseDateTime(String(decoding: dateValue, as: UTF8.self)) else {
+            guard let dateValue, let date = ISO8601.parseDateTime(dateValue) else {
                 throw bad(dateValue, "office:date-value")
             }
             return date

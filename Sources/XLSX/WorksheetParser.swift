@@ -215,6 +215,8 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
             }
             return .string(string)
         case .boolean:
+            // Excel writes 0 or 1.
+            if value.count == 1 { return .bool(value[0] == UInt8(ascii: "1")) }
             let text = String(decoding: value, as: UTF8.self).trimmingASCIIWhitespace()
             return .bool(text == "1" || text.lowercased() == "true")
         case .error:
