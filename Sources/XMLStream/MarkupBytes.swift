@@ -48,8 +48,11 @@ public enum MarkupBytes {
     public static func nameIs(_ b: UnsafeRawBufferPointer, _ at: Int, _ prefix: [UInt8], _ local: StaticString) -> Bool {
         let l = local.utf8CodeUnitCount
         guard at + prefix.count + l < b.count else { return false }
-        for k in 0..<prefix.count where b[at + k] != prefix[k] { return false }
         let p = local.utf8Start
+        // Names of one vocabulary share their beginnings (table:table-row,
+        // table:table-cell): their last bytes tell most of them apart at once.
+        if l > 0 && b[at + prefix.count + l - 1] != p[l - 1] { return false }
+        for k in 0..<prefix.count where b[at + k] != prefix[k] { return false }
         for k in 0..<l where b[at + prefix.count + k] != p[k] { return false }
         return true
     }

@@ -173,7 +173,8 @@ struct XMLNameTable {
 struct NameHead: Equatable {
     typealias Lanes = SIMD16<UInt8>
     static let capacity = 32
-    private static let lanes = Lanes(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+    /// Computed, not stored: a stored static is read through a lazy initializer.
+    @inline(__always) private static var lanes: Lanes { Lanes(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) }
 
     var low: Lanes
     var high: Lanes
