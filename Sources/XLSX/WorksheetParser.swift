@@ -36,12 +36,13 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
     private var cellType = StoredType.number
     private var cellStyle = 0
     private var inValue = false
-    private var value: [UInt8] = []
+    private var value = ValueBytes()
     private var hasValue = false
     private var inInline = false
     private var sawInline = false
     private var sawFormula = false
     private var inline = RichText()
+    private let elements = RememberedNames<SheetElement>(placeholder: .other)
 
     private(set) var mergedRanges: [CellRange] = []
     private(set) var dimension: CellRange?
@@ -57,7 +58,6 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
         self.styles = styles
         self.dateSystem = dateSystem
         self.maxCells = maxCells
-        value.reserveCapacity(64)
         row.cells.reserveCapacity(64)
     }
 
@@ -66,45 +66,52 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
         if inCell {
             if inInline {
                 inline.start(name, attributes)
-            } else if name.is("v") {
+                return
+            }
+            switch elements.kind(of: name, classify: SheetElement.init) {
+            case .value:
                 inValue = true
                 hasValue = true
-                value.removeAll(keepingCapacity: true)
-            } else if name.is("is") {
+                value.removeAll()
+            case .inlineString:
                 inInline = true
                 sawInline = true
                 inline.reset()
-            } else if name.is("f") {
+            case .formula:
                 sawFormula = true
+            default:
+                break
             }
             return
         }
         guard main.matches(name.namespaceURI) else { return }
+        let kind = elements.kind(of: name, classify: SheetElement.init)
         if sheetDataDepth >= 0 {
-            if name.is("c") {
+            if kind == .cell {
                 try startCell(attributes)
-            } else if name.is("row") {
+            } else if kind == .row {
                 startRow(attributes)
             }
-        } else if name.is("sheetData") {
+        } else if kind == .sheetData {
             sheetDataDepth = depth
-        } else if name.is("mergeCell") {
+        } else if kind == .mergeCell {
             if let ref = attributes.value("ref"), let range = CellRange(String(decoding: ref, as: UTF8.self)) {
                 mergedRanges.append(range)
             }
-        } else if name.is("dimension") {
+        } else if kind == .dimension {
             dimension = attributes.value("ref").flatMap { CellRange(String(decoding: $0, as: UTF8.self)) }
         }
     }
 
     func endElement(_ name: XMLName) throws {
         defer { depth -= 1 }
+        let kind = elements.kind(of: name, classify: SheetElement.init)
         if inCell {
             if inInline {
-                if name.is("is") { inInline = false } else { inline.end(name) }
-            } else if inValue && name.is("v") {
+                if kind == .inlineString { inInline = false } else { inline.end(name) }
+            } else if inValue && kind == .value {
                 inValue = false
-            } else if name.is("c") && main.matches(name.namespaceURI) {
+            } else if kind == .cell && main.matches(name.namespaceURI) {
                 try endCell()
             }
             return
@@ -112,14 +119,14 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
         if depth == sheetDataDepth {
             try flushRow()
             sheetDataDepth = -1
-        } else if sheetDataDepth >= 0 && name.is("row") && main.matches(name.namespaceURI) {
+        } else if sheetDataDepth >= 0 && kind == .row && main.matches(name.namespaceURI) {
             try flushRow()
         }
     }
 
     func characters(_ text: UnsafeRawBufferPointer) throws {
         if inValue {
-            value.append(contentsOf: text)
+            value.append(text)
         } else if inInline {
             inline.characters(text)
         }
@@ -204,11 +211,11 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
         default:
             break
         }
-        guard hasValue, !value.isEmpty else { return nil }
+        guard hasValue, value.count > 0 else { return nil }
         switch cellType {
         case .sharedString:
-            guard let index = value.withUnsafeBytes({ NumberText.parseInt($0) }) else {
-                throw XLSXError.badValue(String(decoding: value, as: UTF8.self), part: part, cell: here)
+            guard let index = NumberText.parseInt(value.bytes) else {
+                throw XLSXError.badValue(value.string, part: part, cell: here)
             }
             guard index >= 0, let string = try sharedStrings.string(at: index) else {
                 throw XLSXError.sharedStringIndexOutOfRange(index: index, count: sharedStrings.count, part: part, cell: here)
@@ -216,20 +223,20 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
             return .string(string)
         case .boolean:
             // Excel writes 0 or 1.
-            if value.count == 1 { return .bool(value[0] == UInt8(ascii: "1")) }
-            let text = String(decoding: value, as: UTF8.self).trimmingASCIIWhitespace()
+            if value.count == 1 { return .bool(value.bytes[0] == UInt8(ascii: "1")) }
+            let text = value.string.trimmingASCIIWhitespace()
             return .bool(text == "1" || text.lowercased() == "true")
         case .error:
-            return .error(String(decoding: value, as: UTF8.self))
+            return .error(value.string)
         case .isoDate:
-            let text = String(decoding: value, as: UTF8.self).trimmingASCIIWhitespace()
+            let text = value.string.trimmingASCIIWhitespace()
             guard let date = ISO8601.parseDateTime(text) else {
                 throw XLSXError.badValue(text, part: part, cell: here)
             }
             return date
         default:
-            guard let number = value.withUnsafeBytes({ NumberText.parse($0) }) else {
-                throw XLSXError.badValue(String(decoding: value, as: UTF8.self), part: part, cell: here)
+            guard let number = NumberText.parse(value.bytes) else {
+                throw XLSXError.badValue(value.string, part: part, cell: here)
             }
             return .some(try styledNumber(number))
         }
@@ -247,12 +254,11 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
     }
 
     private func decodedValue() -> String {
-        value.withUnsafeBytes { raw in
-            guard StringEscapes.mayContainEscape(raw) else { return String(decoding: raw, as: UTF8.self) }
-            var decoded: [UInt8] = []
-            StringEscapes.decode(raw, into: &decoded)
-            return String(decoding: decoded, as: UTF8.self)
-        }
+        let raw = value.bytes
+        guard StringEscapes.mayContainEscape(raw) else { return String(decoding: raw, as: UTF8.self) }
+        var decoded: [UInt8] = []
+        StringEscapes.decode(raw, into: &decoded)
+        return String(decoding: decoded, as: UTF8.self)
     }
 
     private func flushRow() throws {
@@ -339,4 +345,21 @@ private struct RowKeeper: SheetVisitor {
     var rows: [Row] = []
 
     mutating func visit(_ row: Row) throws { rows.append(row.compacted) }
+}
+
+/// The elements of a worksheet the parser acts on, by local name.
+enum SheetElement {
+    case cell, value, inlineString, formula, row, sheetData, mergeCell, dimension, other
+
+    init(_ name: XMLName) {
+        if name.is("c") { self = .cell }
+        else if name.is("v") { self = .value }
+        else if name.is("is") { self = .inlineString }
+        else if name.is("f") { self = .formula }
+        else if name.is("row") { self = .row }
+        else if name.is("sheetData") { self = .sheetData }
+        else if name.is("mergeCell") { self = .mergeCell }
+        else if name.is("dimension") { self = .dimension }
+        else { self = .other }
+    }
 }
