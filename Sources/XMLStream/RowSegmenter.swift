@@ -29,18 +29,12 @@ public struct RowSegmenter {
         public var wrapper: Wrapper
 
         /// Parses the run as a document of its own (opening, container tag,
-        /// rows, closing) with `scanner`, in small pieces: the scanner then
-        /// holds no copy of the whole run.
+        /// rows, closing) with `scanner`. Each part ends between tags, so the
+        /// scanner reads the rows where they lie, without a copy (cut into
+        /// pieces, every piece after one that ended inside a tag was copied).
         public func parse(with scanner: XMLScanner) throws {
             for part in [wrapper.opening, containerTag, bytes, wrapper.closing] {
-                try part.withUnsafeBytes { whole in
-                    var offset = 0
-                    while offset < whole.count {
-                        let end = min(offset + (1 << 14), whole.count)
-                        try scanner.feed(UnsafeRawBufferPointer(rebasing: whole[offset..<end]))
-                        offset = end
-                    }
-                }
+                try part.withUnsafeBytes { try scanner.feed($0) }
             }
             try scanner.finish()
         }
