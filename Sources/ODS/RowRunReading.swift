@@ -92,7 +92,7 @@ struct ParsedRowRun: Sendable {
         var collected: RowCollector?
         let parser = ContentParser<RowCollector>(selected: collecting ? .all : .only([]), maxCells: maxCells,
                                                  makeVisitor: { _ in RowCollector() }, finished: { _, c in collected = c })
-        let scanner = XMLScanner(handler: parser, documentName: "content.xml", limits: limits)
+        let scanner = XMLScanner(handler: RunHandler(parser), documentName: "content.xml", limits: limits)
         try run.parse(with: scanner)
         guard parser.tables.count == 1 else { throw RunOutOfPlace() }
         rows = collected?.rows ?? []
@@ -101,6 +101,25 @@ struct ParsedRowRun: Sendable {
         merged = collected?.merged ?? []
         openSpans = parser.spans
     }
+}
+
+/// Hands the scanner's events to the parser of a run. The scanner calls a
+/// handler through the protocol, and the conformance of the generic
+/// ContentParser runs its unspecialised code, which finds every stored
+/// property through the type's metadata; called from here, with its visitor
+/// type known, the parser's methods are specialised.
+private final class RunHandler: XMLEventHandler {
+    let parser: ContentParser<RowCollector>
+
+    init(_ parser: ContentParser<RowCollector>) { self.parser = parser }
+
+    func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+        try parser.startElement(name, attributes: attributes)
+    }
+
+    func endElement(_ name: XMLName) throws { try parser.endElement(name) }
+
+    func characters(_ text: UnsafeRawBufferPointer) throws { try parser.characters(text) }
 }
 
 /// Keeps the rows of a run as they come, up to a number of cells: repeated

@@ -329,13 +329,32 @@ struct ParsedSheetRun: Sendable {
          dateSystem: DateSystem, limits: XMLLimits, maxCells: Int) throws {
         let parser = WorksheetParser(visitor: RowKeeper(), part: part, sharedStrings: sharedStrings, styles: styles,
                                      dateSystem: dateSystem, maxCells: maxCells)
-        let scanner = XMLScanner(handler: parser, documentName: part, limits: limits)
+        let scanner = XMLScanner(handler: RunHandler(parser), documentName: part, limits: limits)
         try run.parse(with: scanner)
         rows = parser.visitor.rows
         cellCount = parser.cellCount
         nextRow = parser.nextRow
         startsImplicitly = parser.startsImplicitly
     }
+}
+
+/// Hands the scanner's events to the parser of a run. The scanner calls a
+/// handler through the protocol, and the conformance of the generic
+/// WorksheetParser runs its unspecialised code, which finds every stored
+/// property through the type's metadata; called from here, with its visitor
+/// type known, the parser's methods are specialised.
+private final class RunHandler: XMLEventHandler {
+    let parser: WorksheetParser<RowKeeper>
+
+    init(_ parser: WorksheetParser<RowKeeper>) { self.parser = parser }
+
+    func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
+        try parser.startElement(name, attributes: attributes)
+    }
+
+    func endElement(_ name: XMLName) throws { try parser.endElement(name) }
+
+    func characters(_ text: UnsafeRawBufferPointer) throws { try parser.characters(text) }
 }
 
 /// Keeps the rows of a run as they come, each in cells of its own size:
