@@ -135,6 +135,9 @@ final class SharedStringStore: @unchecked Sendable {
         }
     }
 
+    /// Whether the table has been read to its end (or has failed).
+    var hasEnded: Bool { ended.load(ordering: .acquiring) }
+
     /// The number of strings read so far.
     var count: Int { published.load(ordering: .acquiring) }
 

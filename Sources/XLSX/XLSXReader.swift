@@ -84,7 +84,11 @@ public final class XLSXReader: WorkbookReader {
         try readSheet(at: index, into: &visitor, inflateAhead: true)
     }
 
-    private func readSheet<V: SheetVisitor>(at index: Int, into visitor: inout V, inflateAhead: Bool) throws {
+    /// With `awaitingStrings` false the sheet is read without waiting for
+    /// the rest of the shared strings; the caller then waits before it uses
+    /// the visitor.
+    private func readSheet<V: SheetVisitor>(at index: Int, into visitor: inout V, inflateAhead: Bool,
+                                            awaitingStrings: Bool = true) throws {
         let strings = loadSharedStrings()
         let summary: SheetSummary
         if inflateAhead, let entry = zip.entry(named: sheetParts[index]), rowRuns.apply(toPartOf: entry.uncompressedSize),
@@ -98,7 +102,7 @@ public final class XLSXReader: WorkbookReader {
             summary = SheetSummary(mergedRanges: parser.mergedRanges, declaredDimension: parser.dimension)
         }
         // A broken table fails the read even where this sheet used none of it.
-        try strings.finish()
+        if awaitingStrings { try strings.finish() }
         try visitor.finish(summary)
     }
 
@@ -188,12 +192,25 @@ public final class XLSXReader: WorkbookReader {
         guard ordered.count > 1, workers > 1 else {
             return try readSheets(at: ordered, making: makeVisitor, finished: finished)
         }
-        // Read whole before the sheets' threads start.
-        try loadSharedStrings().finish()
+        // While the shared strings are read on their own thread, this thread
+        // reads the first sheets, so that both cores work; two sheets' threads
+        // beside the strings' would compete with it. Their visitors are handed
+        // on once the whole table is read, as a broken table fails the read.
+        let strings = loadSharedStrings()
+        var start = 0
+        var early: [(index: Int, visitor: V)] = []
+        while start < ordered.count && early.count < 32 && !strings.hasEnded {
+            var visitor = makeVisitor(ordered[start])
+            try readSheet(at: ordered[start], into: &visitor, inflateAhead: false, awaitingStrings: false)
+            early.append((ordered[start], visitor))
+            start += 1
+        }
+        try strings.finish()
+        for sheet in early { try finished(sheet.index, sheet.visitor) }
+        early = []
         // Reading a sheet only reads the reader's state (the zip's running
         // total has its own lock).
         nonisolated(unsafe) let reader = self
-        var start = 0
         while start < ordered.count {
             let window = Array(ordered[start..<min(start + 32, ordered.count)])
             let results = ConcurrentResults<V>(window.map { makeVisitor($0) })

@@ -272,6 +272,43 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertEqual(concurrent.map { "\($0.1)" }, sequential.map { "\($0.1)" })
     }
 
+    func testSheetsReadBesideALargeStringTableArriveInOrderAsReadOneByOne() throws {
+        // The first sheets are read while the table is still being read.
+        let count = 100_000
+        var f = XLSXFixture()
+        f.sharedStrings = XLSXFixture.sharedStrings((0..<count).map { "<t>text \($0)</t>" })
+        for n in 0..<40 {
+            let indices = [n, count - 1 - n, (n * 2_503) % count]
+            f.addSheet("S\(n)", rows: indices.enumerated().map { r, index in
+                #"<row r="\#(r + 1)"><c r="A\#(r + 1)" t="s"><v>\#(index)</v></c></row>"#
+            }.joined())
+        }
+        for _ in 0..<3 {
+            let reader = try XLSXReader(zip: ZipArchive(file: MappedFile(copying: try f.build())))
+            var sequential: [String] = [], concurrent: [(Int, String)] = []
+            try reader.readSheets(at: Array(0..<40), making: { _ in SheetBuilder() }) { sequential.append("\($1.rows)") }
+            let fresh = try XLSXReader(zip: ZipArchive(file: MappedFile(copying: try f.build())))
+            try fresh.readSheetsConcurrently(at: Array(0..<40), making: { _ in SheetBuilder() }) {
+                concurrent.append(($0, "\($1.rows)"))
+            }
+            XCTAssertEqual(concurrent.map(\.0), Array(0..<40))
+            XCTAssertEqual(concurrent.map(\.1), sequential)
+        }
+    }
+
+    func testABrokenStringTableFailsSheetsReadConcurrentlyBeforeAnyIsDelivered() throws {
+        var f = XLSXFixture()
+        let strings = XLSXFixture.sharedStrings((0..<100_000).map { "<t>text \($0)</t>" })
+        f.sharedStrings = String(strings.dropLast(6)) + "<si><t>cut"
+        for n in 0..<40 { f.addSheet("S\(n)", rows: #"<row r="1"><c r="A1" t="s"><v>\#(n)</v></c></row>"#) }
+        let reader = try XLSXReader(zip: ZipArchive(file: MappedFile(copying: try f.build())))
+        var delivered: [Int] = []
+        XCTAssertThrowsError(try reader.readSheetsConcurrently(at: Array(0..<40), making: { _ in SheetBuilder() }) { index, _ in
+            delivered.append(index)
+        }) { XCTAssert("\($0)".hasPrefix("xl/sharedStrings.xml"), "\($0)") }
+        XCTAssertEqual(delivered, [])
+    }
+
     func testSheetsReadConcurrentlyStopAtABrokenOneAfterDeliveringThoseBeforeIt() throws {
         var f = XLSXFixture()
         for n in 0..<40 { // more than one window of 32
