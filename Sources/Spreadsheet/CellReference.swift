@@ -37,7 +37,7 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
             var b = bytes[i]
             if b >= 0x61 && b <= 0x7A { b -= 0x20 }
             guard b >= 0x41 && b <= 0x5A else { break }
-            column = column * 26 + Int(b - 0x40)
+            column = column &* 26 &+ Int(b &- 0x40) // at most three letters
             i += 1
             if i - columnStart > 3 { return nil }
         }
@@ -48,7 +48,7 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
         while i < n {
             let b = bytes[i]
             guard b >= 0x30 && b <= 0x39 else { return nil }
-            row = row * 10 + Int(b - 0x30)
+            row = row &* 10 &+ Int(b &- 0x30) // at most seven digits
             i += 1
             if i - rowStart > 7 { return nil }
         }

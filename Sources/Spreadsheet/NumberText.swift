@@ -27,21 +27,22 @@ public enum NumberText {
             var value: UInt64 = 0
             var digits = 0, significant = 0, fractionDigits = 0
             var sawPoint = false, plain = true
+            // Counts stay below 33: wrapping arithmetic leaves out the overflow checks.
             while i < end {
                 let d = bytes[i] &- 0x30
                 if d <= 9 {
-                    digits += 1
-                    if value != 0 || d != 0 { significant += 1 }
+                    digits &+= 1
+                    if value != 0 || d != 0 { significant &+= 1 }
                     if significant > 19 { plain = false; break }
                     value = value &* 10 &+ UInt64(d)
-                    if sawPoint { fractionDigits += 1 }
+                    if sawPoint { fractionDigits &+= 1 }
                 } else if bytes[i] == UInt8(ascii: ".") && !sawPoint {
                     sawPoint = true
                 } else {
                     plain = false
                     break
                 }
-                i += 1
+                i &+= 1
             }
             if plain && digits > 0 && value <= 1 << 53 && fractionDigits <= 22 {
                 let magnitude = Double(value) / NumberText.powersOfTen[fractionDigits]

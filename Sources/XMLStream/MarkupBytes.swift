@@ -10,9 +10,8 @@ import Darwin
 public enum MarkupBytes {
     /// The first `byte` at or after `from`.
     public static func find(_ b: UnsafeRawBufferPointer, _ byte: UInt8, from: Int) -> Int? {
-        guard from < b.count, let base = b.baseAddress,
-              let found = memchr(base + from, Int32(byte), b.count - from) else { return nil }
-        return UnsafeRawPointer(found) - base
+        guard from < b.count, let base = b.baseAddress else { return nil }
+        return ByteSearch.first(byte, in: base.assumingMemoryBound(to: UInt8.self), from: from, count: b.count)
     }
 
     /// The first occurrence of a three-byte terminator (`-->`, `]]>`) at or after `from`.
