@@ -33,11 +33,11 @@ final class SharedStringStore: @unchecked Sendable {
 
     private static var tableBytes: Int { maxBlocks * MemoryLayout<UnsafeMutablePointer<String>?>.stride }
 
-    private init() {
+    private init() throws {
         // Mapped, not calloc'ed: calloc may take the 2 MB from the heap and
         // zero them all, 512 page faults for a workbook of one string.
         let table = mmap(nil, SharedStringStore.tableBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-        guard let table, table != MAP_FAILED else { fatalError("cannot map the shared strings' table of blocks") }
+        guard let table, table != MAP_FAILED else { throw XLSXError.outOfMemory("the shared strings' table") }
         blocks = table.bindMemory(to: UnsafeMutablePointer<String>?.self, capacity: SharedStringStore.maxBlocks)
     }
 
@@ -53,16 +53,16 @@ final class SharedStringStore: @unchecked Sendable {
     }
 
     /// A store with no strings (a workbook without a shared-strings part).
-    static func empty() -> SharedStringStore {
-        let store = SharedStringStore()
+    static func empty() throws -> SharedStringStore {
+        let store = try SharedStringStore()
         store.ended.store(true, ordering: .releasing)
         return store
     }
 
     /// Starts reading the part `entry` into a new store on a thread of its
     /// own; on one core, or when no thread can start, reads it here first.
-    static func reading(_ entry: ZipEntry, in zip: ZipArchive, limits: XMLLimits) -> SharedStringStore {
-        let store = SharedStringStore()
+    static func reading(_ entry: ZipEntry, in zip: ZipArchive, limits: XMLLimits) throws -> SharedStringStore {
+        let store = try SharedStringStore()
         let read: @Sendable () -> Void = {
             do {
                 try SharedStrings.read(entry, in: zip, limits: limits) { string in

@@ -15,6 +15,8 @@ public enum XLSXError: Error, Sendable, CustomStringConvertible {
     case badCellReference(String, part: String)
     case badValue(String, part: String, cell: CellReference)
     case tooManyCells(limit: Int, part: String)
+    /// The system refused memory the reader needs (named by `what`).
+    case outOfMemory(String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,7 @@ public enum XLSXError: Error, Sendable, CustomStringConvertible {
         case .badCellReference(let text, let part): return "\(part): invalid cell reference \"\(text)\""
         case .badValue(let text, let part, let cell): return "\(part): cell \(cell): invalid value \"\(text)\""
         case .tooManyCells(let limit, let part): return "\(part): more than \(limit) cells (raise the limit with --max-cells)"
+        case .outOfMemory(let what): return "not enough memory for \(what)"
         }
     }
 }

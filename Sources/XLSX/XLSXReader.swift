@@ -89,7 +89,7 @@ public final class XLSXReader: WorkbookReader {
     /// the visitor.
     private func readSheet<V: SheetVisitor>(at index: Int, into visitor: inout V, inflateAhead: Bool,
                                             awaitingStrings: Bool = true) throws {
-        let strings = loadSharedStrings()
+        let strings = try loadSharedStrings()
         let summary: SheetSummary
         if inflateAhead, let entry = zip.entry(named: sheetParts[index]), rowRuns.apply(toPartOf: entry.uncompressedSize),
            WorkerThread.hasSecondCore {
@@ -196,7 +196,7 @@ public final class XLSXReader: WorkbookReader {
         // reads the first sheets, so that both cores work; two sheets' threads
         // beside the strings' would compete with it. Their visitors are handed
         // on once the whole table is read, as a broken table fails the read.
-        let strings = loadSharedStrings()
+        let strings = try loadSharedStrings()
         var start = 0
         var early: [(index: Int, visitor: V)] = []
         while start < ordered.count && early.count < 32 && !strings.hasEnded {
@@ -242,9 +242,9 @@ public final class XLSXReader: WorkbookReader {
 
     /// The shared strings, being read on a thread of their own from the
     /// first time a sheet needs them.
-    private func loadSharedStrings() -> SharedStringStore {
+    private func loadSharedStrings() throws -> SharedStringStore {
         if let sharedStrings { return sharedStrings }
-        let store = sharedStringsEntry.map { SharedStringStore.reading($0, in: zip, limits: xmlLimits) } ?? .empty()
+        let store = try sharedStringsEntry.map { try SharedStringStore.reading($0, in: zip, limits: xmlLimits) } ?? .empty()
         sharedStrings = store
         return store
     }
