@@ -63,12 +63,13 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
 
     func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
         depth += 1
+        if inCell && inInline {
+            inline.start(name, attributes)
+            return
+        }
+        let kind = elements.kind(of: name, classify: SheetElement.init)
         if inCell {
-            if inInline {
-                inline.start(name, attributes)
-                return
-            }
-            switch elements.kind(of: name, classify: SheetElement.init) {
+            switch kind {
             case .value:
                 inValue = true
                 hasValue = true
@@ -85,7 +86,6 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
             return
         }
         guard main.matches(name.namespaceURI) else { return }
-        let kind = elements.kind(of: name, classify: SheetElement.init)
         if sheetDataDepth >= 0 {
             if kind == .cell {
                 try startCell(attributes)

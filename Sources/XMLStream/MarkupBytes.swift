@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Byte tests for the scans that look at a spreadsheet body without an XML
 /// parser (the ODS table listing, `RowSegmenter`): a raw `<` cannot stand inside
 /// a tag or a text, so markup is found by searching for it.
