@@ -1,39 +1,42 @@
-import ArgumentParser
+import CommandArguments
 import Spreadsheet
 import WorkbookIO
 #if canImport(Glibc)
 import Glibc
 #endif
 
-struct CatCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "cat",
+struct CatCommand: Command {
+    enum Format: String, ArgumentValue, CaseIterable {
+        case json, csv, tsv, table
+    }
+
+    static let file = Parameter.argument("file", help: "The workbook to read.")
+    static let sheet = Parameter.option("sheet", help: "Only this sheet (repeat for several).", repeating: true)
+    static let format = Parameter.option("format", help: "Output format; table on a terminal, json otherwise.",
+                                         choices: Format.choices)
+
+    static let spec = CommandSpec(
+        "cat",
         abstract: "Print the cell values of a workbook (XLSX, ODS or FODS).",
         discussion: """
             json is the canonical dump (every sheet, one row per line); csv and tsv \
             print one sheet (the first, or the one given with --sheet); table is an \
             aligned view for a terminal and the default there.
-            """)
+            """,
+        parameters: [file, sheet, format] + ReadingLimitOptions.parameters) { try CatCommand($0) }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, csv, tsv, table
-    }
+    let file: String
+    let sheet: [String]
+    let format: Format?
+    let limits: ReadingLimitOptions
 
-    @Argument(help: "The workbook to read.")
-    var file: String
-
-    @OptionGroup(title: "Limits")
-    var limits: ReadingLimitOptions
-
-    @Option(name: .long, help: "Only this sheet (repeat for several).")
-    var sheet: [String] = []
-
-    @Option(name: .long, help: "Output format: json, csv, tsv or table.")
-    var format: Format?
-
-    func validate() throws {
-        if (format == .csv || format == .tsv) && sheet.count > 1 {
-            throw ValidationError("--format \(format!.rawValue) prints one sheet; give --sheet once")
+    init(_ arguments: ParsedArguments) throws {
+        file = try arguments.value(Self.file)
+        sheet = try arguments.values(Self.sheet)
+        format = try arguments.optionalValue(Self.format)
+        limits = try ReadingLimitOptions(arguments)
+        if let format, format == .csv || format == .tsv, sheet.count > 1 {
+            throw arguments.refuse("--format \(format.rawValue) prints one sheet; give --sheet once")
         }
     }
 

@@ -1,20 +1,25 @@
-import ArgumentParser
+import CommandArguments
 import Monitoring
 import WorkbookIO
 
-struct CatalogueCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "catalogue",
+enum CatalogueCommand {
+    static let spec = CommandSpec(
+        "catalogue",
         abstract: "Keep the indicator catalogue: check a catalogue workbook, export the built-in one, list one.",
-        subcommands: [Check.self, Export.self, Show.self])
+        subcommands: [Check.spec, Export.spec, Show.spec])
 
-    struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "check",
-            abstract: "Check a catalogue workbook; every problem with its sheet and cell. Exit 1 when there are problems.")
+    struct Check: Command {
+        static let file = Parameter.argument("file", help: "The catalogue workbook (.xlsx, .ods).")
+        static let spec = CommandSpec(
+            "check",
+            abstract: "Check a catalogue workbook; every problem with its sheet and cell. Exit 1 when there are problems.",
+            parameters: [file]) { try Check($0) }
 
-        @Argument(help: "The catalogue workbook (.xlsx, .ods).")
-        var file: String
+        let file: String
+
+        init(_ arguments: ParsedArguments) throws {
+            file = try arguments.value(Self.file)
+        }
 
         func run() throws {
             let (catalogue, findings) = try reading(file) { try CatalogueWorkbook.read(path: file) }
@@ -25,17 +30,20 @@ struct CatalogueCommand: ParsableCommand {
             }
             for finding in findings { print("\(file): \(finding)") }
             print("\(findings.count) problem\(findings.count == 1 ? "" : "s")")
-            throw ExitCode(1)
+            throw ExitStatus.problemsFound
         }
     }
 
-    struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "export",
-            abstract: "Write the built-in Magdeburg catalogue as an editable workbook.")
+    struct Export: Command {
+        static let output = Parameter.option("output", short: "o", help: "The workbook to write (.xlsx, .ods or .fods).", required: true)
+        static let spec = CommandSpec(
+            "export", abstract: "Write the built-in Magdeburg catalogue as an editable workbook.", parameters: [output]) { try Export($0) }
 
-        @Option(name: .shortAndLong, help: "The workbook to write (.xlsx, .ods or .fods).")
-        var output: String
+        let output: String
+
+        init(_ arguments: ParsedArguments) throws {
+            output = try arguments.value(Self.output)
+        }
 
         func run() throws {
             do {
@@ -47,12 +55,16 @@ struct CatalogueCommand: ParsableCommand {
         }
     }
 
-    struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "List a catalogue readably (the built-in one without FILE).")
+    struct Show: Command {
+        static let file = Parameter.argument("file", help: "A catalogue workbook; the built-in default when left out.", optional: true)
+        static let spec = CommandSpec(
+            "show", abstract: "List a catalogue readably (the built-in one without FILE).", parameters: [file]) { try Show($0) }
 
-        @Argument(help: "A catalogue workbook; the built-in default when left out.")
-        var file: String?
+        let file: String?
+
+        init(_ arguments: ParsedArguments) throws {
+            file = try arguments.optionalValue(Self.file)
+        }
 
         func run() throws {
             let catalogue = try CatalogueSource.load(file)

@@ -1,4 +1,3 @@
-import ArgumentParser
 import WorkbookIO
 #if canImport(Glibc)
 import Glibc

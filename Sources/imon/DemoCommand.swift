@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandArguments
 import Monitoring
 import MonitoringStore
 import Reporting
@@ -6,21 +6,28 @@ import Reporting
 import Glibc
 #endif
 
-struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "demo",
+struct DemoCommand: Command {
+    static let output = Parameter.option("output", short: "o", help: "The folder to write into.", default: "imon-demo")
+    static let samples = Parameter.option("samples", help: "The folder with the sample submissions (Samples/Abgaben and Samples/Fehler).",
+                                          default: "Samples")
+
+    static let spec = CommandSpec(
+        "demo",
         abstract: "The whole flow on the built-in catalogue and the synthetic samples, into a folder.",
         discussion: """
             Writes the templates of a year, validates the sample submissions (the ones with planted \
             mistakes too, with annotated feedback copies), merges the valid ones into a fresh store and \
             writes the report as XLSX, ODS and HTML. Everything the demo uses is synthetic.
-            """)
+            """,
+        parameters: [output, samples]) { try DemoCommand($0) }
 
-    @Option(name: .shortAndLong, help: "The folder to write into.")
-    var output = "imon-demo"
+    let output: String
+    let samples: String
 
-    @Option(help: "The folder with the sample submissions (Samples/Abgaben and Samples/Fehler).")
-    var samples = "Samples"
+    init(_ arguments: ParsedArguments) throws {
+        output = try arguments.value(Self.output)
+        samples = try arguments.value(Self.samples)
+    }
 
     func run() throws {
         let catalogue = DefaultCatalogue.magdeburg

@@ -1,34 +1,39 @@
-import ArgumentParser
+import CommandArguments
 import WorkbookIO
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
-struct Imon: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "imon",
+enum Imon {
+    static let spec = CommandSpec(
+        "imon",
         abstract: "Integration monitoring: read, check and merge the workbooks departments send.",
         version: "0.1.0",
-        subcommands: [CatCommand.self, InspectCommand.self, ConvertCommand.self, CatalogueCommand.self, TemplateCommand.self, ValidateCommand.self, MergeCommand.self, ExportCommand.self, HistoryCommand.self, ReportCommand.self, DemoCommand.self])
+        subcommands: [CatCommand.spec, InspectCommand.spec, ConvertCommand.spec, CatalogueCommand.spec, TemplateCommand.spec,
+                      ValidateCommand.spec, MergeCommand.spec, ExportCommand.spec, HistoryCommand.spec, ReportCommand.spec,
+                      DemoCommand.spec])
 
     /// Runs the command; every failure ends in one line on standard error.
-    /// Exit status: 0 success, 2 when the command could not run.
+    /// Exit status: 0 success, 1 when a command found problems it listed,
+    /// 2 when the command could not run.
     static func main() {
         MemoryAllocation.configure()
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            switch try CommandLineParser(root: spec).parse(Array(CommandLine.arguments.dropFirst())) {
+            case .run(let command): try command.run()
+            case .help(let text): print(text, terminator: "")
+            case .version(let version): print(version)
+            }
         } catch let failure as CommandFailure {
             failure.report()
-        } catch let code as ExitCode {
-            Imon.exit(withError: code)
-        } catch let error as WorkbookError {
-            CommandFailure(file: nil, error: error).report()
+        } catch ExitStatus.problemsFound {
+            exit(1)
+        } catch let usage as UsageError {
+            printToStandardError("imon: error: \(usage)")
+            exit(2)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }
-            var text = fullMessage(for: error)
-            if !text.hasPrefix("Error: ") && !text.contains("Usage:") { text = "error: " + text }
-            printToStandardError("imon: " + text.replacingPrefix("Error: ", with: "error: "))
-            Imon.exit(withError: ExitCode(2))
+            CommandFailure(file: nil, error: error).report()
         }
     }
 }

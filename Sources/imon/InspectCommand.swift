@@ -1,25 +1,30 @@
-import ArgumentParser
+import CommandArguments
 import Spreadsheet
 import WorkbookIO
 
-struct InspectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "inspect",
-        abstract: "Describe a workbook: format, producing program, date system, and per sheet its used range and cells by type.",
-        discussion: "Reads every cell, streaming: memory does not grow with the number of rows.")
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+struct InspectCommand: Command {
+    enum Format: String, ArgumentValue, CaseIterable {
         case text, json
     }
 
-    @Argument(help: "The workbook to read.")
-    var file: String
+    static let file = Parameter.argument("file", help: "The workbook to read.")
+    static let format = Parameter.option("format", help: "Output format.", choices: Format.choices, default: "text")
 
-    @OptionGroup(title: "Limits")
-    var limits: ReadingLimitOptions
+    static let spec = CommandSpec(
+        "inspect",
+        abstract: "Describe a workbook: format, producing program, date system, and per sheet its used range and cells by type.",
+        discussion: "Reads every cell, streaming: memory does not grow with the number of rows.",
+        parameters: [file, format] + ReadingLimitOptions.parameters) { try InspectCommand($0) }
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: Format = .text
+    let file: String
+    let format: Format
+    let limits: ReadingLimitOptions
+
+    init(_ arguments: ParsedArguments) throws {
+        file = try arguments.value(Self.file)
+        format = try arguments.value(Self.format)
+        limits = try ReadingLimitOptions(arguments)
+    }
 
     func run() throws {
         var options = limits.options

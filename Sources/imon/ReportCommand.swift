@@ -1,38 +1,42 @@
-import ArgumentParser
+import CommandArguments
 import Monitoring
 import MonitoringStore
 import Reporting
 
-struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",
+struct ReportCommand: Command {
+    static let store = CommandParameters.store
+    static let catalogue = CommandParameters.catalogue
+    static let year = Parameter.option("year", help: "The reporting year.", required: true)
+    static let field = Parameter.option("field", help: "Only this field of action, 1 to 7 (repeat for several).", repeating: true)
+    static let output = Parameter.option("output", short: "o", help: "The summary workbook: .xlsx or .ods.", required: true)
+    static let html = Parameter.option("html", help: "Also write the report as one self-contained HTML file.")
+    static let lang = CommandParameters.language("Language of the report.")
+
+    static let spec = CommandSpec(
+        "report",
         abstract: "The situation analysis of a reporting year as a summary workbook (and an HTML report).",
-        discussion: "--field limits the report to the fields of action one meeting works on (repeat for several).")
+        discussion: "--field limits the report to the fields of action one meeting works on (repeat for several).",
+        parameters: [store, catalogue, year, field, output, html, lang]) { try ReportCommand($0) }
 
-    @Option(help: "The store file.")
-    var store = "monitoring.sqlite"
+    let store: String
+    let catalogue: String?
+    let year: Int
+    let field: [Int]
+    let output: String
+    let html: String?
+    let language: Language
 
-    @Option(help: "A catalogue workbook; the built-in default when left out.")
-    var catalogue: String?
-
-    @Option(help: "The reporting year.")
-    var year: Int
-
-    @Option(help: "Only this field of action, 1 to 7 (repeat for several).")
-    var field: [Int] = []
-
-    @Option(name: .shortAndLong, help: "The summary workbook: .xlsx or .ods.")
-    var output: String
-
-    @Option(help: "Also write the report as one self-contained HTML file.")
-    var html: String?
-
-    @Option(help: "Language: de or en.")
-    var lang: String = "de"
-
-    func validate() throws {
-        if Language(rawValue: lang) == nil { throw ValidationError("--lang is de or en") }
-        if let bad = field.first(where: { !(1...7).contains($0) }) { throw ValidationError("--field \(bad): fields of action are numbered 1 to 7") }
+    init(_ arguments: ParsedArguments) throws {
+        store = try arguments.value(Self.store)
+        catalogue = try arguments.optionalValue(Self.catalogue)
+        year = try arguments.value(Self.year)
+        field = try arguments.values(Self.field)
+        output = try arguments.value(Self.output)
+        html = try arguments.optionalValue(Self.html)
+        language = try arguments.value(Self.lang)
+        if let bad = field.first(where: { !(1...7).contains($0) }) {
+            throw arguments.refuse("--field \(bad): fields of action are numbered 1 to 7")
+        }
     }
 
     func run() throws {
@@ -46,7 +50,7 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure(file: self.store, location: "year \(year)",
                                  reason: "no observations for this year (the store has " + table.years.map(String.init).joined(separator: ", ") + ")")
         }
-        var report = SituationReport(catalogue: catalogue, table: table, year: year, fields: field, language: Language(rawValue: lang) ?? .de)
+        var report = SituationReport(catalogue: catalogue, table: table, year: year, fields: field, language: language)
         report.openConflicts = (try? store.openConflicts(year: year)) ?? []
         do { try SummaryWorkbook.write(report, to: output) } catch { throw CommandFailure(file: output, error: error) }
         print("wrote \(output)")

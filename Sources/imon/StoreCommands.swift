@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandArguments
 import Dispatch
 import Monitoring
 import MonitoringStore
@@ -21,9 +21,15 @@ func openStore(_ path: String, create: Bool) throws -> MonitoringStore {
     }
 }
 
-struct MergeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "merge",
+struct MergeCommand: Command {
+    static let store = CommandParameters.store
+    static let catalogue = CommandParameters.catalogue
+    static let prefer = Parameter.option("prefer", help: "Decide conflicts: new (the new file's values win) or old (the store's stay).",
+                                         choices: ConflictPreference.choices)
+    static let files = Parameter.argument("files", help: "Submission workbooks or folders.", repeating: true)
+
+    static let spec = CommandSpec(
+        "merge",
         abstract: "Validate submissions and merge the valid ones into the monitoring store.",
         discussion: """
             Each file is imported in one transaction, all of it or nothing: imported, unchanged (the same \
@@ -31,25 +37,21 @@ struct MergeCommand: ParsableCommand {
             history), rejected (validation errors) or conflict (another department delivered different \
             values for the same cells; --prefer new|old decides). Exit 0 when all were imported or \
             unchanged, 1 when any was rejected or in conflict, 2 when the merge could not run.
-            """)
+            """,
+        parameters: [files, store, catalogue, prefer] + ReadingLimitOptions.parameters) { try MergeCommand($0) }
 
-    @Option(help: "The store file.")
-    var store = "monitoring.sqlite"
+    let store: String
+    let catalogue: String?
+    let prefer: ConflictPreference?
+    let files: [String]
+    let limits: ReadingLimitOptions
 
-    @Option(help: "A catalogue workbook; the built-in default when left out.")
-    var catalogue: String?
-
-    @Option(help: "Decide conflicts: new (the new file's values win) or old (the store's stay).")
-    var prefer: String?
-
-    @Argument(help: "Submission workbooks or folders.")
-    var files: [String]
-
-    @OptionGroup(title: "Limits")
-    var limits: ReadingLimitOptions
-
-    func validate() throws {
-        if let prefer, ConflictPreference(rawValue: prefer) == nil { throw ValidationError("--prefer is new or old") }
+    init(_ arguments: ParsedArguments) throws {
+        store = try arguments.value(Self.store)
+        catalogue = try arguments.optionalValue(Self.catalogue)
+        prefer = try arguments.optionalValue(Self.prefer)
+        files = try arguments.values(Self.files)
+        limits = try ReadingLimitOptions(arguments)
     }
 
     func run() throws {
@@ -74,7 +76,7 @@ struct MergeCommand: ParsableCommand {
         let items = prepared.withLock { all in paths.indices.compactMap { all[$0] } }
         let results: [MergeResult]
         do {
-            results = try store.merge(items, catalogue: catalogue, prefer: prefer.flatMap(ConflictPreference.init(rawValue:)),
+            results = try store.merge(items, catalogue: catalogue, prefer: prefer,
                                       user: currentUser()) { n in
                 if showProgress { printToStandardError("\r\u{1B}[2Kmerged \(n)/\(items.count)", newline: false) }
             }
@@ -99,26 +101,33 @@ struct MergeCommand: ParsableCommand {
         }
         let count = (try? store.currentObservationCount()) ?? 0
         print("\(results.count) file\(results.count == 1 ? "" : "s"); the store \(self.store) holds \(count) current observations")
-        if results.contains(where: { $0.outcome.isProblem }) { throw ExitCode(1) }
+        if results.contains(where: { $0.outcome.isProblem }) { throw ExitStatus.problemsFound }
     }
 }
 
-struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Export the store's current observations: a tidy table with provenance and one wide sheet per indicator.")
+struct ExportCommand: Command {
+    static let store = CommandParameters.store
+    static let catalogue = CommandParameters.catalogue
+    static let year = Parameter.option("year", help: "Only these years (repeat for several).", repeating: true)
+    static let output = Parameter.option("output", short: "o", help: "The file to write: .xlsx, .ods or .csv (tidy table only).",
+                                         required: true)
 
-    @Option(help: "The store file.")
-    var store = "monitoring.sqlite"
+    static let spec = CommandSpec(
+        "export",
+        abstract: "Export the store's current observations: a tidy table with provenance and one wide sheet per indicator.",
+        parameters: [store, catalogue, year, output]) { try ExportCommand($0) }
 
-    @Option(help: "A catalogue workbook; the built-in default when left out.")
-    var catalogue: String?
+    let store: String
+    let catalogue: String?
+    let year: [Int]
+    let output: String
 
-    @Option(help: "Only these years (repeat for several).")
-    var year: [Int] = []
-
-    @Option(name: .shortAndLong, help: "The file to write: .xlsx, .ods or .csv (tidy table only).")
-    var output: String
+    init(_ arguments: ParsedArguments) throws {
+        store = try arguments.value(Self.store)
+        catalogue = try arguments.optionalValue(Self.catalogue)
+        year = try arguments.values(Self.year)
+        output = try arguments.value(Self.output)
+    }
 
     func run() throws {
         let catalogue = try CatalogueSource.load(self.catalogue)
@@ -136,19 +145,25 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
-struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "history",
-        abstract: "What was imported, superseded, rejected or in conflict, when, from which file.")
+struct HistoryCommand: Command {
+    static let store = CommandParameters.store
+    static let department = Parameter.option("department", help: "Only this department.")
+    static let year = Parameter.option("year", help: "Only this reporting year.")
 
-    @Option(help: "The store file.")
-    var store = "monitoring.sqlite"
+    static let spec = CommandSpec(
+        "history",
+        abstract: "What was imported, superseded, rejected or in conflict, when, from which file.",
+        parameters: [store, department, year]) { try HistoryCommand($0) }
 
-    @Option(help: "Only this department.")
-    var department: String?
+    let store: String
+    let department: String?
+    let year: Int?
 
-    @Option(help: "Only this reporting year.")
-    var year: Int?
+    init(_ arguments: ParsedArguments) throws {
+        store = try arguments.value(Self.store)
+        department = try arguments.optionalValue(Self.department)
+        year = try arguments.optionalValue(Self.year)
+    }
 
     func run() throws {
         let store = try openStore(self.store, create: false)

@@ -1,46 +1,48 @@
-import ArgumentParser
+import CommandArguments
 import Monitoring
 #if canImport(Glibc)
 import Glibc
 #endif
 
-struct TemplateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "template",
+struct TemplateCommand: Command {
+    static let catalogue = CommandParameters.catalogue
+    static let department = Parameter.option("department", help: "The department's code (as in the catalogue's sheet Ämter).")
+    static let all = Parameter.flag("all", help: "One template for every department that delivers indicators.")
+    static let year = Parameter.option("year", help: "The reporting year.", required: true)
+    static let output = Parameter.option("output", short: "o", help: "The workbook to write (.xlsx, .ods), or with --all the folder.",
+                                         required: true)
+    static let format = Parameter.option("format", help: "The folder's workbooks' format with --all.", choices: ["xlsx", "ods"],
+                                         default: "xlsx")
+    static let lang = CommandParameters.language("Language of the workbook.")
+
+    static let spec = CommandSpec(
+        "template",
         abstract: "Write the workbook a department fills in for a reporting year.",
-        discussion: "With --all, one workbook per department into the folder given with -o.")
+        discussion: "With --all, one workbook per department into the folder given with -o.",
+        parameters: [catalogue, department, all, year, output, format, lang]) { try TemplateCommand($0) }
 
-    @Option(help: "A catalogue workbook; the built-in default when left out.")
-    var catalogue: String?
+    let catalogue: String?
+    let department: String?
+    let all: Bool
+    let year: Int
+    let output: String
+    let format: String
+    let language: Language
 
-    @Option(help: "The department's code (as in the catalogue's sheet Ämter).")
-    var department: String?
-
-    @Flag(help: "One template for every department that delivers indicators.")
-    var all = false
-
-    @Option(help: "The reporting year.")
-    var year: Int
-
-    @Option(name: .shortAndLong, help: "The workbook to write (.xlsx, .ods), or with --all the folder.")
-    var output: String
-
-    @Option(help: "The folder's workbooks' format with --all: xlsx or ods.")
-    var format: String = "xlsx"
-
-    @Option(help: "Language of the workbook: de or en.")
-    var lang: String = "de"
-
-    func validate() throws {
-        if all == (department != nil) { throw ValidationError("give either --department CODE or --all") }
-        if Language(rawValue: lang) == nil { throw ValidationError("--lang is de or en") }
-        if !(1990...2100).contains(year) { throw ValidationError("--year \(year) is not a plausible reporting year") }
-        if !["xlsx", "ods"].contains(format) { throw ValidationError("--format is xlsx or ods") }
+    init(_ arguments: ParsedArguments) throws {
+        catalogue = try arguments.optionalValue(Self.catalogue)
+        department = try arguments.optionalValue(Self.department)
+        all = arguments.flag(Self.all)
+        year = try arguments.value(Self.year)
+        output = try arguments.value(Self.output)
+        format = try arguments.value(Self.format)
+        language = try arguments.value(Self.lang)
+        if all == (department != nil) { throw arguments.refuse("give either --department CODE or --all") }
+        if !(1990...2100).contains(year) { throw arguments.refuse("--year \(year) is not a plausible reporting year") }
     }
 
     func run() throws {
         let catalogue = try CatalogueSource.load(self.catalogue)
-        let language = Language(rawValue: lang) ?? .de
         if all {
             mkdir(output, 0o755)
             for department in catalogue.submittingDepartments {

@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandArguments
 import Dispatch
 import Monitoring
 import MonitoringStore
@@ -7,51 +7,54 @@ import Synchronization
 import Glibc
 #endif
 
-struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "validate",
+struct ValidateCommand: Command {
+    enum Format: String, ArgumentValue, CaseIterable { case text, json }
+
+    static let catalogue = CommandParameters.catalogue
+    static let year = Parameter.option("year", help: "The reporting year the files must be for.")
+    static let store = Parameter.option(
+        "store", help: "A monitoring store with earlier years: adds plausibility warnings (large changes, outliers, copied sheets).")
+    static let format = Parameter.option("format", help: "Output format.", choices: Format.choices, default: "text")
+    static let annotate = Parameter.option("annotate", help: "Write an annotated feedback copy of each file into this folder.")
+    static let lang = CommandParameters.language("Language of the findings and feedback copies.")
+    static let emptyIsError = Parameter.flag("empty-is-error", help: "Count empty input cells as errors (default: warnings).")
+    static let files = Parameter.argument("files", help: "Submission workbooks or folders.", repeating: true)
+
+    static let spec = CommandSpec(
+        "validate",
         abstract: "Check department submissions: findings with sheet, cell, value and what to do.",
         discussion: """
             FILES may be workbooks or folders (their .xlsx and .ods files). Exit status 0 when \
             there is no error, 1 when there are errors, 2 when the check itself could not run.
-            """)
+            """,
+        parameters: [files, catalogue, year, store, format, annotate, lang, emptyIsError] + ReadingLimitOptions.parameters) {
+        try ValidateCommand($0)
+    }
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    let catalogue: String?
+    let year: Int?
+    let store: String?
+    let format: Format
+    let annotate: String?
+    let language: Language
+    let emptyIsError: Bool
+    let files: [String]
+    let limits: ReadingLimitOptions
 
-    @Option(help: "A catalogue workbook; the built-in default when left out.")
-    var catalogue: String?
-
-    @Option(help: "The reporting year the files must be for.")
-    var year: Int?
-
-    @Option(help: "A monitoring store with earlier years: adds plausibility warnings (large changes, outliers, copied sheets).")
-    var store: String?
-
-    @Option(help: "Output: text or json.")
-    var format: Format = .text
-
-    @Option(help: "Write an annotated feedback copy of each file into this folder.")
-    var annotate: String?
-
-    @Option(help: "Language of the findings and feedback copies: de or en.")
-    var lang: String = "de"
-
-    @Flag(help: "Count empty input cells as errors (default: warnings).")
-    var emptyIsError = false
-
-    @Argument(help: "Submission workbooks or folders.")
-    var files: [String]
-
-    @OptionGroup(title: "Limits")
-    var limits: ReadingLimitOptions
-
-    func validate() throws {
-        if Language(rawValue: lang) == nil { throw ValidationError("--lang is de or en") }
+    init(_ arguments: ParsedArguments) throws {
+        catalogue = try arguments.optionalValue(Self.catalogue)
+        year = try arguments.optionalValue(Self.year)
+        store = try arguments.optionalValue(Self.store)
+        format = try arguments.value(Self.format)
+        annotate = try arguments.optionalValue(Self.annotate)
+        language = try arguments.value(Self.lang)
+        emptyIsError = arguments.flag(Self.emptyIsError)
+        files = try arguments.values(Self.files)
+        limits = try ReadingLimitOptions(arguments)
     }
 
     func run() throws {
         let catalogue = try CatalogueSource.load(self.catalogue)
-        let language = Language(rawValue: lang) ?? .de
         var configured = Validator(catalogue: catalogue, language: language, expectedYear: year)
         configured.emptyCellsAreErrors = emptyIsError
         configured.reading = limits.options
@@ -88,7 +91,7 @@ struct ValidateCommand: ParsableCommand {
         case .text: print(ValidationReport.text(reports, language: language), terminator: "")
         case .json: print(ValidationReport.json(reports), terminator: "")
         }
-        if reports.contains(where: { $0.errors > 0 }) { throw ExitCode(1) }
+        if reports.contains(where: { $0.errors > 0 }) { throw ExitStatus.problemsFound }
     }
 }
 
