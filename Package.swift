@@ -6,6 +6,12 @@ import PackageDescription
 /// (callgrind on the benchmark's many.xlsx). Debug builds and tests keep them.
 let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
+/// libxml2 is opened when a part first needs it (`XMLStream/LibXML2.swift`),
+/// so it is not linked: linked, it and the ICU it pulls in were loaded on
+/// every start. Only its headers are used, by XMLStream alone (imported
+/// `internal`) and its tests, from where Debian's libxml2-dev puts them.
+let libxml2Headers: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
+
 let package = Package(
     name: "imon",
     platforms: [.macOS(.v15)],
@@ -21,10 +27,10 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "Zip", dependencies: ["CZlib"]),
-        .target(name: "XMLStream", dependencies: ["CLibXML2"], swiftSettings: hotPath),
+        .target(name: "XMLStream", dependencies: ["CLibXML2"], swiftSettings: hotPath + libxml2Headers),
         .target(name: "Spreadsheet"),
         .target(name: "CommandArguments"),
         .target(name: "XLSX", dependencies: ["Spreadsheet", "Zip", "XMLStream"], swiftSettings: hotPath),
@@ -39,7 +45,7 @@ let package = Package(
         .target(name: "TestFixtures", dependencies: ["CZlib", "Zip", "Spreadsheet"], path: "Tests/TestFixtures"),
         .executableTarget(name: "imon-samples", dependencies: ["Monitoring", "Spreadsheet"]),
         .testTarget(name: "ZipTests", dependencies: ["Zip"]),
-        .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"]),
+        .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"], swiftSettings: libxml2Headers),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(name: "CommandArgumentsTests", dependencies: ["CommandArguments"]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Zip", "Spreadsheet", "WorkbookIO", "TestFixtures"]),

@@ -21,7 +21,8 @@ static void imon_xml_ignore_structured(void *context, xmlErrorPtr error) {
     (void)error;
 }
 
-static inline void imon_xml_silence_global_errors(void) {
-    xmlSetGenericErrorFunc(NULL, imon_xml_ignore_generic);
-    xmlSetStructuredErrorFunc(NULL, imon_xml_ignore_structured);
+// libxml2 is loaded when first needed (dlopen), so its setters come as pointers.
+static inline void imon_xml_silence_global_errors(void *setGeneric, void *setStructured) {
+    ((void (*)(void *, xmlGenericErrorFunc))setGeneric)(NULL, imon_xml_ignore_generic);
+    ((void (*)(void *, xmlStructuredErrorFunc))setStructured)(NULL, imon_xml_ignore_structured);
 }

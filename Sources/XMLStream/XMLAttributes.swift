@@ -1,5 +1,3 @@
-import CLibXML2
-
 /// One attribute of an element; pointers are valid during the callback only.
 public struct XMLAttribute {
     public let name: XMLName
@@ -18,10 +16,10 @@ public struct XMLAttribute {
 /// The attributes of a start tag as libxml2's SAX2 interface passes them:
 /// five pointers per attribute (local name, prefix, URI, value start, value end).
 public struct XMLAttributes: RandomAccessCollection {
-    @usableFromInline let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    @usableFromInline let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     public let count: Int
 
-    @inlinable init(_ base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
+    @inlinable init(_ base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) {
         self.base = base
         self.count = count
     }

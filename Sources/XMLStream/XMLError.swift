@@ -9,6 +9,8 @@ public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     case truncated
     /// One of the `XMLLimits` was exceeded: which one, and its value.
     case limitExceeded(limit: XMLLimit, value: Int)
+    /// The part needs libxml2 (another encoding than UTF-8) and it could not be loaded.
+    case libraryMissing(name: String, reason: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,9 @@ public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the XML ends before the document is complete"
         case .limitExceeded(let limit, let value):
             return "\(limit.description) exceeds the limit of \(value) (\(limit.flag) raises it)"
+        case .libraryMissing(let name, let reason):
+            return "the part is not in UTF-8; reading it needs the XML library \(name), which could not be loaded (\(reason)); "
+                + "on Debian it comes with the package libxml2"
         }
     }
 }

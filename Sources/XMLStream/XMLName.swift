@@ -1,4 +1,3 @@
-import CLibXML2
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

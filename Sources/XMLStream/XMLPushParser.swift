@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// A streaming XML parser on libxml2's SAX2 push interface: bytes are fed in
 /// chunks as they are inflated, so a part is never held whole.
@@ -11,6 +11,8 @@ import CLibXML2
 public final class XMLPushParser {
     private let handler: any XMLEventHandler
     private let documentName: String
+    /// libxml2 and the parser's context, from the first bytes on.
+    private var xml: LibXML2?
     private var context: xmlParserCtxtPtr?
     private var failure: (any Error)?
     private var pending: [UInt8] = []
@@ -19,21 +21,14 @@ public final class XMLPushParser {
     private var depth = 0
     private var textLength = 0
 
-    private static let initialized: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
     public init(handler: any XMLEventHandler, documentName: String = "", limits: XMLLimits = .default) {
-        _ = XMLPushParser.initialized
-        imon_xml_silence_global_errors()
         self.handler = handler
         self.documentName = documentName
         self.limits = limits
     }
 
     deinit {
-        if let context { xmlFreeParserCtxt(context) }
+        if let context, let xml { xml.freeParser(context) }
     }
 
     /// Parses one chunk of the document.
@@ -66,6 +61,8 @@ public final class XMLPushParser {
     }
 
     private func start() throws {
+        let xml = try LibXML2.shared.get()
+        xml.silenceGlobalErrors()
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { ctx, localname, _, uri, _, _, attributeCount, _, attributes in
@@ -118,15 +115,16 @@ public final class XMLPushParser {
         let head = pending.prefix(4)
         let ctx: xmlParserCtxtPtr? = head.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlCreatePushParserCtxt(&sax, me, chars.baseAddress, Int32(chars.count), documentName)
+                xml.createPushParser(&sax, me, chars.baseAddress, Int32(chars.count), documentName)
             }
         }
         guard let ctx else { throw XMLError.malformed(message: "cannot create parser", line: 0, column: 0) }
         context = ctx
+        self.xml = xml
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
         // libxml2's own caps equal our default limits; raised limits lift them.
         if limits.exceedsLibXML2Caps { options |= XML_PARSE_HUGE.rawValue }
-        _ = xmlCtxtUseOptions(ctx, Int32(options))
+        _ = xml.useOptions(ctx, Int32(options))
         // Predefined entities and character references only: no DTD can declare others.
         ctx.pointee.replaceEntities = 1
         let rest = Array(pending.dropFirst(4))
@@ -135,13 +133,13 @@ public final class XMLPushParser {
     }
 
     private func parse(_ chunk: UnsafeRawBufferPointer, terminate: Bool) throws {
-        guard let context else { return }
+        guard let context, let xml else { return }
         if let failure { throw failure }
         let base = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
         var offset = 0
         repeat {
             let n = min(chunk.count - offset, 1 << 30)
-            let result = xmlParseChunk(context, base.map { $0 + offset }, Int32(n),
+            let result = xml.parseChunk(context, base.map { $0 + offset }, Int32(n),
                                        terminate && offset + n == chunk.count ? 1 : 0)
             offset += n
             if let failure { throw failure }
@@ -160,12 +158,12 @@ public final class XMLPushParser {
 
     private func fail(_ error: any Error) {
         if failure == nil { failure = error }
-        if let context { xmlStopParser(context) }
+        if let context, let xml { xml.stopParser(context) }
     }
 
     private func throwParserError() throws -> Never {
         if let failure { throw failure }
-        guard let context, let error = xmlCtxtGetLastError(context) else { throw XMLError.truncated }
+        guard let context, let xml, let error = xml.lastError(context) else { throw XMLError.truncated }
         let code = error.pointee.code
         if code == Int32(XML_ERR_DOCUMENT_END.rawValue) || code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue)
             || code == Int32(XML_ERR_TAG_NOT_FINISHED.rawValue) {
