@@ -2,13 +2,20 @@ import Spreadsheet
 import XMLStream
 
 /// Streams the cells of one worksheet part (ECMA-376 Part 1, 18.3.1.99
-/// `worksheet`, 18.3.1.73 `row`, 18.3.1.4 `c`) to a `SheetVisitor`, row by
-/// row, in memory bounded by the widest row.
-final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
+/// `worksheet`, 18.3.1.73 `row`, 18.3.1.4 `c`) row by row to `deliver`, in
+/// memory bounded by the widest row.
+///
+/// Not generic over the visitor: the scanner calls its handler through the
+/// protocol, and a generic parser's conformance ran unspecialised code that
+/// found stored properties through the type's metadata (2.5 % of the
+/// instructions of reading many.xlsx, callgrind). The visitor is reached
+/// through one closure call per row instead (`VisitorBox`).
+final class WorksheetParser: XMLEventHandler {
     /// How a cell's value is stored (`c@t`, 18.18.11 `ST_CellType`).
     private enum StoredType { case number, sharedString, inlineString, formulaString, boolean, error, isoDate }
 
-    var visitor: Visitor
+    /// Where each finished row goes.
+    private let deliver: (Row) throws -> Void
     private let part: String
     private let sharedStrings: SharedStringStore
     private let styles: Styles
@@ -48,10 +55,10 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
     private(set) var dimension: CellRange?
 
     /// With `skipping`, a pass continues one that delivered that many rows
-    /// to `visitor` and stopped: those rows are read again, not visited.
-    init(visitor: Visitor, part: String, sharedStrings: SharedStringStore, styles: Styles, dateSystem: DateSystem, maxCells: Int,
-         skipping: Int = 0) {
-        self.visitor = visitor
+    /// and stopped: those rows are read again, not delivered.
+    init(part: String, sharedStrings: SharedStringStore, styles: Styles, dateSystem: DateSystem, maxCells: Int,
+         skipping: Int = 0, deliver: @escaping (Row) throws -> Void) {
+        self.deliver = deliver
         self.skipping = skipping
         self.part = part
         self.sharedStrings = sharedStrings
@@ -271,7 +278,7 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
         visited += 1
         guard visited > skipping else { return }
         if !isSorted(row.cells) { row.cells = stableDeduplicated(row.cells) }
-        try visitor.visit(row)
+        try deliver(row)
     }
 
     /// Takes the rows of a run parsed on its own (`ParsedSheetRun`) as the
@@ -286,7 +293,7 @@ final class WorksheetParser<Visitor: SheetVisitor>: XMLEventHandler {
         nextRow = run.nextRow
         for row in run.rows {
             visited += 1
-            try visitor.visit(row)
+            try deliver(row)
         }
     }
 
@@ -327,43 +334,18 @@ struct ParsedSheetRun: Sendable {
 
     init(parsing run: RowSegmenter.Run, part: String, sharedStrings: SharedStringStore, styles: Styles,
          dateSystem: DateSystem, limits: XMLLimits, maxCells: Int) throws {
-        let parser = WorksheetParser(visitor: RowKeeper(), part: part, sharedStrings: sharedStrings, styles: styles,
-                                     dateSystem: dateSystem, maxCells: maxCells)
-        let scanner = XMLScanner(handler: RunHandler(parser), documentName: part, limits: limits)
+        // Each row in cells of its own size: keeping the parser's row would make
+        // it grow a new buffer as wide as its widest row for every row.
+        var kept: [Row] = []
+        let parser = WorksheetParser(part: part, sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem,
+                                     maxCells: maxCells) { kept.append($0.compacted) }
+        let scanner = XMLScanner(handler: parser, documentName: part, limits: limits)
         try run.parse(with: scanner)
-        rows = parser.visitor.rows
+        rows = kept
         cellCount = parser.cellCount
         nextRow = parser.nextRow
         startsImplicitly = parser.startsImplicitly
     }
-}
-
-/// Hands the scanner's events to the parser of a run. The scanner calls a
-/// handler through the protocol, and the conformance of the generic
-/// WorksheetParser runs its unspecialised code, which finds every stored
-/// property through the type's metadata; called from here, with its visitor
-/// type known, the parser's methods are specialised.
-private final class RunHandler: XMLEventHandler {
-    let parser: WorksheetParser<RowKeeper>
-
-    init(_ parser: WorksheetParser<RowKeeper>) { self.parser = parser }
-
-    func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
-        try parser.startElement(name, attributes: attributes)
-    }
-
-    func endElement(_ name: XMLName) throws { try parser.endElement(name) }
-
-    func characters(_ text: UnsafeRawBufferPointer) throws { try parser.characters(text) }
-}
-
-/// Keeps the rows of a run as they come, each in cells of its own size:
-/// keeping the parser's row would make it grow a new buffer as wide as its
-/// widest row for every row.
-private struct RowKeeper: SheetVisitor {
-    var rows: [Row] = []
-
-    mutating func visit(_ row: Row) throws { rows.append(row.compacted) }
 }
 
 /// The elements of a worksheet the parser acts on, by local name.
@@ -381,4 +363,14 @@ enum SheetElement {
         else if name.is("dimension") { self = .dimension }
         else { self = .other }
     }
+}
+
+/// A visitor the parser hands rows to through a closure; the read takes
+/// it back when the part is done.
+final class VisitorBox<V: SheetVisitor> {
+    var visitor: V
+
+    init(_ visitor: V) { self.visitor = visitor }
+
+    func visit(_ row: Row) throws { try visitor.visit(row) }
 }

@@ -95,10 +95,11 @@ public final class XLSXReader: WorkbookReader {
            WorkerThread.hasSecondCore {
             summary = try readSheetInRuns(at: index, entry: entry, into: &visitor, strings: strings)
         } else {
-            let parser = WorksheetParser(visitor: visitor, part: sheetParts[index], sharedStrings: strings, styles: styles,
-                                         dateSystem: dateSystem, maxCells: maxCellsPerSheet)
+            let box = VisitorBox(visitor)
+            let parser = WorksheetParser(part: sheetParts[index], sharedStrings: strings, styles: styles,
+                                         dateSystem: dateSystem, maxCells: maxCellsPerSheet, deliver: box.visit)
             try scanSheet(at: index, with: parser, inflateAhead: inflateAhead)
-            visitor = parser.visitor
+            visitor = box.visitor
             summary = SheetSummary(mergedRanges: parser.mergedRanges, declaredDimension: parser.dimension)
         }
         // A broken table fails the read even where this sheet used none of it.
@@ -119,8 +120,9 @@ public final class XLSXReader: WorkbookReader {
                                                   strings: SharedStringStore) throws -> SheetSummary {
         let part = sheetParts[index]
         let (styles, dateSystem, limits, maxCells) = (self.styles, self.dateSystem, xmlLimits, maxCellsPerSheet)
-        let skeleton = WorksheetParser(visitor: MarkingVisitor(visitor), part: part, sharedStrings: strings, styles: styles,
-                                       dateSystem: dateSystem, maxCells: maxCells)
+        let box = VisitorBox(MarkingVisitor(visitor))
+        let skeleton = WorksheetParser(part: part, sharedStrings: strings, styles: styles, dateSystem: dateSystem,
+                                       maxCells: maxCells, deliver: box.visit)
         let scanner = XMLScanner(handler: skeleton, documentName: part, limits: limits)
         var workers: JobPool<ParsedSheetRun>?
         defer { workers?.stop() }
@@ -142,16 +144,17 @@ public final class XLSXReader: WorkbookReader {
             try zip.readAhead(entry) { try pipeline.feed($0) }
             try pipeline.finish()
             try scanner.finish()
-            visitor = skeleton.visitor.inner
+            visitor = box.visitor.inner
             return SheetSummary(mergedRanges: skeleton.mergedRanges, declaredDimension: skeleton.dimension)
         } catch let failure as VisitorFailure {
             throw failure.error
         } catch {
             workers?.stop()
-            let parser = WorksheetParser(visitor: skeleton.visitor.inner, part: part, sharedStrings: strings, styles: styles,
-                                         dateSystem: dateSystem, maxCells: maxCells, skipping: skeleton.visited)
+            let rest = VisitorBox(box.visitor.inner)
+            let parser = WorksheetParser(part: part, sharedStrings: strings, styles: styles, dateSystem: dateSystem,
+                                         maxCells: maxCells, skipping: skeleton.visited, deliver: rest.visit)
             try scanSheet(at: index, with: parser, inflateAhead: true)
-            visitor = parser.visitor
+            visitor = rest.visitor
             return SheetSummary(mergedRanges: parser.mergedRanges, declaredDimension: parser.dimension)
         }
     }
