@@ -36,11 +36,6 @@ public struct ParsedArguments: Sendable {
         given[parameter.name] != nil
     }
 
-    /// Whether a parameter was given at all.
-    public func contains(_ parameter: Parameter) -> Bool {
-        given[parameter.name] != nil
-    }
-
     /// An error refusing this command line, in the command's words.
     public func refuse(_ message: String) -> UsageError {
         UsageError(command: command, message)
