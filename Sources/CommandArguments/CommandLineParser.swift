@@ -22,12 +22,8 @@ public struct CommandLineParser {
             if word == "-h" || word == "--help" { return .help(HelpText(path: path).text) }
             if word == "--version", let version = root.version { return .version(version) }
             if word == "help" && path.count == 1 { return .help(HelpText(path: try resolve(arguments[(index + 1)...])).text) }
-            guard let next = current.subcommands.first(where: { $0.name == word }) else {
-                let command = commandName(path)
-                if word.hasPrefix("-") { throw UsageError(command: command, reason: .unknownOption(word)) }
-                throw UsageError(command: command, reason: .unknownCommand(word, known: current.subcommands.map { $0.name }))
-            }
-            path.append(next)
+            if word.hasPrefix("-") { throw UsageError(command: commandName(path), reason: .unknownOption(word)) }
+            path.append(try subcommand(word, of: path))
             index += 1
         }
         let rest = arguments[index...]
@@ -35,20 +31,24 @@ public struct CommandLineParser {
         if options.contains(where: { $0 == "-h" || $0 == "--help" }) { return .help(HelpText(path: path).text) }
         if options.contains("--version"), let version = root.version { return .version(version) }
         let given = try values(in: rest, for: path)
-        guard let spec = path.last, let make = spec.make else { return .help(HelpText(path: path).text) }
+        guard let make = path.last?.make else { return .help(HelpText(path: path).text) }
         return .run(try make(ParsedArguments(command: commandName(path), given: given)))
     }
 
     /// The commands `imon help A B` names.
     private func resolve(_ words: ArraySlice<String>) throws -> [CommandSpec] {
         var path = [root]
-        for word in words {
-            guard let current = path.last, let next = current.subcommands.first(where: { $0.name == word }) else {
-                throw UsageError(command: commandName(path), reason: .unknownCommand(word, known: path.last?.subcommands.map { $0.name } ?? []))
-            }
-            path.append(next)
-        }
+        for word in words { path.append(try subcommand(word, of: path)) }
         return path
+    }
+
+    /// The subcommand `word` names below the last command of `path`.
+    private func subcommand(_ word: String, of path: [CommandSpec]) throws -> CommandSpec {
+        let known = path.last?.subcommands ?? []
+        guard let found = known.first(where: { $0.name == word }) else {
+            throw UsageError(command: commandName(path), reason: .unknownCommand(word, known: known.map { $0.name }))
+        }
+        return found
     }
 
     private func values(in arguments: ArraySlice<String>, for path: [CommandSpec]) throws -> [String: [String]] {
@@ -137,7 +137,9 @@ public struct CommandLineParser {
         return !(word.dropFirst().first?.isNumber ?? false)
     }
 
-    private func commandName(_ path: [CommandSpec]) -> String {
-        path.map { $0.name }.joined(separator: " ")
-    }
+}
+
+/// `imon catalogue check` for the path from the root to that command.
+func commandName(_ path: [CommandSpec]) -> String {
+    path.map { $0.name }.joined(separator: " ")
 }

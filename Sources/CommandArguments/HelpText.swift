@@ -42,7 +42,7 @@ struct HelpText {
         return out
     }
 
-    private var name: String { path.map { $0.name }.joined(separator: " ") }
+    private var name: String { commandName(path) }
 
     /// `imon help catalogue` for a group below the root.
     private var rootHelp: String {

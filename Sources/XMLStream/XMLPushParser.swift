@@ -12,8 +12,7 @@ public final class XMLPushParser {
     private let handler: any XMLEventHandler
     private let documentName: String
     /// libxml2 and the parser's context, from the first bytes on.
-    private var xml: LibXML2?
-    private var context: xmlParserCtxtPtr?
+    private var session: (xml: LibXML2, context: xmlParserCtxtPtr)?
     private var failure: (any Error)?
     private var pending: [UInt8] = []
     private var started = false
@@ -28,12 +27,12 @@ public final class XMLPushParser {
     }
 
     deinit {
-        if let context, let xml { xml.freeParser(context) }
+        if let session { session.xml.freeParser(session.context) }
     }
 
     /// Parses one chunk of the document.
     public func feed(_ chunk: UnsafeRawBufferPointer) throws {
-        if context == nil {
+        if session == nil {
             // libxml2 detects the encoding from the first four bytes.
             pending.append(contentsOf: chunk)
             if pending.count < 4 { return }
@@ -45,10 +44,10 @@ public final class XMLPushParser {
 
     /// Ends the document; throws when it is incomplete or not well-formed.
     public func finish() throws {
-        if context == nil { try start() }
+        if session == nil { try start() }
         try parse(UnsafeRawBufferPointer(start: nil, count: 0), terminate: true)
-        guard let context else { return }
-        if context.pointee.wellFormed == 0 { try throwParserError() }
+        guard let session else { return }
+        if session.context.pointee.wellFormed == 0 { try throwParserError() }
     }
 
     /// Parses a whole document held in memory.
@@ -119,8 +118,7 @@ public final class XMLPushParser {
             }
         }
         guard let ctx else { throw XMLError.malformed(message: "cannot create parser", line: 0, column: 0) }
-        context = ctx
-        self.xml = xml
+        session = (xml, ctx)
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
         // libxml2's own caps equal our default limits; raised limits lift them.
         if limits.exceedsLibXML2Caps { options |= XML_PARSE_HUGE.rawValue }
@@ -133,7 +131,7 @@ public final class XMLPushParser {
     }
 
     private func parse(_ chunk: UnsafeRawBufferPointer, terminate: Bool) throws {
-        guard let context, let xml else { return }
+        guard let (xml, context) = session else { return }
         if let failure { throw failure }
         let base = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
         var offset = 0
@@ -158,12 +156,12 @@ public final class XMLPushParser {
 
     private func fail(_ error: any Error) {
         if failure == nil { failure = error }
-        if let context, let xml { xml.stopParser(context) }
+        if let session { session.xml.stopParser(session.context) }
     }
 
     private func throwParserError() throws -> Never {
         if let failure { throw failure }
-        guard let context, let xml, let error = xml.lastError(context) else { throw XMLError.truncated }
+        guard let session, let error = session.xml.lastError(session.context) else { throw XMLError.truncated }
         let code = error.pointee.code
         if code == Int32(XML_ERR_DOCUMENT_END.rawValue) || code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue)
             || code == Int32(XML_ERR_TAG_NOT_FINISHED.rawValue) {
