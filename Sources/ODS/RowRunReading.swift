@@ -47,6 +47,8 @@ struct RowRunReading<V: SheetVisitor> {
         } skeleton: { bytes in
             try scanner.feed(bytes)
         } deliver: { run, table in
+            // Rows the skeleton's parser holds back would come after the run's.
+            guard !scanner.isHoldingBytes else { throw RunOutOfPlace() }
             try skeleton.take(run, ofTable: table)
         }
 

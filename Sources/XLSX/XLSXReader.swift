@@ -138,6 +138,8 @@ public final class XLSXReader: WorkbookReader {
         } skeleton: { bytes in
             try scanner.feed(bytes)
         } deliver: { run, _ in
+            // Rows the skeleton's parser holds back would come after the run's.
+            guard !scanner.isHoldingBytes else { throw RunOutOfPlace() }
             try skeleton.take(run)
         }
         do {

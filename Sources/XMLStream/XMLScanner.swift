@@ -119,6 +119,10 @@ public final class XMLScanner {
         try scan(final: false)
     }
 
+    /// Whether bytes fed so far wait for more before they are parsed (or
+    /// libxml2 parses the document, which may hold some back unseen).
+    public var isHoldingBytes: Bool { fallback != nil || input.start < input.count }
+
     /// Ends the document; throws when it is incomplete or not well-formed.
     public func finish() throws {
         if !decided {
@@ -265,7 +269,9 @@ public final class XMLScanner {
                 j += 1
             }
         }
-        if !final { j = completeCharacters(base, from: segment, to: j) }
+        // Only text the chunk cut may end inside a character; text that ends
+        // at a `<` is whole, whatever bytes it holds.
+        if !final && j == count { j = completeCharacters(base, from: segment, to: j) }
         try characters(base, segment, j)
         return j
     }

@@ -8,6 +8,8 @@ public struct XLSXFixture {
         public var xml: String
         public var state: String?
         public var path: String
+        /// The part's bytes, where they are no UTF-8 (`xml` is then not used).
+        public var bytes: [UInt8]?
 
         public init(name: String, xml: String, state: String? = nil, path: String? = nil) {
             self.name = name
@@ -106,7 +108,7 @@ public struct XLSXFixture {
             let path = sheet.path.isEmpty ? "xl/worksheets/sheet\(i + 1).xml"
                 : sheet.path.hasPrefix("/") ? String(sheet.path.dropFirst())
                 : sheet.path.hasPrefix("../") ? String(sheet.path.dropFirst(3)) : "xl/" + sheet.path
-            try zip.add(path, Array(sheet.xml.utf8))
+            try zip.add(path, sheet.bytes ?? Array(sheet.xml.utf8))
         }
         if let sharedStrings { try zip.add("xl/sharedStrings.xml", Array(sharedStrings.utf8)) }
         if let styles { try zip.add("xl/styles.xml", Array(styles.utf8)) }

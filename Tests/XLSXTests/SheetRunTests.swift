@@ -53,7 +53,7 @@ final class SheetRunTests: XCTestCase {
                                   file: StaticString = #filePath, line: UInt = #line) throws {
         let expected = dump(try reader(fixture, runSize: nil), limit: limit)
         XCTAssertEqual(expected.contains("error: "), expectError, expected, file: file, line: line)
-        for runSize in [1, 200, 1 << 18] {
+        for runSize in [1, 81, 200, 1 << 18] {
             XCTAssertEqual(dump(try reader(fixture, runSize: runSize), limit: limit), expected, "runs of \(runSize) bytes",
                            file: file, line: line)
         }
@@ -81,6 +81,22 @@ final class SheetRunTests: XCTestCase {
         try assertSameInRuns(fixture(rows(0..<30)), expectError: true) { $0.maxCellsPerSheet = 75 }
         try assertSameInRuns(fixture(rows(0..<30) + #"<row r="31"><c r="A31" t="inlineStr"><is><t>\#(String(repeating: "x", count: 500))</t></is></c></row>"#),
                              expectError: true) { $0.xmlLimits.maxTextLength = 100 }
+    }
+
+    func testStrayBytesBetweenRowsReadAsInOnePass() throws {
+        // A fuzz finding: a byte that begins no UTF-8 character between two
+        // rows sends the row after it to the skeleton's parser; the runs
+        // after it must not overtake that row.
+        var f = fixture("")
+        let rowsBefore = Array(rows(0..<5).utf8), rowsAfter = Array(rows(5..<30).utf8)
+        var sheet = Array(#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="\#(f.mainNamespace)"><sheetData>"#.utf8)
+        sheet += rowsBefore + [0xFE] + rowsAfter + Array("</sheetData></worksheet>".utf8)
+        f.sheets[0].bytes = sheet
+        try assertSameInRuns(f)
+        sheet.removeLast(Array("</sheetData></worksheet>".utf8).count)
+        sheet += Array(#"<row r="40"><c r="A40" s="<"><v>1</v></c></row></sheetData></worksheet>"#.utf8)
+        f.sheets[0].bytes = sheet
+        try assertSameInRuns(f, expectError: true)
     }
 
     func testAVisitorsErrorIsPassedOnAsItIs() throws {

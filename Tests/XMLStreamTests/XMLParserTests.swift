@@ -257,6 +257,19 @@ final class XMLParserTests: XCTestCase {
         }
     }
 
+    func testTextEndingInABrokenCharacterDoesNotHoldBackTheTagAfterIt() throws {
+        // A lone lead byte before a tag (a fuzz finding): the text is whole
+        // at the `<`. Held back, it kept the rest of the part waiting for
+        // bytes that never complete it, and a row read in runs came late.
+        let recorder = Recorder()
+        let scanner = XMLScanner(handler: recorder)
+        try ([UInt8]("<a>x".utf8) + [0xFE] + [UInt8]("<b/>".utf8)).withUnsafeBytes { try scanner.feed($0) }
+        XCTAssertFalse(scanner.isHoldingBytes)
+        XCTAssertEqual(recorder.events, ["<{}a>", "x\u{FFFD}", "<{}b>", "</b>"])
+        try ([UInt8]("</a>".utf8)).withUnsafeBytes { try scanner.feed($0) }
+        try scanner.finish()
+    }
+
     func testAnUnboundPrefixLeavesTheNameWithoutANamespace() throws {
         XCTAssertEqual(try events("<x:a/>"), ["<{}a>", "</a>"])
     }
