@@ -23,6 +23,7 @@ let package = Package(
         ], swiftSettings: fuzzTarget),
         .executableTarget(name: "FuzzXLSX", dependencies: [
             "FuzzSupport", .product(name: "Zip", package: "imon"), .product(name: "XLSX", package: "imon"),
+            .product(name: "XMLStream", package: "imon"),
             .product(name: "WorkbookIO", package: "imon"), .product(name: "Spreadsheet", package: "imon"),
         ], swiftSettings: fuzzTarget),
         .executableTarget(name: "FuzzODS", dependencies: [

@@ -50,6 +50,12 @@ final class WorksheetParser: XMLEventHandler {
     private var sawFormula = false
     private var inline = RichText()
     private let elements = RememberedNames<SheetElement>(placeholder: .other)
+    /// The rows read straight from the bytes (`XMLShortcut`), and how often
+    /// a row was left to the scanner: a sheet whose rows mostly are (inline
+    /// strings, say) stops being offered to the shortcut.
+    private let markup = RowMarkup()
+    private(set) var rowsTaken = 0
+    private(set) var rowsLeft = 0
 
     private(set) var mergedRanges: [CellRange] = []
     private(set) var dimension: CellRange?
@@ -119,7 +125,7 @@ final class WorksheetParser: XMLEventHandler {
             } else if inValue && kind == .value {
                 inValue = false
             } else if kind == .cell && main.matches(name.namespaceURI) {
-                try endCell()
+                try endCell(value.bytes)
             }
             return
         }
@@ -140,7 +146,11 @@ final class WorksheetParser: XMLEventHandler {
     }
 
     private func startRow(_ attributes: XMLAttributes) {
-        if let r = attributes.value("r"), let n = NumberText.parseInt(r), n >= 1, n <= CellReference.maxRows {
+        startRow(number: attributes.value("r"))
+    }
+
+    private func startRow(number r: UnsafeRawBufferPointer?) {
+        if let r, let n = NumberText.parseInt(r), n >= 1, n <= CellReference.maxRows {
             nextRow = n - 1
         } else if rowsBegun == 0 {
             startsImplicitly = true
@@ -152,6 +162,28 @@ final class WorksheetParser: XMLEventHandler {
     }
 
     private func startCell(_ attributes: XMLAttributes) throws {
+        beginCell()
+        for attribute in attributes where attribute.name.namespaceURI == nil {
+            let name = attribute.name.localName
+            if name[0] == UInt8(ascii: "r") && name[1] == 0 {
+                try takeReference(attribute.value)
+            } else if name[0] == UInt8(ascii: "t") && name[1] == 0 {
+                cellType = WorksheetParser.storedType(attribute.value)
+            } else if name[0] == UInt8(ascii: "s") && name[1] == 0 {
+                cellStyle = NumberText.parseInt(attribute.value) ?? 0
+            }
+        }
+        nextColumn = cellColumn + 1
+    }
+
+    private func takeReference(_ v: UnsafeRawBufferPointer) throws {
+        guard let ref = CellReference.parse(v) else {
+            throw XLSXError.badCellReference(String(decoding: v, as: UTF8.self), part: part)
+        }
+        cellColumn = ref.column
+    }
+
+    private func beginCell() {
         if row.index < 0 {
             // A cell outside any row element: treat it as the next row.
             if rowsBegun == 0 { startsImplicitly = true }
@@ -166,21 +198,6 @@ final class WorksheetParser: XMLEventHandler {
         cellType = .number
         cellStyle = 0
         cellColumn = nextColumn
-        for attribute in attributes where attribute.name.namespaceURI == nil {
-            let name = attribute.name.localName
-            let v = attribute.value
-            if name[0] == UInt8(ascii: "r") && name[1] == 0 {
-                guard let ref = CellReference.parse(v) else {
-                    throw XLSXError.badCellReference(String(decoding: v, as: UTF8.self), part: part)
-                }
-                cellColumn = ref.column
-            } else if name[0] == UInt8(ascii: "t") && name[1] == 0 {
-                cellType = WorksheetParser.storedType(v)
-            } else if name[0] == UInt8(ascii: "s") && name[1] == 0 {
-                cellStyle = NumberText.parseInt(v) ?? 0
-            }
-        }
-        nextColumn = cellColumn + 1
     }
 
     private static func storedType(_ v: UnsafeRawBufferPointer) -> StoredType {
@@ -195,9 +212,10 @@ final class WorksheetParser: XMLEventHandler {
         }
     }
 
-    private func endCell() throws {
+    /// Ends the cell whose `<v>` held `text` (when `hasValue`).
+    private func endCell(_ text: UnsafeRawBufferPointer) throws {
         inCell = false
-        guard let v = try cellValue(), !v.isEmpty else {
+        guard let v = try cellValue(text), !v.isEmpty else {
             if sawFormula && !hasValue { row.uncachedFormulaColumns.append(cellColumn) }
             return
         }
@@ -208,21 +226,21 @@ final class WorksheetParser: XMLEventHandler {
 
     private var here: CellReference { CellReference(row: max(row.index, 0), column: cellColumn) }
 
-    private func cellValue() throws -> CellValue? {
+    private func cellValue(_ text: UnsafeRawBufferPointer) throws -> CellValue? {
         switch cellType {
         case .inlineString:
             // The text lives in `<is>`; a `<v>` beside it is not shown (FORMAT.md, calamine).
             return sawInline ? .string(inline.string()) : nil
         case .formulaString:
-            return hasValue ? .string(decodedValue()) : nil
+            return hasValue ? .string(decoded(text)) : nil
         default:
             break
         }
-        guard hasValue, value.count > 0 else { return nil }
+        guard hasValue, text.count > 0 else { return nil }
         switch cellType {
         case .sharedString:
-            guard let index = NumberText.parseInt(value.bytes) else {
-                throw XLSXError.badValue(value.string, part: part, cell: here)
+            guard let index = NumberText.parseInt(text) else {
+                throw XLSXError.badValue(String(decoding: text, as: UTF8.self), part: part, cell: here)
             }
             guard index >= 0, let string = try sharedStrings.string(at: index) else {
                 throw XLSXError.sharedStringIndexOutOfRange(index: index, count: sharedStrings.count, part: part, cell: here)
@@ -230,20 +248,20 @@ final class WorksheetParser: XMLEventHandler {
             return .string(string)
         case .boolean:
             // Excel writes 0 or 1.
-            if value.count == 1 { return .bool(value.bytes[0] == UInt8(ascii: "1")) }
-            let text = value.string.trimmingASCIIWhitespace()
-            return .bool(text == "1" || text.lowercased() == "true")
+            if text.count == 1 { return .bool(text[0] == UInt8(ascii: "1")) }
+            let trimmed = String(decoding: text, as: UTF8.self).trimmingASCIIWhitespace()
+            return .bool(trimmed == "1" || trimmed.lowercased() == "true")
         case .error:
-            return .error(value.string)
+            return .error(String(decoding: text, as: UTF8.self))
         case .isoDate:
-            let text = value.string.trimmingASCIIWhitespace()
-            guard let date = ISO8601.parseDateTime(text) else {
-                throw XLSXError.badValue(text, part: part, cell: here)
+            let trimmed = String(decoding: text, as: UTF8.self).trimmingASCIIWhitespace()
+            guard let date = ISO8601.parseDateTime(trimmed) else {
+                throw XLSXError.badValue(trimmed, part: part, cell: here)
             }
             return date
         default:
-            guard let number = NumberText.parse(value.bytes) else {
-                throw XLSXError.badValue(value.string, part: part, cell: here)
+            guard let number = NumberText.parse(text) else {
+                throw XLSXError.badValue(String(decoding: text, as: UTF8.self), part: part, cell: here)
             }
             return .some(try styledNumber(number))
         }
@@ -260,8 +278,7 @@ final class WorksheetParser: XMLEventHandler {
         return NumberFormat.value(of: number, formatClass: formatClass, dateSystem: dateSystem)
     }
 
-    private func decodedValue() -> String {
-        let raw = value.bytes
+    private func decoded(_ raw: UnsafeRawBufferPointer) -> String {
         guard StringEscapes.mayContainEscape(raw) else { return String(decoding: raw, as: UTF8.self) }
         var decoded: [UInt8] = []
         StringEscapes.decode(raw, into: &decoded)
@@ -279,6 +296,24 @@ final class WorksheetParser: XMLEventHandler {
         guard visited > skipping else { return }
         if !isSorted(row.cells) { row.cells = stableDeduplicated(row.cells) }
         try deliver(row)
+    }
+
+    /// Sets the cells of a row read by `RowMarkup` as the scanner's events
+    /// for it would have.
+    private func takeRow(_ b: UnsafePointer<UInt8>) throws {
+        startRow(number: markup.number.bytes(in: b))
+        for cell in markup.cells {
+            beginCell()
+            if let reference = cell.reference.bytes(in: b) { try takeReference(reference) }
+            if let type = cell.type.bytes(in: b) { cellType = WorksheetParser.storedType(type) }
+            if let style = cell.style.bytes(in: b) { cellStyle = NumberText.parseInt(style) ?? 0 }
+            nextColumn = cellColumn + 1
+            let text = cell.value.bytes(in: b)
+            hasValue = text != nil
+            sawFormula = cell.hasFormula
+            try endCell(text ?? UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        try flushRow()
     }
 
     /// Takes the rows of a run parsed on its own (`ParsedSheetRun`) as the
@@ -323,6 +358,32 @@ extension String {
     }
 }
 
+extension WorksheetParser: XMLShortcut {
+    /// Reads the rows of `sheetData` that `RowMarkup` can read, one after
+    /// another, and leaves the first it cannot to the scanner.
+    func take(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int, scope: XMLScope) throws -> Int {
+        guard depth == sheetDataDepth, row.index < 0, !inCell, start + 1 < count, bytes[start + 1] == UInt8(ascii: "r"),
+              rowsLeft < 16 || rowsLeft < rowsTaken / 4, scope.depth + 3 <= scope.limits.maxDepth,
+              main.matches(scope.defaultNamespace) else {
+            return start
+        }
+        var i = start
+        while let end = markup.read(bytes, at: i, count: count, scope: scope) {
+            try takeRow(bytes)
+            rowsTaken += 1
+            i = end
+            var next = i
+            while next < count && (bytes[next] == 0x20 || bytes[next] == 0x0A || bytes[next] == 0x09 || bytes[next] == 0x0D) {
+                next += 1
+            }
+            guard next < count, bytes[next] == UInt8(ascii: "<"), next - i <= scope.limits.maxTextLength else { return i }
+            i = next
+        }
+        if markup.atRow && !markup.ranOut { rowsLeft += 1 }
+        return i
+    }
+}
+
 /// The rows of one run of a worksheet, parsed on its own (`RowSegmenter`).
 struct ParsedSheetRun: Sendable {
     var rows: [Row]
@@ -333,13 +394,14 @@ struct ParsedSheetRun: Sendable {
     var startsImplicitly: Bool
 
     init(parsing run: RowSegmenter.Run, part: String, sharedStrings: SharedStringStore, styles: Styles,
-         dateSystem: DateSystem, limits: XMLLimits, maxCells: Int) throws {
+         dateSystem: DateSystem, limits: XMLLimits, maxCells: Int, rowMarkup: Bool = true) throws {
         // Each row in cells of its own size: keeping the parser's row would make
         // it grow a new buffer as wide as its widest row for every row.
         var kept: [Row] = []
         let parser = WorksheetParser(part: part, sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem,
                                      maxCells: maxCells) { kept.append($0.compacted) }
         let scanner = XMLScanner(handler: parser, documentName: part, limits: limits)
+        if rowMarkup { scanner.shortcut = parser }
         try run.parse(with: scanner)
         rows = kept
         cellCount = parser.cellCount

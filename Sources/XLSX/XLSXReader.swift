@@ -98,7 +98,7 @@ public final class XLSXReader: WorkbookReader {
             let box = VisitorBox(visitor)
             let parser = WorksheetParser(part: sheetParts[index], sharedStrings: strings, styles: styles,
                                          dateSystem: dateSystem, maxCells: maxCellsPerSheet, deliver: box.visit)
-            try scanSheet(at: index, with: parser, inflateAhead: inflateAhead)
+            try scanSheet(at: index, with: parser, shortcut: parser, inflateAhead: inflateAhead)
             visitor = box.visitor
             summary = SheetSummary(mergedRanges: parser.mergedRanges, declaredDimension: parser.dimension)
         }
@@ -109,6 +109,10 @@ public final class XLSXReader: WorkbookReader {
 
     /// Which worksheet parts are parsed in runs on several cores.
     public var rowRuns = RowRuns.default
+    /// Whether rows of the usual shape are read straight from their bytes
+    /// (`RowMarkup`) rather than through the scanner's events; off only to
+    /// compare the two.
+    public var readsRowMarkup = true
 
     /// Reads a sheet on several cores: `RowSegmenter` cuts its rows into
     /// runs, a `JobPool` parses them, and the parser of the rest of the part
@@ -120,10 +124,12 @@ public final class XLSXReader: WorkbookReader {
                                                   strings: SharedStringStore) throws -> SheetSummary {
         let part = sheetParts[index]
         let (styles, dateSystem, limits, maxCells) = (self.styles, self.dateSystem, xmlLimits, maxCellsPerSheet)
+        let rowMarkup = readsRowMarkup
         let box = VisitorBox(MarkingVisitor(visitor))
         let skeleton = WorksheetParser(part: part, sharedStrings: strings, styles: styles, dateSystem: dateSystem,
                                        maxCells: maxCells, deliver: box.visit)
         let scanner = XMLScanner(handler: skeleton, documentName: part, limits: limits)
+        if rowMarkup { scanner.shortcut = skeleton }
         var workers: JobPool<ParsedSheetRun>?
         defer { workers?.stop() }
         var pipeline = RowRunPipeline<ParsedSheetRun>(RowSegmenter(.spreadsheetML, segmentSize: rowRuns.runSize)) { run in
@@ -131,7 +137,7 @@ public final class XLSXReader: WorkbookReader {
             guard let pool = workers else { throw RunOutOfPlace() }
             return pool.submit {
                 try ParsedSheetRun(parsing: run, part: part, sharedStrings: strings, styles: styles, dateSystem: dateSystem,
-                                   limits: limits, maxCells: maxCells)
+                                   limits: limits, maxCells: maxCells, rowMarkup: rowMarkup)
             }
         } take: { ticket, wait in
             try workers?.take(ticket, wait: wait)
@@ -155,7 +161,7 @@ public final class XLSXReader: WorkbookReader {
             let rest = VisitorBox(box.visitor.inner)
             let parser = WorksheetParser(part: part, sharedStrings: strings, styles: styles, dateSystem: dateSystem,
                                          maxCells: maxCells, skipping: skeleton.visited, deliver: rest.visit)
-            try scanSheet(at: index, with: parser, inflateAhead: true)
+            try scanSheet(at: index, with: parser, shortcut: parser, inflateAhead: true)
             visitor = rest.visitor
             return SheetSummary(mergedRanges: parser.mergedRanges, declaredDimension: parser.dimension)
         }
@@ -170,13 +176,15 @@ public final class XLSXReader: WorkbookReader {
     }
 
     /// Streams the part of the sheet at `index` through `handler`.
-    private func scanSheet(at index: Int, with handler: any XMLEventHandler, inflateAhead: Bool) throws {
+    private func scanSheet(at index: Int, with handler: any XMLEventHandler, shortcut: (any XMLShortcut)? = nil,
+                           inflateAhead: Bool) throws {
         let part = sheetParts[index]
         guard let entry = zip.entry(named: part) else {
             throw XLSXError.missingPart(part, neededFor: "sheet \"\(sheets[index].name)\"")
         }
         try withPart(part) {
             let xml = XMLScanner(handler: handler, documentName: part, limits: xmlLimits)
+            if readsRowMarkup { xml.shortcut = shortcut }
             if inflateAhead {
                 try zip.readAhead(entry) { try xml.feed($0) }
             } else {

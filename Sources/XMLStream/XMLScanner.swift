@@ -21,6 +21,8 @@ public final class XMLScanner {
     let documentName: String
     let limits: XMLLimits
     var fallback: XMLPushParser?
+    /// Reads the elements it knows straight from the bytes (`XMLShortcut`).
+    public var shortcut: (any XMLShortcut)?
     var decided = false
 
     var input = PendingBytes()
@@ -364,6 +366,13 @@ public final class XMLScanner {
         case UInt8(ascii: "!"):
             return try declaration(base, at: start, count: count, final: final)
         default:
+            if let shortcut, !open.isEmpty {
+                let end = try shortcut.take(base, from: start, count: count, scope: XMLScope(scanner: self))
+                if end > start {
+                    textLength = 0
+                    return end
+                }
+            }
             return try startTag(base, at: start, count: count, final: final)
         }
     }
