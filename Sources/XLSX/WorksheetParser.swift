@@ -32,6 +32,10 @@ final class WorksheetParser: XMLEventHandler {
     private(set) var cellCount = 0
     /// Rows handed to the visitor so far, those an earlier pass delivered included.
     private(set) var visited = 0
+    /// Whether each row is handed over in its buffer, for a deliverer that
+    /// keeps the rows (a run parsed on its own); otherwise the buffer is
+    /// emptied and reused once the row is delivered.
+    var handsRowsOver = false
     /// Rows an earlier pass delivered: counted, not visited again.
     private let skipping: Int
     /// Whether the first row took its number from the count, not from `r`.
@@ -295,6 +299,14 @@ final class WorksheetParser: XMLEventHandler {
         visited += 1
         guard visited > skipping else { return }
         if !isSorted(row.cells) { row.cells = stableDeduplicated(row.cells) }
+        if handsRowsOver {
+            // The next row gets a buffer of its own, as wide as this one:
+            // rows of a sheet are mostly as wide as the one before.
+            let delivered = row
+            row.cells = []
+            row.cells.reserveCapacity(delivered.cells.count)
+            return try deliver(delivered)
+        }
         try deliver(row)
     }
 
@@ -395,11 +407,12 @@ struct ParsedSheetRun: Sendable {
 
     init(parsing run: RowSegmenter.Run, part: String, sharedStrings: SharedStringStore, styles: Styles,
          dateSystem: DateSystem, limits: XMLLimits, maxCells: Int, rowMarkup: Bool = true) throws {
-        // Each row in cells of its own size: keeping the parser's row would make
-        // it grow a new buffer as wide as its widest row for every row.
+        // Each row keeps the buffer it was read into (`handsRowsOver`):
+        // copying it, cell by cell, cost more than reading the cells.
         var kept: [Row] = []
         let parser = WorksheetParser(part: part, sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem,
-                                     maxCells: maxCells) { kept.append($0.compacted) }
+                                     maxCells: maxCells) { kept.append($0) }
+        parser.handsRowsOver = true
         let scanner = XMLScanner(handler: parser, documentName: part, limits: limits)
         if rowMarkup { scanner.shortcut = parser }
         try run.parse(with: scanner)
