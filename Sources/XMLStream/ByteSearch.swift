@@ -80,6 +80,25 @@ enum ByteSearch {
         return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
+    /// The first of the bytes `a`, `b` and `c` at or after `start`, or nil.
+    @inline(__always)
+    static func first(_ a: UInt8, _ b: UInt8, _ c: UInt8, in base: UnsafePointer<UInt8>, from start: Int,
+                      count: Int) -> Int? {
+        var j = start
+        let (va, vb, vc) = (all(a), all(b), all(c))
+        while count - j >= 16 {
+            let v = load(base + j)
+            if let k = first((v .== va) .| (v .== vb) .| (v .== vc)) { return j + k }
+            j += 16
+        }
+        while j < count {
+            let x = base[j]
+            if x == a || x == b || x == c { return j }
+            j += 1
+        }
+        return nil
+    }
+
     /// Comparisons take a whole vector on each side: with a scalar on one,
     /// they compile to a loop over the lanes.
     @inline(__always)

@@ -335,25 +335,54 @@ public struct RowSegmenter {
     }
 
     /// Inside a row being cut: its bytes go to the run until its end tag.
+    ///
+    /// Only three bytes matter here: the last of the row's name (which
+    /// ends `<row` and `</row>`), and `!` and `?`, which begin what may hold
+    /// a `<` (comments, character data, instructions) after a `<`. Cell
+    /// markup seldom holds any of them, so a vector search skips it instead
+    /// of stopping at each of its tags.
     private mutating func row(_ b: UnsafeRawBufferPointer, from i: Int, _ emit: (Piece) throws -> Void) rethrows -> Int? {
         let t = containerPrefix
-        var k = i
+        let name = vocabulary.row
+        let nameLength = t.count + name.utf8CodeUnitCount
+        let last = name.utf8Start[name.utf8CodeUnitCount - 1]
+        let base = b.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        /// Keeps the bytes from `lt` (a tag that is not complete yet) for the next chunk.
+        func waiting(at lt: Int) -> Int? {
+            rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
+            return lt == i ? nil : lt
+        }
+        // Nothing before `floor` may begin a tag: it was read already.
+        var floor = i
         while true {
-            guard let lt = MarkupBytes.find(b, UInt8(ascii: "<"), from: k) else {
-                rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...]))
-                return b.count
+            guard let hit = ByteSearch.first(last, UInt8(ascii: "!"), UInt8(ascii: "?"), in: base, from: floor,
+                                             count: b.count) else {
+                // What could be the start of a row tag cut off at the end waits.
+                var keep = max(floor, b.count - nameLength - 2)
+                if keep > floor && b[keep - 1] == UInt8(ascii: "<") { keep -= 1 }
+                return waiting(at: keep)
             }
-            guard lt + 2 + t.count + vocabulary.longestName < b.count else {
-                rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
-                return lt == i ? nil : lt
-            }
-            switch b[lt + 1] {
-            case UInt8(ascii: "/"):
-                if MarkupBytes.wholeNameIs(b, lt + 2, t, vocabulary.row) {
-                    guard let gt = MarkupBytes.find(b, UInt8(ascii: ">"), from: lt) else {
-                        rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
-                        return lt == i ? nil : lt
-                    }
+            if b[hit] == last {
+                let nameStart = hit + 1 - nameLength
+                guard nameStart - 1 >= floor, MarkupBytes.nameIs(b, nameStart, t, name) || hit + 1 >= b.count else {
+                    floor = hit + 1
+                    continue
+                }
+                let isEnd = nameStart - 2 >= floor && b[nameStart - 1] == UInt8(ascii: "/")
+                    && b[nameStart - 2] == UInt8(ascii: "<")
+                let isStart = b[nameStart - 1] == UInt8(ascii: "<")
+                guard isEnd || isStart else {
+                    floor = hit + 1
+                    continue
+                }
+                let lt = isEnd ? nameStart - 2 : nameStart - 1
+                guard hit + 1 < b.count else { return waiting(at: lt) }
+                guard MarkupBytes.isNameEnd(b[hit + 1]) else {
+                    floor = hit + 1
+                    continue
+                }
+                if isEnd {
+                    guard let gt = MarkupBytes.find(b, UInt8(ascii: ">"), from: hit + 1) else { return waiting(at: lt) }
                     rowNesting -= 1
                     if rowNesting == 0 {
                         rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i...gt]))
@@ -361,36 +390,30 @@ public struct RowSegmenter {
                         try rowEnded(emit)
                         return gt + 1
                     }
-                    k = gt + 1
+                    floor = gt + 1
                 } else {
-                    k = lt + 2
-                }
-            case UInt8(ascii: "!"), UInt8(ascii: "?"):
-                // Comments, character data and instructions may hold a `<`: passed whole.
-                let end: Int?
-                if b[lt + 1] == UInt8(ascii: "?") {
-                    end = endOfInstruction(b, from: lt + 2)
-                } else {
-                    let isComment = b[lt + 2] == UInt8(ascii: "-")
-                    end = MarkupBytes.findTerminator(b, isComment ? (0x2D, 0x2D, 0x3E) : (0x5D, 0x5D, 0x3E),
-                                                     from: isComment ? lt + 4 : lt + 2).map { $0 + 3 }
-                }
-                guard let end else {
-                    rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
-                    return lt == i ? nil : lt
-                }
-                k = end
-            default:
-                if MarkupBytes.wholeNameIs(b, lt + 1, t, vocabulary.row) {
-                    guard let gt = MarkupBytes.findTagEnd(b, from: lt + 1) else {
-                        rows.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[i..<lt]))
-                        return lt == i ? nil : lt
-                    }
+                    guard let gt = MarkupBytes.findTagEnd(b, from: hit + 1) else { return waiting(at: lt) }
                     if b[gt - 1] != UInt8(ascii: "/") { rowNesting += 1 }
-                    k = gt + 1
-                } else {
-                    k = lt + 1
+                    floor = gt + 1
                 }
+            } else {
+                guard hit - 1 >= floor, b[hit - 1] == UInt8(ascii: "<") else {
+                    floor = hit + 1
+                    continue
+                }
+                let lt = hit - 1
+                let end: Int?
+                if b[hit] == UInt8(ascii: "?") {
+                    end = endOfInstruction(b, from: hit + 1)
+                } else {
+                    guard hit + 2 < b.count else { return waiting(at: lt) }
+                    // Comments, character data and instructions may hold a `<`: passed whole.
+                    let isComment = b[hit + 1] == UInt8(ascii: "-")
+                    end = MarkupBytes.findTerminator(b, isComment ? (0x2D, 0x2D, 0x3E) : (0x5D, 0x5D, 0x3E),
+                                                     from: isComment ? hit + 3 : hit + 1).map { $0 + 3 }
+                }
+                guard let end else { return waiting(at: lt) }
+                floor = end
             }
         }
     }

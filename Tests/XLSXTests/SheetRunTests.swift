@@ -1,6 +1,7 @@
 import XCTest
 import Spreadsheet
 import TestFixtures
+import XMLStream
 import Zip
 @testable import XLSX
 
@@ -99,6 +100,47 @@ final class SheetRunTests: XCTestCase {
         try assertSameInRuns(f, expectError: true)
     }
 
+    func testRowsEndOnlyAtTheirEndTags() throws {
+        // What looks like a row's end tag inside a comment, character data or
+        // an instruction, names that end like `row`, text with its letters.
+        let tricky = #"<row r="41"><!-- </row> --><c r="A41"><v>1</v></c><?pi </row>?></row>"#
+            + #"<row r="42"><c r="A42" t="str"><v>arrow w</v></c><c r="B42"><f>"row"</f><v>2</v></c></row>"#
+            + #"<row r="43"><c r="A43"><v>3</v></c><c r="B43" t="inlineStr"><is><t><![CDATA[</row>]]></t></is></c></row>"#
+            + #"<row r="44"><arrow/><rowx/><c r="A44"><v>4</v></c></row>"#
+        let sheet = rows(0..<40) + tricky + rows(44..<60)
+        try assertSameInRuns(fixture(sheet))
+        let document = Array(fixture(sheet).sheets[0].xml.utf8)
+        for chunkSize in [1, 7, 64, 4096] {
+            var segmenter = RowSegmenter(.spreadsheetML, segmentSize: 100)
+            var routed: [UInt8] = []
+            var runs = 0
+            let collect: (RowSegmenter.Piece) -> Void = { piece in
+                switch piece {
+                case .skeleton(let bytes):
+                    routed += bytes
+                case .rows(let run):
+                    XCTAssertTrue(run.bytes.starts(with: Array("<row ".utf8)))
+                    XCTAssertTrue(run.bytes.reversed().starts(with: Array("</row>".utf8).reversed()))
+                    // Cut anywhere but after whole rows, a run is no document.
+                    do { try run.parse(with: XMLScanner(handler: IgnoringHandler())) } catch {
+                        XCTFail("\(error): \(String(decoding: run.bytes, as: UTF8.self))")
+                    }
+                    routed += run.bytes
+                    runs += 1
+                }
+            }
+            var offset = 0
+            while offset < document.count {
+                let end = min(offset + chunkSize, document.count)
+                document[offset..<end].withUnsafeBytes { segmenter.feed($0, collect) }
+                offset = end
+            }
+            segmenter.finish(collect)
+            XCTAssertEqual(routed, document, "chunks of \(chunkSize)")
+            XCTAssertGreaterThan(runs, 20, "chunks of \(chunkSize)")
+        }
+    }
+
     func testAVisitorsErrorIsPassedOnAsItIs() throws {
         var refusing = RefusingVisitor(refusingAt: 25)
         let r = try reader(fixture(rows(0..<50)), runSize: 100)
@@ -106,4 +148,11 @@ final class SheetRunTests: XCTestCase {
             XCTAssertTrue(error is RefusingVisitor.Refusal, "\(error)")
         }
     }
+}
+
+/// Takes the events of a parse and keeps none.
+private final class IgnoringHandler: XMLEventHandler {
+    func startElement(_ name: XMLName, attributes: XMLAttributes) throws {}
+    func endElement(_ name: XMLName) throws {}
+    func characters(_ text: UnsafeRawBufferPointer) throws {}
 }

@@ -27,7 +27,7 @@ final class ByteSearchTests: XCTestCase {
     func testSearchesStopWhereTheByteLoopsStop() {
         var generator = SystemRandomNumberGenerator()
         // Mostly name and text bytes, so that stops lie at every distance.
-        let common = Array("table:cell-value_9.x".utf8)
+        let common = Array("table:cell-value_9.x<row!?".utf8)
         for round in 0..<3_000 {
             let length = Int.random(in: 0...70, using: &generator)
             let stopRate = [2, 8, 40][round % 3]
@@ -46,6 +46,10 @@ final class ByteSearchTests: XCTestCase {
                     }
                     let expected = bytes[from...].firstIndex(of: UInt8(ascii: ">"))
                     XCTAssertEqual(ByteSearch.first(UInt8(ascii: ">"), in: base, from: from, count: length), expected)
+                    let three: Set<UInt8> = [UInt8(ascii: "w"), UInt8(ascii: "!"), UInt8(ascii: "?")]
+                    XCTAssertEqual(ByteSearch.first(UInt8(ascii: "w"), UInt8(ascii: "!"), UInt8(ascii: "?"), in: base,
+                                                    from: from, count: length),
+                                   bytes[from...].firstIndex { three.contains($0) })
                 }
             }
         }
