@@ -58,7 +58,6 @@ final class RowMarkup {
     private static let maxAttributes = 16
     /// Prefixes found bound in the scope of the rows.
     private var boundPrefixes: [[UInt8]] = []
-    private var scopeDepth = -1
     private var maxText = 0
     private var maxAttribute = 0
     private let classes = RowMarkup.byteClasses
@@ -73,19 +72,22 @@ final class RowMarkup {
         attributes.deallocate()
     }
 
-    /// Reads the row whose start tag begins at `start`; returns the index
-    /// after its end tag, or nil when the scanner should read it.
+    /// Begins reading rows where `scope` stands: the rows `read` until
+    /// the next call are read with its namespaces and limits.
+    func enter(_ scope: XMLScope) {
+        maxText = scope.limits.maxTextLength
+        maxAttribute = scope.limits.maxAttributeLength
+        boundPrefixes.removeAll(keepingCapacity: true)
+    }
+
+    /// Reads the row whose start tag begins at `start` (in the scope last
+    /// entered); returns the index after its end tag, or nil when the
+    /// scanner should read it.
     func read(_ b: UnsafePointer<UInt8>, at start: Int, count: Int, scope: XMLScope) -> Int? {
         cellCount = 0
         number = .none
         ranOut = false
         atRow = false
-        maxText = scope.limits.maxTextLength
-        maxAttribute = scope.limits.maxAttributeLength
-        if scope.depth != scopeDepth {
-            boundPrefixes.removeAll()
-            scopeDepth = scope.depth
-        }
         guard start + 5 <= count else { return runOut() }
         guard b[start + 1] == UInt8(ascii: "r"), b[start + 2] == UInt8(ascii: "o"), b[start + 3] == UInt8(ascii: "w") else {
             return nil

@@ -379,6 +379,7 @@ extension WorksheetParser: XMLShortcut {
               main.matches(scope.defaultNamespace) else {
             return start
         }
+        markup.enter(scope)
         var i = start
         while let end = markup.read(bytes, at: i, count: count, scope: scope) {
             try takeRow(bytes)

@@ -135,6 +135,14 @@ final class RowMarkupTests: XCTestCase {
         try assertSameAsEvents(sheet(#"<row r="1"><c r="A1" foo:r="C1"><v>1</v></c></row>"#))
     }
 
+    func testAPrefixBoundAroundOneSheetDataIsNotTakenAsBoundInTheNext() throws {
+        // Unbound, `foo:r` reads as `r` (see above); bound, it is another attribute.
+        let bound = #"<sheetData xmlns:foo="urn:foo"><row r="1"><c r="A1" foo:r="C1"><v>1</v></c></row></sheetData>"#
+        let unbound = #"<sheetData><row r="2"><c r="A2" foo:r="C2"><v>2</v></c></row></sheetData>"#
+        try assertSameAsEvents(#"<?xml version="1.0" encoding="UTF-8"?>"# + RowMarkupTests.root + bound + unbound
+            + "</worksheet>")
+    }
+
     func testRowsInAnotherNamespaceReadAsThroughEvents() throws {
         func prefixed(_ rows: String) -> String {
             #"<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="\#(RowMarkupTests.main)" xmlns="urn:other">"#
