@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(name: "imon", dependencies: [
             "CommandArguments", "Spreadsheet", "WorkbookIO", "Monitoring", "MonitoringStore", "Reporting",
         ]),
-        .target(name: "TestFixtures", dependencies: ["CZlib", "Zip", "Spreadsheet"], path: "Tests/TestFixtures"),
+        .target(name: "TestFixtures", dependencies: ["CZlib", "Zip", "Spreadsheet", "XMLStream"], path: "Tests/TestFixtures"),
         .executableTarget(name: "imon-samples", dependencies: ["Monitoring", "Spreadsheet"]),
         .testTarget(name: "ZipTests", dependencies: ["Zip"]),
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream"], swiftSettings: libxml2Headers),

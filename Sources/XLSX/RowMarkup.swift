@@ -285,37 +285,8 @@ final class RowMarkup {
         var end = start + 1
         while end < count && end - start < 12 && b[end] != UInt8(ascii: ";") { end += 1 }
         guard end < count, b[end] == UInt8(ascii: ";") else { return nil }
-        let name = UnsafeRawBufferPointer(start: b + start + 1, count: end - start - 1)
-        guard name.first == UInt8(ascii: "#") else {
-            let known: [StaticString] = ["lt", "gt", "amp", "quot", "apos"]
-            for entity in known where entity.utf8CodeUnitCount == name.count
-                && memcmp(entity.utf8Start, name.baseAddress!, name.count) == 0 {
-                return end + 1
-            }
-            return nil
-        }
-        var value: UInt32 = 0
-        var digits = name.dropFirst()
-        var radix: UInt32 = 10
-        if digits.first == UInt8(ascii: "x") {
-            radix = 16
-            digits = digits.dropFirst()
-        }
-        guard !digits.isEmpty else { return nil }
-        for c in digits {
-            let digit: UInt32
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt32(c - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: digit = UInt32(c - UInt8(ascii: "A") + 10)
-            default: return nil
-            }
-            value = value * radix + digit
-            if value > 0x10FFFF { return nil }
-        }
-        let isChar = value == 0x09 || value == 0x0A || value == 0x0D || (0x20...0xD7FF).contains(value)
-            || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
-        return isChar ? end + 1 : nil
+        let name = UnsafeBufferPointer(start: b + start + 1, count: end - start - 1)
+        return XMLReference.codePoint(named: name) == nil ? nil : end + 1
     }
 
     /// Whether `prefix` is bound where the row stands.

@@ -333,22 +333,9 @@ public final class XMLScanner {
         }
         guard base[end] == UInt8(ascii: ";") else { throw malformed("a reference is not terminated by ';'", at: start) }
         let name = UnsafeBufferPointer(start: base + start + 1, count: end - start - 1)
-        let value: UInt32
-        if name.first == UInt8(ascii: "#") {
-            guard let number = XMLCharacters.characterReference(name.dropFirst()), XMLCharacters.isXMLChar(number) else {
-                throw malformed("invalid character reference", at: start)
-            }
-            value = number
-        } else {
-            switch String(decoding: name, as: UTF8.self) {
-            case "lt": value = 0x3C
-            case "gt": value = 0x3E
-            case "amp": value = 0x26
-            case "quot": value = 0x22
-            case "apos": value = 0x27
-            default:
-                throw malformed("entity '\(String(decoding: name, as: UTF8.self))' was not declared", at: start)
-            }
+        guard let value = XMLReference.codePoint(named: name) else {
+            if name.first == UInt8(ascii: "#") { throw malformed("invalid character reference", at: start) }
+            throw malformed("entity '\(String(decoding: name, as: UTF8.self))' was not declared", at: start)
         }
         return (value, end + 1)
     }

@@ -188,29 +188,13 @@ final class RowRunTests: XCTestCase {
             """)
         let document = Array(f.content.utf8)
         for chunkSize in [1, 7, 64, 4096] {
-            var segmenter = RowSegmenter(.openDocument, segmentSize: 200)
-            var routed: [UInt8] = []
-            var runs = 0
-            let collect: (RowSegmenter.Piece) -> Void = { piece in
-                switch piece {
-                case .skeleton(let bytes):
-                    routed += bytes
-                case .rows(let run):
-                    XCTAssertTrue(run.bytes.starts(with: Array("<table:table-row".utf8)))
-                    XCTAssertEqual(run.bytes.last, UInt8(ascii: ">"))
-                    routed += run.bytes
-                    runs += 1
-                }
+            let cut = SegmentedDocument(document, .openDocument, segmentSize: 200, chunkSize: chunkSize)
+            for run in cut.runs {
+                XCTAssertTrue(run.bytes.starts(with: Array("<table:table-row".utf8)))
+                XCTAssertEqual(run.bytes.last, UInt8(ascii: ">"))
             }
-            var offset = 0
-            while offset < document.count {
-                let end = min(offset + chunkSize, document.count)
-                document[offset..<end].withUnsafeBytes { segmenter.feed($0, collect) }
-                offset = end
-            }
-            segmenter.finish(collect)
-            XCTAssertEqual(routed, document, "chunks of \(chunkSize)")
-            XCTAssertGreaterThan(runs, 10, "chunks of \(chunkSize)")
+            XCTAssertEqual(cut.routed, document, "chunks of \(chunkSize)")
+            XCTAssertGreaterThan(cut.runs.count, 10, "chunks of \(chunkSize)")
         }
     }
 }

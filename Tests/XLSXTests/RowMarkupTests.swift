@@ -38,24 +38,11 @@ final class RowMarkupTests: XCTestCase {
 
     /// The sheet as delivered, and after an error what came before it and the error.
     private func dump(_ fixture: XLSXFixture, rowMarkup: Bool, runSize: Int?, limit: ((XLSXReader) -> Void)?) throws -> String {
-        final class Log { var text = "" }
-        struct Recorder: SheetVisitor {
-            let log: Log
-            mutating func visit(_ row: Row) throws {
-                log.text += "\(row.index): \(row.cells.map { "\($0.column)=\($0.value)" }) uncached \(row.uncachedFormulaColumns)\n"
-            }
-            mutating func finish(_ summary: SheetSummary) throws {
-                log.text += "merged \(summary.mergedRanges) dimension \(String(describing: summary.declaredDimension))\n"
-            }
-        }
         let reader = try XLSXReader(zip: ZipArchive(file: MappedFile(copying: try fixture.build())))
         reader.readsRowMarkup = rowMarkup
         reader.rowRuns = runSize.map { .always(runSize: $0) } ?? .never
         limit?(reader)
-        let log = Log()
-        var recorder = Recorder(log: log)
-        do { try reader.readSheet(at: 0, into: &recorder) } catch { log.text += "error: \(error)" }
-        return log.text
+        return RowRecorder.dump { try reader.readSheet(at: 0, into: &$0) }
     }
 
     private func assertSameAsEvents(_ xml: String, expectError: Bool = false, limit: ((XLSXReader) -> Void)? = nil,

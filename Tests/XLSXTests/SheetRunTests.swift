@@ -33,21 +33,8 @@ final class SheetRunTests: XCTestCase {
     /// The sheet as delivered: each row as visited, the summary; after an
     /// error, what came before it and the error.
     private func dump(_ reader: XLSXReader, limit: ((XLSXReader) -> Void)? = nil) -> String {
-        final class Log { var text = "" }
-        struct Recorder: SheetVisitor {
-            let log: Log
-            mutating func visit(_ row: Row) throws {
-                log.text += "\(row.index): \(row.cells.map { "\($0.column)=\($0.value)" }) uncached \(row.uncachedFormulaColumns)\n"
-            }
-            mutating func finish(_ summary: SheetSummary) throws {
-                log.text += "merged \(summary.mergedRanges) dimension \(String(describing: summary.declaredDimension))\n"
-            }
-        }
-        let log = Log()
         limit?(reader)
-        var recorder = Recorder(log: log)
-        do { try reader.readSheet(at: 0, into: &recorder) } catch { log.text += "error: \(error)" }
-        return log.text
+        return RowRecorder.dump { try reader.readSheet(at: 0, into: &$0) }
     }
 
     private func assertSameInRuns(_ fixture: XLSXFixture, expectError: Bool = false, limit: ((XLSXReader) -> Void)? = nil,
@@ -111,33 +98,17 @@ final class SheetRunTests: XCTestCase {
         try assertSameInRuns(fixture(sheet))
         let document = Array(fixture(sheet).sheets[0].xml.utf8)
         for chunkSize in [1, 7, 64, 4096] {
-            var segmenter = RowSegmenter(.spreadsheetML, segmentSize: 100)
-            var routed: [UInt8] = []
-            var runs = 0
-            let collect: (RowSegmenter.Piece) -> Void = { piece in
-                switch piece {
-                case .skeleton(let bytes):
-                    routed += bytes
-                case .rows(let run):
-                    XCTAssertTrue(run.bytes.starts(with: Array("<row ".utf8)))
-                    XCTAssertTrue(run.bytes.reversed().starts(with: Array("</row>".utf8).reversed()))
-                    // Cut anywhere but after whole rows, a run is no document.
-                    do { try run.parse(with: XMLScanner(handler: IgnoringHandler())) } catch {
-                        XCTFail("\(error): \(String(decoding: run.bytes, as: UTF8.self))")
-                    }
-                    routed += run.bytes
-                    runs += 1
+            let cut = SegmentedDocument(document, .spreadsheetML, segmentSize: 100, chunkSize: chunkSize)
+            for run in cut.runs {
+                XCTAssertTrue(run.bytes.starts(with: Array("<row ".utf8)))
+                XCTAssertTrue(run.bytes.reversed().starts(with: Array("</row>".utf8).reversed()))
+                // Cut anywhere but after whole rows, a run is no document.
+                do { try run.parse(with: XMLScanner(handler: IgnoringHandler())) } catch {
+                    XCTFail("\(error): \(String(decoding: run.bytes, as: UTF8.self))")
                 }
             }
-            var offset = 0
-            while offset < document.count {
-                let end = min(offset + chunkSize, document.count)
-                document[offset..<end].withUnsafeBytes { segmenter.feed($0, collect) }
-                offset = end
-            }
-            segmenter.finish(collect)
-            XCTAssertEqual(routed, document, "chunks of \(chunkSize)")
-            XCTAssertGreaterThan(runs, 20, "chunks of \(chunkSize)")
+            XCTAssertEqual(cut.routed, document, "chunks of \(chunkSize)")
+            XCTAssertGreaterThan(cut.runs.count, 20, "chunks of \(chunkSize)")
         }
     }
 
