@@ -46,6 +46,18 @@ struct RichText {
         }
     }
 
+    /// Takes the raw text of one `<t>` outside phonetic runs, read from
+    /// its bytes (`RowMarkup`), as its start, text and end would.
+    mutating func takeText(_ raw: UnsafeRawBufferPointer, preserve: Bool, hasReferences: Bool) {
+        segmentStart = bytes.count
+        if hasReferences {
+            XMLReference.decode(raw, into: &bytes)
+        } else {
+            bytes.append(contentsOf: raw)
+        }
+        if !preserve { trimSegment() }
+    }
+
     mutating func characters(_ text: UnsafeRawBufferPointer) {
         if inText { bytes.append(contentsOf: text) }
     }

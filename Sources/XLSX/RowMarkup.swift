@@ -7,15 +7,17 @@ import XMLStream
 
 /// One `<row>` element of a worksheet (ECMA-376 Part 1, 18.3.1.73) read
 /// straight from its bytes, for rows of the shape spreadsheet programs
-/// write: unprefixed `row`, `c`, `v` and `f` elements, attributes in double
-/// or single quotes, values without references or control characters.
+/// write: unprefixed `row`, `c`, `v` and `f` elements and inline strings
+/// of one `<t>`, attributes in double or single quotes, values without
+/// references or control characters.
 ///
 /// `read` accepts only rows the XML scanner accepts and reads the same way
 /// (a subset of its rules: ASCII names, bound prefixes, no attribute twice,
-/// within the limits); any other row (inline strings, comments, blanks
-/// around `=`, a reference in a value) it leaves to the scanner, which then
-/// reads it through events or says what is wrong with it. Per cell it costs
-/// about a fifth of the scanner's events (callgrind, many.xlsx).
+/// within the limits); any other row (rich text, comments, blanks around
+/// `=`, a reference in a value, a carriage return) it leaves to the
+/// scanner, which then reads it through events or says what is wrong with
+/// it. Per cell it costs about a fifth of the scanner's events (callgrind,
+/// many.xlsx).
 final class RowMarkup {
     /// Where the bytes of a value lie; `start < 0` for none.
     struct Span {
@@ -30,13 +32,21 @@ final class RowMarkup {
     }
 
     /// One `<c>` element (18.3.1.4): its `r`, `t` and `s`, its last `<v>`,
-    /// and whether it has an `<f>`.
+    /// whether it has an `<f>`, and the text of an inline string `<is>`
+    /// (18.3.1.53) of one `<t>`.
     struct Cell {
         var reference = Span.none
         var type = Span.none
         var style = Span.none
         var value = Span.none
         var hasFormula = false
+        var inline = Span.none
+        /// Whether the inline text has `xml:space="preserve"`.
+        var preservesSpace = false
+        /// Whether the inline text holds references to replace.
+        var inlineHasReferences = false
+        /// The value of an `xml:space` attribute, on the `<t>` being read.
+        var space = Span.none
     }
 
     /// The row's `r`.
@@ -59,6 +69,11 @@ final class RowMarkup {
     /// Prefixes found bound in the scope of the rows.
     private var boundPrefixes: [[UInt8]] = []
     private var maxText = 0
+    /// Whether `xml:` stands for the XML namespace where the rows are (it
+    /// always does, unless a document rebinds it against the rules).
+    private var xmlPrefixIsXML = false
+    /// Whether the last `text` passed over a reference.
+    private var sawReference = false
     private var maxAttribute = 0
     private let classes = RowMarkup.byteClasses
 
@@ -78,6 +93,11 @@ final class RowMarkup {
         maxText = scope.limits.maxTextLength
         maxAttribute = scope.limits.maxAttributeLength
         boundPrefixes.removeAll(keepingCapacity: true)
+        xmlPrefixIsXML = "xml".utf8.withContiguousStorageIfAvailable { prefix in
+            scope.namespaceURI(ofPrefix: UnsafeRawBufferPointer(prefix)).map {
+                String(cString: $0) == "http://www.w3.org/XML/1998/namespace"
+            } ?? false
+        } ?? false
     }
 
     /// Reads the row whose start tag begins at `start` (in the scope last
@@ -155,9 +175,69 @@ final class RowMarkup {
                     return false
                 }
                 i = end + 4
+            case UInt8(ascii: "i"):
+                guard cell.inline.start < 0, b[i + 2] == UInt8(ascii: "s") else { return false }
+                if b[i + 3] == UInt8(ascii: "/") {
+                    guard i + 5 <= count else { return ranOut(false) }
+                    guard b[i + 4] == UInt8(ascii: ">") else { return false }
+                    cell.inline = Span(start: i, end: i)
+                    i += 5
+                    continue
+                }
+                guard b[i + 3] == UInt8(ascii: ">") else { return false }
+                i += 4
+                guard readInlineString(of: &cell, b, &i, count, scope) else { return false }
             default:
                 return false
             }
+        }
+    }
+
+    /// What lies between `<is>` and `</is>`: one `<t>` (or none) and blanks.
+    /// Rich-text runs and phonetic text are left to the scanner.
+    private func readInlineString(of cell: inout Cell, _ b: UnsafePointer<UInt8>, _ i: inout Int, _ count: Int,
+                                  _ scope: XMLScope) -> Bool {
+        cell.inline = Span(start: i, end: i)
+        var sawText = false
+        while true {
+            guard let next = skippingBlanks(b, i, count) else { return false }
+            i = next
+            guard i + 5 <= count else { return ranOut(false) }
+            guard b[i] == UInt8(ascii: "<") else { return false }
+            if b[i + 1] == UInt8(ascii: "/") {
+                guard b[i + 2] == UInt8(ascii: "i"), b[i + 3] == UInt8(ascii: "s"), b[i + 4] == UInt8(ascii: ">") else {
+                    return false
+                }
+                i += 5
+                return true
+            }
+            guard !sawText, b[i + 1] == UInt8(ascii: "t") else { return false }
+            sawText = true
+            i += 2
+            var text = Cell()
+            guard let content = tag(b, &i, count, scope, into: &text) else { return false }
+            // RichText reads `space` in the XML namespace: `xml:space` is the
+            // one prefixed attribute taken here.
+            for k in 0..<attributeCount {
+                let name = attributes[k], length = name.end - name.start
+                guard memchr(b + name.start, 0x3A, length) != nil else { continue }
+                guard xmlPrefixIsXML, length == 9, memcmp(b + name.start, "xml:space", 9) == 0 else { return false }
+            }
+            if let space = text.space.bytes(in: b) {
+                cell.preservesSpace = space.elementsEqual("preserve".utf8)
+            }
+            guard content else {
+                cell.inline = Span(start: i, end: i)
+                continue
+            }
+            guard let end = self.text(b, from: i, count, references: true) else { return false }
+            guard end + 4 <= count else { return ranOut(false) }
+            guard b[end + 1] == UInt8(ascii: "/"), b[end + 2] == UInt8(ascii: "t"), b[end + 3] == UInt8(ascii: ">") else {
+                return false
+            }
+            cell.inline = Span(start: i, end: end)
+            cell.inlineHasReferences = sawReference
+            i = end + 4
         }
     }
 
@@ -210,6 +290,10 @@ final class RowMarkup {
             while i < count && classes[Int(b[i])] & stops == 0 { i += 1 }
             guard i < count else { return runOut() }
             guard b[i] == quote, i - valueStart <= maxAttribute else { return nil }
+            if b[nameStart + 1] != UInt8(ascii: "=") && valueStart - nameStart == 11
+                && memcmp(b + nameStart, "xml:space", 9) == 0 {
+                cell.space = Span(start: valueStart, end: i)
+            }
             if b[nameStart + 1] == UInt8(ascii: "=") {
                 switch c {
                 case UInt8(ascii: "r"): cell.reference = Span(start: valueStart, end: i)
@@ -264,6 +348,7 @@ final class RowMarkup {
     /// skipped where `references`, as a formula's text is not kept).
     private func text(_ b: UnsafePointer<UInt8>, from start: Int, _ count: Int, references: Bool) -> Int? {
         var i = start
+        sawReference = false
         while true {
             while i < count && classes[Int(b[i])] & RowMarkup.endsText == 0 { i += 1 }
             guard i < count else { return runOut() }
@@ -272,6 +357,7 @@ final class RowMarkup {
                 return i - start <= maxText ? i : nil
             case UInt8(ascii: "&"):
                 guard references, let end = RowMarkup.reference(b, at: i, count) else { return nil }
+                sawReference = true
                 i = end
             default:
                 return nil

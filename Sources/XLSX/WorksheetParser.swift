@@ -323,6 +323,11 @@ final class WorksheetParser: XMLEventHandler {
             let text = cell.value.bytes(in: b)
             hasValue = text != nil
             sawFormula = cell.hasFormula
+            if let inlineText = cell.inline.bytes(in: b) {
+                sawInline = true
+                inline.reset()
+                inline.takeText(inlineText, preserve: cell.preservesSpace, hasReferences: cell.inlineHasReferences)
+            }
             try endCell(text ?? UnsafeRawBufferPointer(start: nil, count: 0))
         }
         try flushRow()

@@ -20,4 +20,31 @@ public enum XMLReference {
         default: return nil
         }
     }
+
+    /// Appends `text` with its references replaced by their characters;
+    /// a reference the parsers refuse is kept as it stands.
+    public static func decode(_ text: UnsafeRawBufferPointer, into out: inout [UInt8]) {
+        var i = 0
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 4)
+        defer { scratch.deallocate() }
+        while i < text.count {
+            guard text[i] == UInt8(ascii: "&") else {
+                out.append(text[i])
+                i += 1
+                continue
+            }
+            var end = i + 1
+            while end < text.count && text[end] != UInt8(ascii: ";") { end += 1 }
+            guard end < text.count,
+                  let codePoint = codePoint(named: UnsafeBufferPointer(
+                    start: text.baseAddress!.assumingMemoryBound(to: UInt8.self) + i + 1, count: end - i - 1)) else {
+                out.append(text[i])
+                i += 1
+                continue
+            }
+            let length = XMLCharacters.encodeUTF8(codePoint, into: scratch)
+            out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: length))
+            i = end + 1
+        }
+    }
 }

@@ -46,15 +46,20 @@ public struct XMLScope {
     /// Whether `prefix` (without its colon) is bound to a namespace here;
     /// `xmlns` is never, as a declaration is no attribute.
     public func binds(prefix: UnsafeRawBufferPointer) -> Bool {
-        guard let start = prefix.baseAddress, prefix.count > 0 else { return false }
-        if prefix.count == 5 && memcmp(start, "xmlns", 5) == 0 { return false }
-        for binding in scanner.bindings {
-            guard let bound = binding.prefix, binding.uri != nil else { continue }
+        guard prefix.count != 5 || memcmp(prefix.baseAddress!, "xmlns", 5) != 0 else { return false }
+        return namespaceURI(ofPrefix: prefix) != nil
+    }
+
+    /// The URI `prefix` (without its colon) stands for here, or nil.
+    public func namespaceURI(ofPrefix prefix: UnsafeRawBufferPointer) -> UnsafePointer<UInt8>? {
+        guard let start = prefix.baseAddress, prefix.count > 0 else { return nil }
+        for binding in scanner.bindings.reversed() {
+            guard let bound = binding.prefix else { continue }
             if strlen(UnsafeRawPointer(bound).assumingMemoryBound(to: CChar.self)) == prefix.count
                 && memcmp(bound, start, prefix.count) == 0 {
-                return true
+                return binding.uri
             }
         }
-        return false
+        return nil
     }
 }

@@ -73,13 +73,15 @@ final class RowMarkupTests: XCTestCase {
         XCTAssertEqual(try rowsTakenAndLeft(usual).taken, 21)
         XCTAssertEqual(try rowsTakenAndLeft(usual).left, 0)
         let inline = sheet(#"<row r="1"><c r="A1" t="inlineStr"><is><t>i</t></is></c></row>"# + rows(1..<3, strings: false))
-        XCTAssertEqual(try rowsTakenAndLeft(inline).taken, 2)
-        XCTAssertEqual(try rowsTakenAndLeft(inline).left, 1)
+        XCTAssertEqual(try rowsTakenAndLeft(inline).taken, 3)
+        let rich = sheet(#"<row r="1"><c r="A1" t="inlineStr"><is><r><t>i</t></r></is></c></row>"# + rows(1..<3, strings: false))
+        XCTAssertEqual(try rowsTakenAndLeft(rich).taken, 2)
+        XCTAssertEqual(try rowsTakenAndLeft(rich).left, 1)
     }
 
     func testAShapeItDoesNotReadOftenStopsBeingOffered() throws {
-        let inline = (0..<100).map { #"<row r="\#($0 + 1)"><c r="A\#($0 + 1)" t="inlineStr"><is><t>i</t></is></c></row>"# }
-        let counts = try rowsTakenAndLeft(sheet(inline.joined() + rows(100..<110, strings: false)))
+        let rich = (0..<100).map { #"<row r="\#($0 + 1)"><c r="A\#($0 + 1)" t="inlineStr"><is><r><t>i</t></r></is></c></row>"# }
+        let counts = try rowsTakenAndLeft(sheet(rich.joined() + rows(100..<110, strings: false)))
         XCTAssertEqual(counts.left, 16)
         XCTAssertEqual(counts.taken, 0)
     }
@@ -108,12 +110,38 @@ final class RowMarkupTests: XCTestCase {
             #"<row r="15" x14ac:dyDescent="0.25" ht="15" customHeight="1"><c r="A15" x14ac:foo="a&amp;b"><v>1</v></c></row>"#,
             #"<row r="16" spans = "1:1"><c r="A16"><v>1&#48;</v></c><c r="B16"><![CDATA[7]]></c></row>"#,
             #"<row r="17"><!-- note --><c r="A17"><?pi x?><v>1</v></c><c r="B17" t="inlineStr"><is><t>b</t></is></c></row>"#,
+            #"<row r="20"><c r="A20" t="inlineStr"><is><t>x</t></is><is><t>y</t></is></c><c r="B20" t="inlineStr"><is><t>&#xD;</t></is></c></row>"#,
             #"<row r="18"><c r="A18" s="1&#10;"><v>1</v></c><c r="B18" s="1\#t"><v>2</v></c></row>"#,
             #"<row r="19"><c r="A19" unknown="1" _x.y-z="2"><v>1</v></c><c r="B19"><extLst/><v>2</v></c></row>"#,
         ]
         for spelling in spellings {
             try assertSameAsEvents(sheet(rows(0..<3) + spelling + rows(30..<33)))
         }
+    }
+
+    func testInlineStringsReadAsThroughEvents() throws {
+        let cells = [
+            #"<is><t>plain</t></is>"#,
+            #"<is><t xml:space="preserve">  kept  </t></is>"#,
+            #"<is><t>  trimmed\#n </t></is>"#,
+            #"<is><t xml:space="default"> trimmed </t></is>"#,
+            #"<is><t space="preserve"> trimmed </t></is>"#,
+            #"<is><t xml:space="preserve" lang="de"> a </t></is>"#,
+            #"<is><t>a &amp; b &lt;&#x41;&#66;&gt; &quot;c&apos;</t></is>"#,
+            #"<is><t>line_x000D_break</t></is>"#,
+            #"<is/>"#, #"<is></is>"#, #"<is><t/></is>"#, #"<is>\#n  <t>x</t>\#n</is>"#,
+            #"<v>1</v><is><t>beside a value</t></is>"#,
+            #"<is><r><t>a</t></r><r><rPr><b/></rPr><t>b</t></r></is>"#,
+            #"<is><t>a</t><rPh sb="0" eb="1"><t>phonetic</t></rPh></is>"#,
+            #"<is><t>a</t><t>b</t></is>"#,
+            #"<is><t xml:lang="de">a</t></is>"#,
+            "<is><t>carriage\r\nreturn</t></is>",
+            #"<is><t>\#u{00E9}t\#u{00E9} \#u{4E2D}</t></is>"#,
+        ]
+        let sheetData = cells.enumerated().map { k, cell in
+            #"<row r="\#(k + 1)"><c r="A\#(k + 1)" t="inlineStr">\#(cell)</c><c r="B\#(k + 1)"><v>\#(k)</v></c></row>"#
+        }.joined()
+        try assertSameAsEvents(sheet(sheetData + rows(30..<33)))
     }
 
     func testAnUnboundPrefixReadsAsThroughEvents() throws {
@@ -153,6 +181,10 @@ final class RowMarkupTests: XCTestCase {
             #"<row r="4"><c r="A4"><f>1&bogus;</f><v>1</v></c></row>"#,
             #"<row r="4"><c r="A4" xmlns:p=""><v>1</v></c></row>"#,
             "<row r=\"4\"><c r=\"A4\"><v>1\u{1}</v></c></row>",
+            #"<row r="4"><c r="A4" t="inlineStr"><is><t>a &bogus; b</t></is></c></row>"#,
+            #"<row r="4"><c r="A4" t="inlineStr"><is><t>a</is></c></row>"#,
+            #"<row r="4"><c r="A4" t="inlineStr"><is><t>a</t></c></row>"#,
+            #"<row r="4"><c r="A4" t="inlineStr"><is><t xml:space="preserve" xml:space="default">a</t></is></c></row>"#,
         ]
         for row in broken {
             try assertSameAsEvents(sheet(rows(0..<3) + row + rows(4..<6)), expectError: true)
