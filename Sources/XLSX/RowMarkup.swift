@@ -45,8 +45,6 @@ final class RowMarkup {
         var preservesSpace = false
         /// Whether the inline text holds references to replace.
         var inlineHasReferences = false
-        /// The value of an `xml:space` attribute, on the `<t>` being read.
-        var space = Span.none
     }
 
     /// The row's `r`.
@@ -74,6 +72,8 @@ final class RowMarkup {
     private var xmlPrefixIsXML = false
     /// Whether the last `text` passed over a reference.
     private var sawReference = false
+    /// The value of the last tag's `xml:space`.
+    private var space = Span.none
     private var maxAttribute = 0
     private let classes = RowMarkup.byteClasses
 
@@ -215,6 +215,7 @@ final class RowMarkup {
             sawText = true
             i += 2
             var text = Cell()
+            space = .none
             guard let content = tag(b, &i, count, scope, into: &text) else { return false }
             // RichText reads `space` in the XML namespace: `xml:space` is the
             // one prefixed attribute taken here.
@@ -223,7 +224,7 @@ final class RowMarkup {
                 guard memchr(b + name.start, 0x3A, length) != nil else { continue }
                 guard xmlPrefixIsXML, length == 9, memcmp(b + name.start, "xml:space", 9) == 0 else { return false }
             }
-            if let space = text.space.bytes(in: b) {
+            if let space = space.bytes(in: b) {
                 cell.preservesSpace = space.elementsEqual("preserve".utf8)
             }
             guard content else {
@@ -245,6 +246,7 @@ final class RowMarkup {
     /// including `>` or `/>`; true when the element has content, nil when
     /// the scanner should read the tag. The values of `r`, `t` and `s` go
     /// to `cell`.
+    @inline(__always)
     private func tag(_ b: UnsafePointer<UInt8>, _ i: inout Int, _ count: Int, _ scope: XMLScope,
                      into cell: inout Cell) -> Bool? {
         // One-letter names (`r`, `s`, `t`: most attributes of a sheet) are
@@ -292,7 +294,7 @@ final class RowMarkup {
             guard b[i] == quote, i - valueStart <= maxAttribute else { return nil }
             if b[nameStart + 1] != UInt8(ascii: "=") && valueStart - nameStart == 11
                 && memcmp(b + nameStart, "xml:space", 9) == 0 {
-                cell.space = Span(start: valueStart, end: i)
+                space = Span(start: valueStart, end: i)
             }
             if b[nameStart + 1] == UInt8(ascii: "=") {
                 switch c {
