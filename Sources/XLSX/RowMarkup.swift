@@ -50,16 +50,14 @@ final class RowMarkup {
     /// The row's `r`.
     private(set) var number = Span.none
     /// The cells of the row last read; valid until the next `read`.
-    var cells: UnsafeBufferPointer<Cell> { UnsafeBufferPointer(start: cellStorage, count: cellCount) }
+    var cells: UnsafeBufferPointer<Cell> { UnsafeBufferPointer(start: cellStack.base, count: cellStack.count) }
     /// Whether the last `read` stopped at the end of the bytes, not at
     /// something it does not read.
     private(set) var ranOut = false
     /// Whether the last `read` began at a row's start tag.
     private(set) var atRow = false
 
-    private var cellStorage: UnsafeMutablePointer<Cell>
-    private var cellCount = 0
-    private var cellCapacity = 64
+    private var cellStack = UnsafeStack<Cell>(capacity: 64)
     /// The names of two or more characters in the tag being read, to refuse one given twice.
     private let attributes: UnsafeMutablePointer<Span>
     private var attributeCount = 0
@@ -78,12 +76,11 @@ final class RowMarkup {
     private let classes = RowMarkup.byteClasses
 
     init() {
-        cellStorage = .allocate(capacity: cellCapacity)
         attributes = .allocate(capacity: RowMarkup.maxAttributes)
     }
 
     deinit {
-        cellStorage.deallocate()
+        cellStack.release()
         attributes.deallocate()
     }
 
@@ -93,18 +90,16 @@ final class RowMarkup {
         maxText = scope.limits.maxTextLength
         maxAttribute = scope.limits.maxAttributeLength
         boundPrefixes.removeAll(keepingCapacity: true)
-        xmlPrefixIsXML = "xml".utf8.withContiguousStorageIfAvailable { prefix in
-            scope.namespaceURI(ofPrefix: UnsafeRawBufferPointer(prefix)).map {
-                String(cString: $0) == "http://www.w3.org/XML/1998/namespace"
-            } ?? false
-        } ?? false
+        let xml: StaticString = "xml"
+        xmlPrefixIsXML = scope.namespaceURI(ofPrefix: UnsafeRawBufferPointer(start: xml.utf8Start, count: 3))
+            .map { String(cString: $0) == "http://www.w3.org/XML/1998/namespace" } ?? false
     }
 
     /// Reads the row whose start tag begins at `start` (in the scope last
     /// entered); returns the index after its end tag, or nil when the
     /// scanner should read it.
     func read(_ b: UnsafePointer<UInt8>, at start: Int, count: Int, scope: XMLScope) -> Int? {
-        cellCount = 0
+        cellStack.removeAll()
         number = .none
         ranOut = false
         atRow = false
@@ -136,7 +131,7 @@ final class RowMarkup {
             if cellContent {
                 guard readContent(of: &cell, b, &i, count, scope) else { return nil }
             }
-            append(cell)
+            cellStack.append(cell)
         }
     }
 
@@ -388,18 +383,6 @@ final class RowMarkup {
         return true
     }
 
-    private func append(_ cell: Cell) {
-        if cellCount == cellCapacity {
-            let grown = UnsafeMutablePointer<Cell>.allocate(capacity: cellCapacity * 2)
-            grown.moveInitialize(from: cellStorage, count: cellCount)
-            cellStorage.deallocate()
-            cellStorage = grown
-            cellCapacity *= 2
-        }
-        (cellStorage + cellCount).initialize(to: cell)
-        cellCount += 1
-    }
-
     private func runOut<T>() -> T? {
         ranOut = true
         return nil
@@ -408,6 +391,14 @@ final class RowMarkup {
     private func ranOut(_ result: Bool) -> Bool {
         ranOut = true
         return result
+    }
+
+    /// Where the next row's start tag would begin after a row ending at
+    /// `end`: the `<` after the blanks there; nil when something else
+    /// follows, or more blanks than the scanner takes as one text.
+    func nextTag(_ b: UnsafePointer<UInt8>, after end: Int, count: Int) -> Int? {
+        guard let next = skippingBlanks(b, end, count), next < count, b[next] == UInt8(ascii: "<") else { return nil }
+        return next
     }
 
     /// The index after the blanks at `from`; nil when there are more than

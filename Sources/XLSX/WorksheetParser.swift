@@ -390,11 +390,7 @@ extension WorksheetParser: XMLShortcut {
             try takeRow(bytes)
             rowsTaken += 1
             i = end
-            var next = i
-            while next < count && (bytes[next] == 0x20 || bytes[next] == 0x0A || bytes[next] == 0x09 || bytes[next] == 0x0D) {
-                next += 1
-            }
-            guard next < count, bytes[next] == UInt8(ascii: "<"), next - i <= scope.limits.maxTextLength else { return i }
+            guard let next = markup.nextTag(bytes, after: end, count: count) else { return i }
             i = next
         }
         if markup.atRow && !markup.ranOut { rowsLeft += 1 }

@@ -1,42 +1,48 @@
 /// A growable array of trivial values without copy-on-write or bounds
-/// checks, for the scanner's per-tag bookkeeping. Owned by one object, which
-/// calls `release()`; never copied.
-struct UnsafeStack<Element> {
-    private(set) var base: UnsafeMutablePointer<Element>
-    private(set) var count = 0
-    private var capacity: Int
+/// checks, for per-tag and per-cell bookkeeping on hot paths (the scanner,
+/// `RowMarkup`). Owned by one object, which calls `release()`; never copied.
+/// Inlinable, so that other modules' uses are specialised to their element.
+public struct UnsafeStack<Element> {
+    @usableFromInline var storage: UnsafeMutablePointer<Element>
+    @usableFromInline var used = 0
+    @usableFromInline var capacity: Int
 
-    init(capacity: Int = 16) {
+    @inlinable public init(capacity: Int = 16) {
         self.capacity = capacity
-        base = .allocate(capacity: capacity)
+        storage = .allocate(capacity: capacity)
     }
 
-    func release() { base.deallocate() }
+    /// The elements, from index 0 to `count - 1`; valid until the next change.
+    @inlinable public var base: UnsafeMutablePointer<Element> { storage }
 
-    var isEmpty: Bool { count == 0 }
+    @inlinable public var count: Int { used }
 
-    @inline(__always) subscript(index: Int) -> Element {
-        get { base[index] }
-        nonmutating set { base[index] = newValue }
+    @inlinable public func release() { storage.deallocate() }
+
+    @inlinable public var isEmpty: Bool { used == 0 }
+
+    @inlinable @inline(__always) public subscript(index: Int) -> Element {
+        get { storage[index] }
+        nonmutating set { storage[index] = newValue }
     }
 
-    var last: Element? { count == 0 ? nil : base[count - 1] }
+    @inlinable public var last: Element? { used == 0 ? nil : storage[used - 1] }
 
-    @inline(__always) mutating func append(_ element: Element) {
-        if count == capacity { grow() }
-        (base + count).initialize(to: element)
-        count += 1
+    @inlinable @inline(__always) public mutating func append(_ element: Element) {
+        if used == capacity { grow() }
+        (storage + used).initialize(to: element)
+        used += 1
     }
 
-    @inline(__always) mutating func removeLast() { count -= 1 }
+    @inlinable @inline(__always) public mutating func removeLast() { used -= 1 }
 
-    @inline(__always) mutating func removeAll() { count = 0 }
+    @inlinable @inline(__always) public mutating func removeAll() { used = 0 }
 
-    private mutating func grow() {
+    @inlinable mutating func grow() {
         let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-        grown.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = grown
+        grown.moveInitialize(from: storage, count: used)
+        storage.deallocate()
+        storage = grown
         capacity *= 2
     }
 }

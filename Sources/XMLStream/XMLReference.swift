@@ -25,8 +25,7 @@ public enum XMLReference {
     /// a reference the parsers refuse is kept as it stands.
     public static func decode(_ text: UnsafeRawBufferPointer, into out: inout [UInt8]) {
         var i = 0
-        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 4)
-        defer { scratch.deallocate() }
+        var scratch: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
         while i < text.count {
             guard text[i] == UInt8(ascii: "&") else {
                 out.append(text[i])
@@ -42,8 +41,10 @@ public enum XMLReference {
                 i += 1
                 continue
             }
-            let length = XMLCharacters.encodeUTF8(codePoint, into: scratch)
-            out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: length))
+            withUnsafeMutableBytes(of: &scratch) { bytes in
+                let utf8 = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                out.append(contentsOf: UnsafeBufferPointer(start: utf8, count: XMLCharacters.encodeUTF8(codePoint, into: utf8)))
+            }
             i = end + 1
         }
     }
