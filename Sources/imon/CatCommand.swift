@@ -46,6 +46,8 @@ struct CatCommand: Command {
         options.acceptsTextFormats = true
         let reader = try reading(file) { try WorkbookFile.open(file, options: options) }
         let out = ByteOutput.standardOutput()
+        // The table is for people; the data formats stay exact unless they go to a terminal.
+        if format == .table || isatty(1) != 0 { out.textFilter = TerminalText.escaped }
         // nil: every sheet, listed on the way (json only; the other formats say which sheets they print).
         let selected = format == .json && sheet.isEmpty ? nil : try SheetSelection.indices(of: sheet, in: reader, file: file)
         try reading(file) {

@@ -71,20 +71,20 @@ struct MergeCommand: Command {
                 count += 1
                 return count
             }
-            if showProgress { printToStandardError("\r\u{1B}[2Kread \(n)/\(paths.count)", newline: false) }
+            if showProgress { printProgress("read \(n)/\(paths.count)") }
         }
         let items = prepared.withLock { all in paths.indices.compactMap { all[$0] } }
         let results: [MergeResult]
         do {
             results = try store.merge(items, catalogue: catalogue, prefer: prefer,
                                       user: currentUser()) { n in
-                if showProgress { printToStandardError("\r\u{1B}[2Kmerged \(n)/\(items.count)", newline: false) }
+                if showProgress { printProgress("merged \(n)/\(items.count)") }
             }
         } catch {
-            if showProgress { printToStandardError("\r\u{1B}[2K", newline: false) }
+            if showProgress { printProgress(nil) }
             throw CommandFailure(file: self.store, location: "store", reason: "\(error)")
         }
-        if showProgress { printToStandardError("\r\u{1B}[2K", newline: false) }
+        if showProgress { printProgress(nil) }
         for result in results {
             let who = [result.department.map { "department \($0)" }, result.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
             let line: String

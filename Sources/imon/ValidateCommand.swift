@@ -83,9 +83,9 @@ struct ValidateCommand: Command {
                 count += 1
                 return count
             }
-            if showProgress { printToStandardError("\r\u{1B}[2Kchecked \(n)/\(paths.count)", newline: false) }
+            if showProgress { printProgress("checked \(n)/\(paths.count)") }
         }
-        if showProgress { printToStandardError("\r\u{1B}[2K", newline: false) }
+        if showProgress { printProgress(nil) }
         let reports = results.withLock { all in paths.indices.compactMap { all[$0] } }
         switch format {
         case .text: print(ValidationReport.text(reports, language: language), terminator: "")
