@@ -45,9 +45,11 @@ struct TemplateCommand: Command {
         let catalogue = try CatalogueSource.load(self.catalogue)
         if all {
             mkdir(output, 0o755)
+            // Templates of an earlier run are replaced; two codes that make the same name get numbered ones.
+            var names = FolderOutputNames(folder: output, mayReplace: { _ in true })
             for department in catalogue.submittingDepartments {
                 let template = SubmissionTemplate(catalogue: catalogue, department: department, year: year, language: language)
-                let path = output + "/" + template.fileName(extension: format)
+                let path = names.path(for: template.fileName(extension: format))
                 try write(template, to: path)
             }
             return

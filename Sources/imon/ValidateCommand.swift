@@ -62,15 +62,18 @@ struct ValidateCommand: Command {
         let validator = configured
         let paths = try SubmissionFiles.expand(files)
         if let annotate { mkdir(annotate, 0o755) }
+        // Chosen before the parallel checks, in input order: no two copies share a name,
+        // and an existing file is replaced only when it is an earlier feedback copy.
+        var names = annotate.map { FolderOutputNames(folder: $0, mayReplace: FeedbackCopy.isFeedbackCopy) }
+        let targets = paths.map { path in
+            names?.path(for: FeedbackCopy.namePrefix(language) + (path.split(separator: "/").last.map(String.init) ?? path))
+        }
         let results = Mutex<[Int: FileReport]>([:])
         let done = Mutex(0)
         let showProgress = isatty(2) != 0 && paths.count > 1
-        let annotateFolder = annotate
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             var (report, submission) = validator.validate(file: paths[i])
-            if let folder = annotateFolder, let submission {
-                let name = paths[i].split(separator: "/").last.map(String.init) ?? paths[i]
-                let target = folder + "/" + language("Prüfung_", "Checked_") + name
+            if let target = targets[i], let submission {
                 do {
                     try FeedbackWorkbook.write(submission.workbook, report: report, language: language, to: target)
                 } catch {
@@ -92,43 +95,5 @@ struct ValidateCommand: Command {
         case .json: print(ValidationReport.json(reports), terminator: "")
         }
         if reports.contains(where: { $0.errors > 0 }) { throw ExitStatus.problemsFound }
-    }
-}
-
-/// Files named on the command line, folders expanded to their workbooks.
-enum SubmissionFiles {
-    static func expand(_ arguments: [String]) throws -> [String] {
-        var out: [String] = []
-        for argument in arguments {
-            var info = stat()
-            guard stat(argument, &info) == 0 else {
-                throw CommandFailure(file: argument, location: "file", reason: "cannot read it: \(String(cString: strerror(errno)))")
-            }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                out += workbooks(in: argument).sorted()
-            } else {
-                out.append(argument)
-            }
-        }
-        return out
-    }
-
-    private static func workbooks(in folder: String) -> [String] {
-        guard let dir = opendir(folder) else { return [] }
-        defer { closedir(dir) }
-        var found: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasPrefix(".") { continue }
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                found += workbooks(in: path)
-            } else if [".xlsx", ".xlsm", ".ods", ".fods"].contains(where: { name.lowercased().hasSuffix($0) }) {
-                found.append(path)
-            }
-        }
-        return found
     }
 }
