@@ -130,6 +130,7 @@ struct ExportCommand: Command {
     }
 
     func run() throws {
+        try DistinctFiles.require(outputs: [("--output", output)], inputs: [("--store", store), ("--catalogue", self.catalogue)])
         let catalogue = try CatalogueSource.load(self.catalogue)
         let store = try openStore(self.store, create: false)
         let observations: [StoredObservation]

@@ -42,6 +42,7 @@ struct TemplateCommand: Command {
     }
 
     func run() throws {
+        if !all { try DistinctFiles.require(outputs: [("--output", output)], inputs: [("--catalogue", self.catalogue)]) }
         let catalogue = try CatalogueSource.load(self.catalogue)
         if all {
             mkdir(output, 0o755)

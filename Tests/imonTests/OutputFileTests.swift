@@ -158,3 +158,34 @@ extension OutputFileTests {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path("out")).count, 4)
     }
 }
+
+/// Two outputs of one command are two files (issue 21, item 5).
+extension OutputFileTests {
+    func testTwoOutputsOrAnOutputAndAnInputNamingOneFileAreRefusedBeforeWriting() throws {
+        let store = path("m.sqlite")
+        let merged = try ImonProcess.run(["merge", "--store", store, samples.appendingPathComponent("Abgaben/2007").path])
+        XCTAssertEqual(merged.status, 0, merged.err)
+        let storeBytes = try Data(contentsOf: URL(fileURLWithPath: store))
+        try FileManager.default.createDirectory(atPath: path("out"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: path("link"), withDestinationPath: path("out"))
+
+        let same = try ImonProcess.run(["report", "--store", store, "--year", "2007", "-o", path("out/r.xlsx"), "--html", path("out/r.xlsx")])
+        XCTAssertEqual(same.status, 2)
+        XCTAssertEqual(same.err, "imon: error: \(path("out/r.xlsx")): --html: the same file as --output \(path("out/r.xlsx")); give another name (nothing was written)\n")
+        let dotted = try ImonProcess.run(["report", "--store", store, "--year", "2007", "-o", path("out/r.xlsx"), "--html", path("out/./../out/r.xlsx")])
+        XCTAssertEqual(dotted.status, 2, dotted.err)
+        let linked = try ImonProcess.run(["report", "--store", store, "--year", "2007", "-o", path("out/r.xlsx"), "--html", path("link/r.xlsx")])
+        XCTAssertEqual(linked.status, 2, linked.err)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path("out")), [], "nothing was written")
+
+        let overStore = try ImonProcess.run(["export", "--store", store, "-o", path("./m.sqlite")])
+        XCTAssertEqual(overStore.status, 2)
+        XCTAssertTrue(overStore.err.contains("--output: the same file as --store"), overStore.err)
+        try FileManager.default.createSymbolicLink(atPath: path("store-link.csv"), withDestinationPath: store)
+        XCTAssertEqual(try ImonProcess.run(["export", "--store", store, "-o", path("store-link.csv")]).status, 2)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store)), storeBytes)
+
+        let fine = try ImonProcess.run(["report", "--store", store, "--year", "2007", "-o", path("out/r.xlsx"), "--html", path("link/r.html")])
+        XCTAssertEqual(fine.status, 0, fine.err)
+    }
+}
