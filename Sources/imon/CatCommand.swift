@@ -58,7 +58,7 @@ struct CatCommand: Command {
                 try reader.eachSheet(at: selected) { try writer.write($0) }
                 try writer.end()
             case .csv, .tsv:
-                let writer = DelimitedWriter(out, style: format == .csv ? .csv : .tsv)
+                var writer = DelimitedWriter(out, style: format == .csv ? .csv : .tsv)
                 guard let index = selected?.first else { return try writer.finish() }
                 if let preview = try reader.preview(ofSheetAt: index), preview.rowsInOrder {
                     // Streamed: memory does not grow with the rows.

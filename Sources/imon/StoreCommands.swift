@@ -115,18 +115,20 @@ struct ExportCommand: Command {
     static let spec = CommandSpec(
         "export",
         abstract: "Export the store's current observations: a tidy table with provenance and one wide sheet per indicator.",
-        parameters: [store, catalogue, year, output]) { try ExportCommand($0) }
+        parameters: [store, catalogue, year, output, CSVDialectOption.parameter]) { try ExportCommand($0) }
 
     let store: String
     let catalogue: String?
     let year: [Int]
     let output: String
+    let csvDialect: CSVDialectOption
 
     init(_ arguments: ParsedArguments) throws {
         store = try arguments.value(Self.store)
         catalogue = try arguments.optionalValue(Self.catalogue)
         year = try arguments.values(Self.year)
         output = try arguments.value(Self.output)
+        csvDialect = try arguments.value(CSVDialectOption.parameter)
     }
 
     func run() throws {
@@ -138,7 +140,7 @@ struct ExportCommand: Command {
             throw CommandFailure(file: self.store, location: "store", reason: "\(error)")
         }
         do {
-            try StoreExport.write(observations, catalogue: catalogue, to: output)
+            try StoreExport.write(observations, catalogue: catalogue, to: output, csvDialect: csvDialect.dialect)
         } catch {
             throw CommandFailure(file: output, error: error)
         }
