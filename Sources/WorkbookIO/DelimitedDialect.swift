@@ -11,6 +11,7 @@ public struct DelimitedDialect: Sendable, Equatable {
     /// `Einwohner über 65` would show as `Einwohner Ã¼ber 65`).
     public var byteOrderMark: Bool
 
+    /// A dialect of its own; the three below are the ones imon uses.
     public init(separator: UInt8, decimalComma: Bool, byteOrderMark: Bool) {
         self.separator = separator
         self.decimalComma = decimalComma

@@ -44,6 +44,7 @@ public struct DelimitedWriter {
         rowsWritten = row.index + 1
     }
 
+    /// Writes out what is buffered (and the byte order mark of an empty file).
     public mutating func finish() throws {
         try start()
         try out.flush()

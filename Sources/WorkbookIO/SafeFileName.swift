@@ -11,6 +11,7 @@ public enum SafeFileName {
     /// Names Windows reserves for devices, whatever the extension.
     private static let reserved = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
 
+    /// `text` as one safe file-name component of at most `maxBytes` bytes.
     public static func component(_ text: String, maxBytes: Int = 120) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

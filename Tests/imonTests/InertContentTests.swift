@@ -83,4 +83,20 @@ final class InertContentTests: XCTestCase {
         XCTAssertEqual(rawControls(result.err), [], result.err)
         XCTAssertTrue(result.err.contains(#"a\u001B]0;pwned\u0007.xlsx"#), result.err)
     }
+
+    func testMergeAndHistoryShowControlCharactersOfStoredFileNames() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples")
+        let name = directory.appendingPathComponent("Amt_11\u{1B}[2J\u{202E}.xlsx").path
+        try FileManager.default.copyItem(atPath: samples.appendingPathComponent("Abgaben/2007/Amt_11_2007.xlsx").path, toPath: name)
+        let store = directory.appendingPathComponent("s.sqlite").path
+        let merge = try ImonProcess.run(["merge", "--store", store, name])
+        XCTAssertEqual(merge.status, 0, merge.err)
+        XCTAssertEqual(rawControls(merge.out), [], merge.out)
+        XCTAssertTrue(merge.out.contains(#"Amt_11\u001B[2J\u202E.xlsx (department 11, 2007): imported"#), merge.out)
+        let history = try ImonProcess.run(["history", "--store", store])
+        XCTAssertEqual(history.status, 0, history.err)
+        XCTAssertEqual(rawControls(history.out), [], history.out)
+        XCTAssertTrue(history.out.contains(#"Amt_11\u001B[2J\u202E.xlsx"#), history.out)
+    }
 }
