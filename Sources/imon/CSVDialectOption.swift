@@ -8,7 +8,7 @@ enum CSVDialectOption: String, ArgumentValue, CaseIterable {
     case de, en
 
     static let parameter = Parameter.option(
-        "csv-dialect", help: "CSV for German (;, decimal comma) or English (,, decimal point) Excel; both UTF-8 with BOM.",
+        "csv-dialect", help: "de: semicolons and decimal comma, for German Excel; en: commas and decimal point. Both UTF-8 with a byte order mark.",
         choices: choices, default: de.rawValue)
 
     var dialect: DelimitedDialect {
