@@ -109,6 +109,13 @@ extension OutputFileTests {
         XCTAssertTrue(notes.contains { $0.hasPrefix("imon: skipped \(path("inbox/.~lock.Amt_11_2007.xlsx#")): LibreOffice's lock file") }, check.err)
         XCTAssertTrue(notes.contains { $0.hasPrefix("imon: skipped \(path("inbox/Prüfung_Amt_40_2007.xlsx")): a feedback copy") }, check.err)
 
+        // The English copies are known as well.
+        let english = try ImonProcess.run(["validate", "--lang", "en", "--annotate", path("inbox"), path("elsewhere")])
+        XCTAssertEqual(english.status, 1, english.err)
+        let again = try ImonProcess.run(["validate", path("inbox")])
+        XCTAssertTrue(again.err.contains("imon: skipped \(path("inbox/Checked_Amt_40_2007.xlsx")): a feedback copy"), again.err)
+        XCTAssertTrue(again.out.hasSuffix("2 Dateien geprüft: 0 Fehler, 0 Warnungen\n"), again.out)
+
         let merge = try ImonProcess.run(["merge", "--store", path("m.sqlite"), path("inbox")])
         XCTAssertEqual(merge.status, 0, merge.out + merge.err)
         XCTAssertTrue(merge.out.contains("\n2 files; the store"), merge.out)
