@@ -24,7 +24,9 @@ struct ValidateCommand: Command {
         "validate",
         abstract: "Check department submissions: findings with sheet, cell, value and what to do.",
         discussion: """
-            FILES may be workbooks or folders (their .xlsx and .ods files). Exit status 0 when \
+            FILES may be workbooks or folders (their .xlsx and .ods files); owner and lock files of \
+            Excel and LibreOffice and imon's own feedback copies are skipped with a note, and a folder \
+            without workbooks ends the command with exit status 1. Exit status 0 when \
             there is no error, 1 when there are errors, 2 when the check itself could not run.
             """,
         parameters: [files, catalogue, year, store, format, annotate, lang, emptyIsError] + ReadingLimitOptions.parameters) {
