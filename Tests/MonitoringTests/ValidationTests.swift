@@ -267,6 +267,83 @@ final class ValidationTests: XCTestCase {
         assertOnly(unknown, "unknown-district", sheet: "B05", cell: "B47")
     }
 
+    /// A sheet whose columns B–F were sorted by district name while the
+    /// numbers in column A stayed, as LibreOffice saved it (the B01 sheet of
+    /// the 2007 sample of department 40).
+    func testAHalfSortedSheetIsAnErrorNamingNumberAndNameAndIsNotImported() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/intake/Amt_40_2007_halb_sortiert.xlsx").path
+        let (report, submission) = validator.validate(file: file)
+        let mismatches = report.findings.filter { $0.code == "district-mismatch" }
+        XCTAssertEqual(Set(report.findings.map(\.code)), ["district-mismatch"], "\(report.findings.prefix(5))")
+        XCTAssertTrue(mismatches.allSatisfy { $0.severity == .error && $0.sheet == "B01" })
+        // Row 6: number 01 (Altstadt in the catalogue) beside Alt Olvenstedt (number 20).
+        let first = try XCTUnwrap(mismatches.first)
+        XCTAssertEqual(first.cell, "B6")
+        XCTAssertEqual(first.value, "01 Alt Olvenstedt")
+        for part in ["01", "Altstadt", "Alt Olvenstedt", "20"] { XCTAssertTrue(first.message.contains(part), first.message) }
+        XCTAssertGreaterThan(mismatches.count, 30, "one finding per row that disagrees")
+        XCTAssertNil(submission?.tables["B01"], "the sheet's values are not taken")
+        XCTAssertNotNil(submission?.tables["B02"])
+    }
+
+    func testADepartmentsOwnNumberingIsOneWarningAndRowsAreTakenByName() throws {
+        var w = try submission()
+        for n in 1...40 { set(&w, "B02", "A\(5 + n)", .string(String(n))) }
+        let (report, submission) = validator.validate(w, file: "x")
+        XCTAssertEqual(report.findings.map(\.code), ["district-own-numbering"])
+        XCTAssertEqual(report.findings.first?.severity, .warning)
+        XCTAssertEqual(report.findings.first?.cell, "A8")
+        XCTAssertTrue(report.findings.first?.message.contains("Alte Neustadt") == true, report.findings.first?.message ?? "")
+        let original = validator.validate(try self.submission(), file: "x").1
+        XCTAssertEqual(submission.observations, original.observations, "every value lands on the same district as with the catalogue's numbers")
+    }
+
+    func testRowsWithNamesOnlyAreOneWarningAndRowsAreTakenByName() throws {
+        var w = try submission()
+        for n in 1...40 { set(&w, "B04", "A\(5 + n)", .empty) }
+        let (report, submission) = validator.validate(w, file: "x")
+        XCTAssertEqual(report.findings.map(\.code), ["district-names-only"])
+        XCTAssertEqual(report.findings.first?.severity, .warning)
+        XCTAssertEqual(submission.observations, validator.validate(try self.submission(), file: "x").1.observations)
+    }
+
+    func testOneRowWhoseNumberAndNameDisagreeRejectsItsSheet() throws {
+        var w = try submission()
+        set(&w, "B05", "A8", .string("06"))
+        let (report, submission) = validator.validate(w, file: "x")
+        XCTAssertEqual(report.findings.map(\.code), ["district-mismatch"])
+        XCTAssertEqual(report.findings.first?.cell, "B8")
+        XCTAssertTrue(report.findings.first?.message.contains("Neue Neustadt") == true)
+        XCTAssertNil(submission.tables["B05"])
+    }
+
+    func testCategoryColumnsAreFoundByTheirHeaderWhereverTheyStand() throws {
+        var w = try submission()
+        // Swap the columns deutsch (D) and nichtdeutsch (E) with their headers.
+        let s = try XCTUnwrap(w.sheets.firstIndex { $0.name == "B01" })
+        for r in w.sheets[s].rows.indices {
+            for c in w.sheets[s].rows[r].cells.indices where [3, 4].contains(w.sheets[s].rows[r].cells[c].column) {
+                w.sheets[s].rows[r].cells[c].column = 7 - w.sheets[s].rows[r].cells[c].column
+            }
+            w.sheets[s].rows[r].cells.sort { $0.column < $1.column }
+        }
+        let (report, submission) = validator.validate(w, file: "x")
+        XCTAssertEqual(report.findings, [])
+        let original = validator.validate(try self.submission(), file: "x").1
+        func values(_ s: Submission) -> [String] {
+            s.observations.filter { $0.indicator == "B01" }.map { "\($0.district) \($0.category) \($0.displayValue)" }.sorted()
+        }
+        XCTAssertEqual(values(submission), values(original))
+
+        var twice = try self.submission()
+        set(&twice, "B01", "F5", .string("deutsch"))
+        let (doubled, read) = validator.validate(twice, file: "x")
+        XCTAssertEqual(doubled.findings.map(\.code), ["column-duplicate"])
+        XCTAssertEqual(doubled.findings.first?.cell, "F5")
+        XCTAssertNil(read.tables["B01"])
+    }
+
     func testUnreadableFilesAreFindingsForThatFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("imon-broken-\(UUID().uuidString).xlsx").path
         try Data("PK\u{3}\u{4} not really".utf8).write(to: URL(fileURLWithPath: file))

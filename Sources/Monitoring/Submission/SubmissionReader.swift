@@ -142,44 +142,102 @@ struct SubmissionReader {
         }
         let nameColumn = header.cells.first { c in districtHeaders.contains { SheetMatch.same($0, CellText.plain(c.value)) } }?.column ?? 1
         let numberColumn = header.cells.first { ["nr", "no", "nummer"].contains(NameMatching.key(CellText.plain($0.value))) }?.column
+        // Category columns by their header only: a column moved or sorted
+        // elsewhere is still found, and two columns with one header are
+        // ambiguous rather than "the first".
         var columns: [String: Int] = [:]
+        var ambiguous = false
         for category in indicator.categories {
-            if let c = header.cells.first(where: { NameMatching.key(CellText.plain($0.value)) == NameMatching.key(category) }) {
+            let matching = header.cells.filter { NameMatching.key(CellText.plain($0.value)) == NameMatching.key(category) }
+            if let c = matching.first {
                 columns[category] = c.column
             } else {
                 findings.append(ValidationFinding(.error, "column-missing", sheet: sheet.name,
                     cell: CellReference(row: header.index, column: nameColumn).description,
                     message: l("Die Spalte „\(category)“ fehlt in der Kopfzeile.", "The column “\(category)” is missing in the header.")))
             }
+            for extra in matching.dropFirst() {
+                ambiguous = true
+                findings.append(ValidationFinding(.error, "column-duplicate", sheet: sheet.name,
+                    cell: CellReference(row: header.index, column: extra.column).description, value: CellText.plain(extra.value),
+                    message: l("Die Spalte „\(category)“ steht mehrmals in der Kopfzeile; es ist nicht klar, welche gilt. Die Werte dieses Blattes werden nicht übernommen.",
+                               "The column “\(category)” appears more than once in the header; it is unclear which one holds. The values of this sheet are not taken.")))
+            }
         }
         var table = IndicatorTable(indicator: indicator, sheet: sheet.name)
-        let byNumber = Dictionary(catalogue.districts.map { (NameMatching.numberKey($0.number) ?? $0.number, $0) }, uniquingKeysWith: { a, _ in a })
-        let byName = Dictionary(catalogue.districts.map { (NameMatching.key($0.name), $0) }, uniquingKeysWith: { a, _ in a })
         let cityNames = ["Stadt insgesamt", "City total", "insgesamt", "Gesamtstadt", "Stadt", "Magdeburg", "Summe", "Gesamt"].map(NameMatching.key)
+        let districts = DistrictRows(catalogue: catalogue)
+        var lines: [DistrictRows.Line] = []
+        var cityRows: [(row: Int, name: String)] = []
         for row in sheet.rows where row.index > header.index {
             let name = row.cells.first { $0.column == nameColumn }.map { CellText.plain($0.value).trimmed } ?? ""
             let number = numberColumn.flatMap { c in row.cells.first { $0.column == c } }.map { CellText.plain($0.value) } ?? ""
             if name.isEmpty && number.trimmed.isEmpty { continue }
-            let key: String
             if cityNames.contains(NameMatching.key(name)) {
-                key = SubmissionValues.cityTotalKey
-            } else if let district = NameMatching.numberKey(number).flatMap({ byNumber[$0] }) ?? byName[NameMatching.key(name)] {
-                if indicator.level == .city { continue }
-                key = district.number
+                cityRows.append((row.index, name))
             } else {
-                findings.append(ValidationFinding(.warning, "unknown-district", sheet: sheet.name,
-                    cell: CellReference(row: row.index, column: nameColumn).description, value: [number, name].filter { !$0.isEmpty }.joined(separator: " "),
-                    message: l("Der Stadtteil „\(name)“ ist im Katalog nicht bekannt; die Zeile wird nicht übernommen.",
-                               "The district “\(name)” is not in the catalogue; the row is ignored.")))
-                continue
+                lines.append(districts.line(row: row.index, number: number, name: name))
             }
+        }
+        let numbering = districts.numbering(lines)
+        let numberCell = { (row: Int) in CellReference(row: row, column: numberColumn ?? nameColumn).description }
+        switch numbering {
+        case .catalogue: break
+        case .namesOnly:
+            findings.append(ValidationFinding(.warning, "district-names-only", sheet: sheet.name,
+                cell: numberColumn.map { CellReference(row: header.index, column: $0).description },
+                message: l("Die Zeilen haben keine Stadtteil-Nummern; sie wurden über die Namen zugeordnet. Bitte die Nummern der Vorlage stehen lassen.",
+                           "The rows carry no district numbers; they were matched by name. Please keep the template's numbers.")))
+        case .own:
+            let example = lines.first { $0.byName != nil && $0.byName != $0.byNumber }
+            let exampleText = example.flatMap { e in e.byName.map { d in l(
+                " (z. B. \(e.number) „\(e.name)“, im Katalog hat „\(d.name)“ die Nummer \(d.number))",
+                " (e.g. \(e.number) “\(e.name)”; in the catalogue “\(d.name)” is number \(d.number))") } } ?? ""
+            findings.append(ValidationFinding(.warning, "district-own-numbering", sheet: sheet.name,
+                cell: example.map { numberCell($0.row) }, value: example.map { "\($0.number) \($0.name)" },
+                message: l("Die Spalte „Nr.“ folgt einer eigenen Nummerierung, nicht der des Katalogs\(exampleText). Die Zeilen wurden über die Stadtteilnamen zugeordnet; bitte die Nummern der Vorlage verwenden.",
+                           "The column “No.” follows a numbering of its own, not the catalogue's\(exampleText). The rows were matched by district name; please use the template's numbers.")))
+        }
+        var rejected = ambiguous
+        var taken: [(row: Int, key: String, name: String)] = cityRows.map { ($0.row, SubmissionValues.cityTotalKey, $0.name) }
+        for line in lines {
+            switch districts.match(line, numbering: numbering) {
+            case .district(let district):
+                if indicator.level == .city { continue }
+                taken.append((line.row, district.number, line.name.isEmpty ? district.name : line.name))
+            case .mismatch:
+                rejected = true
+                let forNumber = districts.district(number: line.number)
+                let saysNumber = forNumber.map { l("Nr. \(line.number) ist im Katalog „\($0.name)“", "number \(line.number) is “\($0.name)” in the catalogue") }
+                    ?? l("die Nr. \(line.number) gibt es im Katalog nicht", "the catalogue has no number \(line.number)")
+                let saysName = line.name.isEmpty ? l("der Name fehlt", "the name is missing")
+                    : line.byName.map { l("„\(line.name)“ hat dort die Nr. \($0.number)", "“\(line.name)” is number \($0.number) there") }
+                    ?? l("„\(line.name)“ ist kein Stadtteil des Katalogs", "“\(line.name)” is not a district of the catalogue")
+                findings.append(ValidationFinding(.error, "district-mismatch", sheet: sheet.name,
+                    cell: CellReference(row: line.row, column: nameColumn).description, value: "\(line.number) \(line.name)",
+                    message: l("Nummer und Name passen nicht zusammen: \(saysNumber), \(saysName). Die Werte dieses Blattes werden nicht übernommen. Wurden nur einige Spalten sortiert? Bitte Nummer, Name und Werte jeder Zeile zusammen lassen.",
+                               "Number and name disagree: \(saysNumber), \(saysName). The values of this sheet are not taken. Were only some columns sorted? Please keep each row's number, name and values together.")))
+            case .unknown:
+                findings.append(ValidationFinding(.warning, "unknown-district", sheet: sheet.name,
+                    cell: CellReference(row: line.row, column: nameColumn).description, value: [line.number, line.name].filter { !$0.isEmpty }.joined(separator: " "),
+                    message: l("Der Stadtteil „\(line.name)“ ist im Katalog nicht bekannt; die Zeile wird nicht übernommen.",
+                               "The district “\(line.name)” is not in the catalogue; the row is ignored.")))
+            }
+        }
+        // A sheet with rows that contradict themselves is not read at all:
+        // which of its rows are right cannot be told, and missing or
+        // doubled rows would only repeat the same cause.
+        if rejected { return (nil, findings) }
+        let rowsByIndex = Dictionary(sheet.rows.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+        for (rowIndex, key, name) in taken.sorted(by: { $0.row < $1.row }) {
             if table.rows[key] != nil {
                 findings.append(ValidationFinding(.error, "district-duplicate", sheet: sheet.name,
-                    cell: CellReference(row: row.index, column: nameColumn).description, value: name,
+                    cell: CellReference(row: rowIndex, column: nameColumn).description, value: name,
                     message: l("Die Zeile für „\(name)“ steht doppelt im Blatt. Bitte eine davon löschen.",
                                "The row for “\(name)” appears twice. Please remove one.")))
                 continue
             }
+            guard let row = rowsByIndex[rowIndex] else { continue }
             table.rowIndex[key] = row.index
             var cells: [String: SubmittedCell] = [:]
             for (category, column) in columns {
