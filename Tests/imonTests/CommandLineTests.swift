@@ -195,7 +195,7 @@ final class CommandLineTests: XCTestCase {
     func testCatalogueExportCheckAndTemplates() throws {
         let catalogue = directory.appendingPathComponent("katalog.ods").path
         XCTAssertEqual(try run(["catalogue", "export", "-o", catalogue]).status, 0)
-        let check = try run(["catalogue", "check", catalogue])
+        let check = try run(["catalogue", "check", "--lang", "en", catalogue])
         XCTAssertEqual(check.status, 0, check.err)
         XCTAssertTrue(check.out.contains("no problems (40 indicators, 40 districts, 3 active goals)"), check.out)
         let folder = directory.appendingPathComponent("vorlagen").path
@@ -206,7 +206,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.err.contains("not in the catalogue"), unknown.err)
         let broken = try sampleWorkbook()
-        let bad = try run(["catalogue", "check", broken])
+        let bad = try run(["catalogue", "check", "--lang", "en", broken])
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.out.contains("the sheet \"Indikatoren\" is missing"), bad.out)
     }

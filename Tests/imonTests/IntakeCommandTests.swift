@@ -1,4 +1,5 @@
 import Foundation
+import Monitoring
 import XCTest
 
 /// `imon validate` and `merge` on submissions whose rows or columns were
@@ -31,5 +32,36 @@ final class IntakeCommandTests: XCTestCase {
         let merged = try ImonProcess.run(["merge", "--store", store, file])
         XCTAssertEqual(merged.status, 1, merged.out + merged.err)
         XCTAssertTrue(merged.out.contains("rejected"), merged.out)
+    }
+
+    func testAPathCarryingCatalogueIsRefusedByCheckAndMakesNoTemplate() throws {
+        var c = DefaultCatalogue.magdeburg
+        let department = c.departments[1].code
+        c.departments[1].code = "x/../../esc"
+        for i in c.indicators.indices where c.indicators[i].department == department { c.indicators[i].department = "x/../../esc" }
+        c.indicators[0].code = "A[1]"
+        c.indicators[1].code = String(repeating: "K", count: 32)
+        c.districts[3].name = "Neue\nNeustadt"
+        let catalogue = directory.appendingPathComponent("katalog.xlsx").path
+        try CatalogueWorkbook.write(c, to: catalogue)
+
+        let check = try ImonProcess.run(["catalogue", "check", catalogue])
+        XCTAssertEqual(check.status, 1, check.out + check.err)
+        let lines = check.out.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains("\(catalogue): Ämter!A3: Amt „x/../../esc“ taugt nicht als Datei- und Blattname: "
+                                     + "Pfad-Trennzeichen „/“, „..“ (übergeordneter Ordner) [unsafe-code]"), check.out)
+        XCTAssertTrue(lines.contains { $0.contains("Indikatoren!A2: Indikator „A[1]“") }, check.out)
+        XCTAssertTrue(lines.contains { $0.contains("Indikatoren!A3:") && $0.contains("32 Zeichen (höchstens 31)") }, check.out)
+        XCTAssertTrue(lines.contains { $0.contains("Sozialräume!B5: Stadtteil „Neue<U+000A>Neustadt“") }, check.out)
+        let english = try ImonProcess.run(["catalogue", "check", "--lang", "en", catalogue])
+        XCTAssertTrue(english.out.contains("department \"x/../../esc\" cannot serve as a file and sheet name"), english.out)
+
+        let sandbox = directory.appendingPathComponent("a/b/c")
+        try FileManager.default.createDirectory(at: sandbox, withIntermediateDirectories: true)
+        let templates = try ImonProcess.run(["template", "--catalogue", catalogue, "--all", "--year", "2008", "-o", sandbox.appendingPathComponent("out").path])
+        XCTAssertEqual(templates.status, 2, templates.out + templates.err)
+        XCTAssertTrue(templates.err.hasPrefix("imon: error: \(catalogue): "), templates.err)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), ["a", "katalog.xlsx"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: sandbox.path), [])
     }
 }
