@@ -281,7 +281,7 @@ final class ValidationTests: XCTestCase {
         let first = try XCTUnwrap(mismatches.first)
         XCTAssertEqual(first.cell, "B6")
         XCTAssertEqual(first.value, "01 Alt Olvenstedt")
-        for part in ["01", "Altstadt", "Alt Olvenstedt", "20"] { XCTAssertTrue(first.message.contains(part), first.message) }
+        for part in ["01", "Altstadt", "Alt Olvenstedt", "20"] { XCTAssertTrue(first.message(.de).contains(part), first.message(.de)) }
         XCTAssertGreaterThan(mismatches.count, 30, "one finding per row that disagrees")
         XCTAssertNil(submission?.tables["B01"], "the sheet's values are not taken")
         XCTAssertNotNil(submission?.tables["B02"])
@@ -294,7 +294,7 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(report.findings.map(\.code), ["district-own-numbering"])
         XCTAssertEqual(report.findings.first?.severity, .warning)
         XCTAssertEqual(report.findings.first?.cell, "A8")
-        XCTAssertTrue(report.findings.first?.message.contains("Alte Neustadt") == true, report.findings.first?.message ?? "")
+        XCTAssertTrue(report.findings.first?.message(.de).contains("Alte Neustadt") == true, report.findings.first?.message(.de) ?? "")
         let original = validator.validate(try self.submission(), file: "x").1
         XCTAssertEqual(submission.observations, original.observations, "every value lands on the same district as with the catalogue's numbers")
     }
@@ -314,7 +314,7 @@ final class ValidationTests: XCTestCase {
         let (report, submission) = validator.validate(w, file: "x")
         XCTAssertEqual(report.findings.map(\.code), ["district-mismatch"])
         XCTAssertEqual(report.findings.first?.cell, "B8")
-        XCTAssertTrue(report.findings.first?.message.contains("Neue Neustadt") == true)
+        XCTAssertTrue(report.findings.first?.message(.de).contains("Neue Neustadt") == true)
         XCTAssertNil(submission.tables["B05"])
     }
 
@@ -357,7 +357,7 @@ final class ValidationTests: XCTestCase {
         var w = try submission()
         set(&w, "B01", "D6", .string("ca. 50"))
         let (report, _) = validator.validate(w, file: "a \"b\".xlsx")
-        let json = ValidationReport.json([report])
+        let json = ValidationReport.json([report], language: .de)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let files = parsed?["files"] as? [[String: Any]]
         XCTAssertEqual(files?.first?["file"] as? String, "a \"b\".xlsx")
