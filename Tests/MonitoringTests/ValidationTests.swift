@@ -344,6 +344,54 @@ final class ValidationTests: XCTestCase {
         XCTAssertNil(read.tables["B01"])
     }
 
+    func testFindingsAreRenderedInGermanOrEnglishWithTheLanguagesNumbers() throws {
+        var w = try submission()
+        for cell in ["D7", "C7", "D46", "C46"] { set(&w, "B02", cell, .number(number(w, "B02", cell) + 0.5)) }
+        set(&w, "B02", "C46", .number(number(w, "B02", "C46") + 1000))
+        let (report, _) = validator.validate(w, file: "x.xlsx")
+        let fractional = try XCTUnwrap(report.findings.first { $0.code == "fractional-count" && $0.cell == "D7" })
+        guard case .fractionalCount(let found) = fractional.kind else { return XCTFail("\(fractional.kind)") }
+        let german = Language.de.number(found), english = Language.en.number(found)
+        XCTAssertTrue(german.contains(","), german)
+        XCTAssertEqual(fractional.message(.de), "Eine Anzahl ist eine ganze Zahl; eingetragen ist \(german).")
+        XCTAssertEqual(fractional.message(.en), "A count is a whole number; \(english) was entered.")
+        let city = try XCTUnwrap(report.findings.first { $0.code == "city-total-mismatch" })
+        guard case .cityTotalMismatch(let sum, let total) = city.kind else { return XCTFail("\(city.kind)") }
+        XCTAssertEqual(total - sum, 1000)
+        XCTAssertTrue(city.message(.de).contains("(Differenz 1.000)"), city.message(.de))
+        XCTAssertTrue(city.message(.en).contains("(difference 1000)"), city.message(.en))
+
+        let text = ValidationReport.text([report], language: .en)
+        XCTAssertTrue(text.contains("error    A count is a whole number"), text)
+        XCTAssertFalse(text.contains("Fehler"), text)
+        let json = try JSONSerialization.jsonObject(with: Data(ValidationReport.json([report], language: .en).utf8)) as? [String: Any]
+        let messages = ((json?["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])?.compactMap { $0["message"] as? String }
+        XCTAssertEqual(messages, report.findings.map { $0.message(.en) })
+    }
+
+    func testNumbersInGermanMessagesUseTheGermanFormat() {
+        XCTAssertEqual(Language.de.number(40.5), "40,5")
+        XCTAssertEqual(Language.de.number(8686), "8.686")
+        XCTAssertEqual(Language.de.number(-1_234_567.25), "-1.234.567,25")
+        XCTAssertEqual(Language.de.number(999), "999")
+        XCTAssertEqual(Language.de.number(0.5), "0,5")
+        XCTAssertEqual(Language.en.number(8686), "8686")
+        XCTAssertEqual(Language.en.number(40.5), "40.5")
+    }
+
+    func testTheFeedbackWorkbookIsWrittenInTheLanguageAsked() throws {
+        var w = try submission()
+        set(&w, "B01", "D6", .string("ca. 50"))
+        let (report, submission) = validator.validate(w, file: "x.xlsx")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("imon-feedback-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try FeedbackWorkbook.write(submission.workbook, report: report, language: .en, to: file)
+        let copy = try WorkbookFile.read(file)
+        let log = try XCTUnwrap(copy.sheet(named: "Check report"), "\(copy.sheets.map(\.name))")
+        XCTAssertEqual(log.value(at: CellReference("F4")!), .string(report.findings[0].message(.en)))
+        XCTAssertEqual(log.value(at: CellReference("B4")!), .string("error"))
+    }
+
     func testUnreadableFilesAreFindingsForThatFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("imon-broken-\(UUID().uuidString).xlsx").path
         try Data("PK\u{3}\u{4} not really".utf8).write(to: URL(fileURLWithPath: file))

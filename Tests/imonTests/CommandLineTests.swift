@@ -325,7 +325,7 @@ final class CommandLineTests: XCTestCase {
         let out = directory.appendingPathComponent("demo").path
         let result = try run(["demo", "-o", out, "--samples", samples])
         XCTAssertEqual(result.status, 0, result.err)
-        XCTAssertTrue(result.out.contains("30 imported, 3 rejected"), result.out)
+        XCTAssertTrue(result.out.contains("30 übernommen, 3 abgelehnt"), result.out)
         let files = try FileManager.default.contentsOfDirectory(atPath: out)
         for name in ["Lagebericht_2007.xlsx", "Lagebericht_2007.ods", "Lagebericht_2007.html", "monitoring.sqlite", "Vorlagen", "Rueckmeldungen"] {
             XCTAssertTrue(files.contains(name), name)

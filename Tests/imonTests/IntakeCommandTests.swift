@@ -64,4 +64,18 @@ final class IntakeCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), ["a", "katalog.xlsx"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: sandbox.path), [])
     }
+
+    func testValidateSpeaksTheLanguageAskedInTextAndJSON() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples/Fehler/Amt_40_2007_Werte.xlsx").path
+        let german = try ImonProcess.run(["validate", samples])
+        XCTAssertTrue(german.out.contains("Eine Anzahl ist eine ganze Zahl; eingetragen ist 38,5."), german.out)
+        let english = try ImonProcess.run(["validate", "--lang", "en", "--format", "json", samples])
+        XCTAssertEqual(english.status, 1, english.err)
+        let parsed = try JSONSerialization.jsonObject(with: Data(english.out.utf8)) as? [String: Any]
+        let findings = (parsed?["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]] ?? []
+        let fractional = findings.first { $0["code"] as? String == "fractional-count" }
+        XCTAssertEqual(fractional?["message"] as? String, "A count is a whole number; 38.5 was entered.")
+        XCTAssertEqual(Set(fractional?.keys.map { $0 } ?? []), ["severity", "code", "sheet", "cell", "value", "message"])
+    }
 }
