@@ -268,23 +268,24 @@ final class ValidationTests: XCTestCase {
     }
 
     /// A sheet whose columns B–F were sorted by district name while the
-    /// numbers in column A stayed, as LibreOffice saved it (the B01 sheet of
-    /// the 2007 sample of department 40).
+    /// numbers in column A stayed, as LibreOffice saved it (the W04 sheet of
+    /// the 2007 sample of department 50; with the number alone deciding, it
+    /// passed and Alt Olvenstedt's 439/400/39 were stored as Altstadt's).
     func testAHalfSortedSheetIsAnErrorNamingNumberAndNameAndIsNotImported() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/intake/Amt_40_2007_halb_sortiert.xlsx").path
+            .appendingPathComponent("Fixtures/intake/Amt_50_2007_halb_sortiert.xlsx").path
         let (report, submission) = validator.validate(file: file)
         let mismatches = report.findings.filter { $0.code == "district-mismatch" }
         XCTAssertEqual(Set(report.findings.map(\.code)), ["district-mismatch"], "\(report.findings.prefix(5))")
-        XCTAssertTrue(mismatches.allSatisfy { $0.severity == .error && $0.sheet == "B01" })
+        XCTAssertTrue(mismatches.allSatisfy { $0.severity == .error && $0.sheet == "W04" })
         // Row 6: number 01 (Altstadt in the catalogue) beside Alt Olvenstedt (number 20).
         let first = try XCTUnwrap(mismatches.first)
         XCTAssertEqual(first.cell, "B6")
         XCTAssertEqual(first.value, "01 Alt Olvenstedt")
         for part in ["01", "Altstadt", "Alt Olvenstedt", "20"] { XCTAssertTrue(first.message(.de).contains(part), first.message(.de)) }
         XCTAssertGreaterThan(mismatches.count, 30, "one finding per row that disagrees")
-        XCTAssertNil(submission?.tables["B01"], "the sheet's values are not taken")
-        XCTAssertNotNil(submission?.tables["B02"])
+        XCTAssertNil(submission?.tables["W04"], "the sheet's values are not taken")
+        XCTAssertNotNil(submission?.tables["W05"])
     }
 
     func testADepartmentsOwnNumberingIsOneWarningAndRowsAreTakenByName() throws {

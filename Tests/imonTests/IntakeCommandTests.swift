@@ -21,7 +21,7 @@ final class IntakeCommandTests: XCTestCase {
     }
 
     func testAHalfSortedSheetIsReportedRowByRowAndTheFileIsNotMerged() throws {
-        let file = fixtures.appendingPathComponent("Amt_40_2007_halb_sortiert.xlsx").path
+        let file = fixtures.appendingPathComponent("Amt_50_2007_halb_sortiert.xlsx").path
         let validated = try ImonProcess.run(["validate", file])
         XCTAssertEqual(validated.status, 1, validated.out + validated.err)
         let first = validated.out.split(separator: "\n").first { $0.contains("district-mismatch") }.map(String.init) ?? ""
