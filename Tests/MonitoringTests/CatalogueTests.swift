@@ -90,6 +90,7 @@ final class CatalogueTests: XCTestCase {
         c.indicators[1].code = String(repeating: "K", count: 32)
         c.indicators[2].code = " B07"
         c.districts[0].name = "Alt\nstadt"
+        c.indicators[3].code = c.indicators[4].code.lowercased()
         let file = path("unsicher.xlsx")
         try CatalogueWorkbook.write(c, to: file)
         let (_, findings) = try CatalogueWorkbook.read(path: file)
@@ -104,10 +105,13 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(found("unsafe-code", "Indikatoren", "A3")?.kind,
                        .unsafeCode(entry: .indicator, code: String(repeating: "K", count: 32), problems: [.tooLong(count: 32)]))
         XCTAssertEqual(found("unsafe-code", "Indikatoren", "A4")?.kind, .unsafeCode(entry: .indicator, code: " B07", problems: [.surroundingBlanks]))
+        XCTAssertEqual(found("duplicate-code", "Indikatoren", "A6")?.kind, .duplicateIndicator(c.indicators[4].code),
+                       "codes differing only in case are one sheet name")
         let lineBreak = try XCTUnwrap(found("control-character", "Sozialräume", "B2"), "\(findings)")
         XCTAssertEqual(lineBreak.kind, .unsafeText(entry: .district, text: "Alt\nstadt", problems: [.controlCharacter(0x0A)]))
         XCTAssertEqual(lineBreak.message(.de),
                        "Stadtteil „Alt<U+000A>stadt“ enthält das Steuerzeichen U+000A; Namen müssen in einer Zeile stehen")
+        XCTAssertEqual(NameProblem.ofSheetCode("Hinweise"), [.reservedSheetName])
         XCTAssertEqual(NameProblem.ofCode("B01"), [])
         XCTAssertEqual(NameProblem.ofCode(String(repeating: "K", count: 31)), [])
         XCTAssertEqual(NameProblem.ofCode("a:b?*\\'"), [.pathSeparator("\\"), .forbiddenInSheetName("*"), .forbiddenInSheetName(":"),

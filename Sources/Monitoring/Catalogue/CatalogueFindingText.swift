@@ -143,24 +143,7 @@ public enum CatalogueFindingText {
         case .controlCharacter(let value): l("das Steuerzeichen \(ControlText.name(value))", "the control character \(ControlText.name(value))")
         case .surroundingBlanks: l("Leerzeichen am Anfang oder Ende", "blanks at the start or end")
         case .apostropheAtEdge: l("ein Apostroph am Anfang oder Ende", "an apostrophe at the start or end")
+        case .reservedSheetName: l("der Name eines Blattes, das jede Vorlage schon hat", "the name of a sheet every template already has")
         }
-    }
-}
-
-/// Control characters shown so that people see them and terminals do not act on them.
-enum ControlText {
-    /// `U+000A (Zeilenumbruch)`-like names: `U+000A`.
-    static func name(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
-
-    /// The text with each control character replaced by its `U+` name in angle brackets.
-    static func visible(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control { out += "<" + name(scalar.value) + ">" } else { out.unicodeScalars.append(scalar) }
-        }
-        return out
     }
 }

@@ -44,7 +44,9 @@ public enum CatalogueRules {
             }
         }
         var seenDepartments: Set<String> = []
-        for (n, d) in c.departments.enumerated() where !seenDepartments.insert(d.code).inserted {
+        // Codes become file and sheet names, and both ignore case in Excel and
+        // on the file systems of Windows and macOS: `ba` and `BA` are one name.
+        for (n, d) in c.departments.enumerated() where !seenDepartments.insert(d.code.lowercased()).inserted {
             let row = n < locations.departmentRows.count ? locations.departmentRows[n] : nil
             findings.append(CatalogueFinding(.duplicateDepartment(d.code), sheet: CatalogueWorkbook.departmentsSheet, cell: at(row, 0)))
         }
@@ -52,7 +54,7 @@ public enum CatalogueRules {
         let sheet = CatalogueWorkbook.indicatorsSheet
         var seenIndicators: Set<String> = []
         for i in c.indicators {
-            if !seenIndicators.insert(i.code).inserted {
+            if !seenIndicators.insert(i.code.lowercased()).inserted {
                 findings.append(CatalogueFinding(.duplicateIndicator(i.code), sheet: sheet, cell: indicatorCell(i, "code")))
             }
             if c.field(i.field) == nil {

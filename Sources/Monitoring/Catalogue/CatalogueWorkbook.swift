@@ -223,7 +223,7 @@ struct RowReader {
     /// A code that becomes a file or sheet name, checked as typed (not trimmed).
     func unsafeCode(_ key: String, _ entry: CatalogueFindingKind.Entry) -> [CatalogueFinding] {
         let raw = CellText.plain(value(key))
-        let problems = NameProblem.ofCode(raw)
+        let problems = entry == .indicator ? NameProblem.ofSheetCode(raw) : NameProblem.ofCode(raw)
         return problems.isEmpty ? [] : [finding(key, .unsafeCode(entry: entry, code: raw, problems: problems))]
     }
 

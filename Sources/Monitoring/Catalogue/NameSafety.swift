@@ -19,6 +19,10 @@ public enum NameProblem: Hashable, Sendable {
     case surroundingBlanks
     /// Excel refuses a sheet name that begins or ends with an apostrophe.
     case apostropheAtEdge
+    /// The name of a sheet every template or feedback copy has already
+    /// (`Angaben`, `Hinweise`, `Prüfprotokoll`, their English names), or
+    /// `History`, which Excel keeps for itself.
+    case reservedSheetName
 
     /// Excel's limit for sheet names, which codes must keep (ECMA-376 Part 1, 18.2.20 `sheet@name`; Excel's UI rule).
     public static let maximumCodeLength = 31
@@ -36,6 +40,16 @@ public enum NameProblem: Hashable, Sendable {
         if raw.count > maximumCodeLength { problems.append(.tooLong(count: raw.count)) }
         problems += ofName(raw)
         return problems
+    }
+
+    /// Sheet names a template, a feedback copy or Excel itself already uses, in either language.
+    static let reservedSheetNames = ["Angaben", "Details", "Hinweise", "Notes", "Prüfprotokoll", "Check report", "History"]
+
+    /// The problems of a code that becomes a sheet name beside the
+    /// template's own sheets (an indicator code).
+    public static func ofSheetCode(_ raw: String) -> [NameProblem] {
+        let reserved = reservedSheetNames.contains { $0.lowercased() == raw.trimmed.lowercased() }
+        return ofCode(raw) + (reserved ? [.reservedSheetName] : [])
     }
 
     /// The problems of a name shown in cells and titles: control characters
