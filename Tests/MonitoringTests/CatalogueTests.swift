@@ -111,6 +111,8 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(lineBreak.kind, .unsafeText(entry: .district, text: "Alt\nstadt", problems: [.controlCharacter(0x0A)]))
         XCTAssertEqual(lineBreak.message(.de),
                        "Stadtteil „Alt<U+000A>stadt“ enthält das Steuerzeichen U+000A; Namen müssen in einer Zeile stehen")
+        let escape = CatalogueFindingText.line(CatalogueFinding(.notANumber(found: "\u{1B}]0;x\u{07}"), sheet: "Ziele", cell: CellReference("E2")), .en)
+        XCTAssertEqual(escape, "Ziele!E2: \"<U+001B>]0;x<U+0007>\" is not a number [not-a-number]")
         XCTAssertEqual(NameProblem.ofSheetCode("Hinweise"), [.reservedSheetName])
         XCTAssertEqual(NameProblem.ofCode("B01"), [])
         XCTAssertEqual(NameProblem.ofCode(String(repeating: "K", count: 31)), [])

@@ -96,9 +96,11 @@ public enum CatalogueFindingText {
         }
     }
 
-    /// One line for a terminal: `Indikatoren!A3: message [code]`.
+    /// One line for a terminal: `Indikatoren!A3: message [code]`. Control
+    /// characters a catalogue cell carried are shown as `<U+001B>`, never
+    /// sent to the terminal.
     public static func line(_ finding: CatalogueFinding, _ l: Language) -> String {
-        "\(finding.sheet)\(finding.cell.map { "!\($0)" } ?? ""): \(message(finding.kind, l)) [\(finding.code)]"
+        ControlText.visible("\(finding.sheet)\(finding.cell.map { "!\($0)" } ?? ""): \(message(finding.kind, l)) [\(finding.code)]")
     }
 
     /// The line for a catalogue without problems, with what it holds.

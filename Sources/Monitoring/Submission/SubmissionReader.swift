@@ -177,7 +177,7 @@ struct SubmissionReader {
                     catalogueNumberForName: line.byName?.number), sheet: sheet.name,
                     cell: CellReference(row: line.row, column: nameColumn).description, value: "\(line.number) \(line.name)"))
             case .unknown:
-                findings.append(ValidationFinding(.warning, .unknownDistrict(name: line.name), sheet: sheet.name,
+                findings.append(ValidationFinding(.warning, .unknownDistrict(number: line.number, name: line.name), sheet: sheet.name,
                     cell: CellReference(row: line.row, column: nameColumn).description, value: [line.number, line.name].filter { !$0.isEmpty }.joined(separator: " ")))
             }
         }

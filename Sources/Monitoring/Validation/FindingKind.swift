@@ -27,7 +27,7 @@ public enum FindingKind: Hashable, Sendable {
     case districtOwnNumbering(number: String?, name: String?, catalogueNumber: String?)
     /// Number and name of a row name different districts (or one of them none).
     case districtMismatch(number: String, name: String, catalogueNameForNumber: String?, catalogueNumberForName: String?)
-    case unknownDistrict(name: String)
+    case unknownDistrict(number: String, name: String)
     case districtDuplicate(name: String)
     /// A district row (number and name) or, with both nil, the city-total row is missing.
     case districtMissing(number: String?, name: String?)

@@ -68,9 +68,10 @@ public enum FindingText {
                 ?? l("„\(name)“ ist kein Stadtteil des Katalogs", "“\(name)” is not a district of the catalogue")
             return l("Nummer und Name passen nicht zusammen: \(saysNumber), \(saysName). Die Werte dieses Blattes werden nicht übernommen. Wurden nur einige Spalten sortiert? Bitte Nummer, Name und Werte jeder Zeile zusammen lassen.",
                      "Number and name disagree: \(saysNumber), \(saysName). The values of this sheet are not taken. Were only some columns sorted? Please keep each row's number, name and values together.")
-        case .unknownDistrict(let name):
-            return l("Der Stadtteil „\(name)“ ist im Katalog nicht bekannt; die Zeile wird nicht übernommen.",
-                     "The district “\(name)” is not in the catalogue; the row is ignored.")
+        case .unknownDistrict(let number, let name):
+            let label = [number, name].filter { !$0.isEmpty }.joined(separator: " ")
+            return l("Der Stadtteil „\(label)“ ist im Katalog nicht bekannt; die Zeile wird nicht übernommen.",
+                     "The district “\(label)” is not in the catalogue; the row is ignored.")
         case .districtDuplicate(let name):
             return l("Die Zeile für „\(name)“ steht doppelt im Blatt. Bitte eine davon löschen.",
                      "The row for “\(name)” appears twice. Please remove one.")
