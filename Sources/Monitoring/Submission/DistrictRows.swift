@@ -39,12 +39,10 @@ struct DistrictRows {
         case unknown
     }
 
-    let catalogue: Catalogue
     private let byNumber: [String: District]
     private let byName: [String: District]
 
     init(catalogue: Catalogue) {
-        self.catalogue = catalogue
         byNumber = Dictionary(catalogue.districts.map { (NameMatching.numberKey($0.number) ?? $0.number, $0) }, uniquingKeysWith: { a, _ in a })
         byName = Dictionary(catalogue.districts.map { (NameMatching.key($0.name), $0) }, uniquingKeysWith: { a, _ in a })
     }
