@@ -57,7 +57,7 @@ struct ValidateCommand: Command {
 
     func run() throws {
         let catalogue = try CatalogueSource.load(self.catalogue)
-        var configured = Validator(catalogue: catalogue, language: language, expectedYear: year)
+        var configured = Validator(catalogue: catalogue, expectedYear: year)
         configured.emptyCellsAreErrors = emptyIsError
         configured.reading = limits.options
         if let store { configured.earlier = StoreEarlierValues(store: try openStore(store, create: false)) }
@@ -79,8 +79,7 @@ struct ValidateCommand: Command {
                 do {
                     try FeedbackWorkbook.write(submission.workbook, report: report, language: language, to: target)
                 } catch {
-                    report.findings.append(ValidationFinding(.warning, "feedback-not-written", message:
-                        language("Die Rückmeldedatei konnte nicht geschrieben werden: \(error)", "The feedback copy could not be written: \(error)")))
+                    report.findings.append(ValidationFinding(.warning, .feedbackNotWritten(reason: "\(error)")))
                 }
             }
             results.withLock { $0[i] = report }
@@ -94,7 +93,7 @@ struct ValidateCommand: Command {
         let reports = results.withLock { all in paths.indices.compactMap { all[$0] } }
         switch format {
         case .text: print(ValidationReport.text(reports, language: language), terminator: "")
-        case .json: print(ValidationReport.json(reports), terminator: "")
+        case .json: print(ValidationReport.json(reports, language: language), terminator: "")
         }
         if reports.contains(where: { $0.errors > 0 }) { throw ExitStatus.problemsFound }
     }
