@@ -79,17 +79,15 @@ public enum SummaryWorkbook {
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Integrationsmonitoring \(r.year): Auffälligkeiten nach Stadtteil und Handlungsfeld",
                                                                                      "Integration monitoring \(r.year): districts standing out, by field of action")), style: title)]))
         try w.write(OutputRow(index: 1, cells: [OutputCell(column: 0, value: .string(l(
-            "Anzahl der Indikatoren, bei denen der Stadtteil mindestens eine Standardabweichung in ungünstiger Richtung vom Mittel der Stadtteile abweicht.",
-            "Number of indicators on which the district lies at least one standard deviation on the unfavourable side of the districts' mean.")), style: note)]))
+            "Anzahl der Quoten des Handlungsfelds, bei denen der Stadtteil deutlich ungünstiger liegt als die Stadt (●: 95-%-Intervall ganz auf der ungünstigen Seite und mindestens der relevante Abstand) – genau die ● der Blätter der Handlungsfelder. „–“ = nicht bewertet (zu wenige Einwohner oder keine bewertbare Quote).",
+            "Number of the field's rates on which the district is clearly less favourable than the city (●: 95 % interval entirely on the unfavourable side and at least the relevant distance) – exactly the ● of the field sheets. “–” = not assessed (too few inhabitants or no rate to assess).")), style: note)]))
         try w.write(OutputRow(index: 3, values: [.string(l("Nr.", "No.")), .string(l("Stadtteil", "District"))]
                               + r.fields.map { .string("\($0.code). " + String($0.name.prefix(28))) }, style: .header))
-        var counts: [String: [Int: StatusDynamics]] = [:]
-        for s in r.statusDynamics { counts[s.district, default: [:]][s.field] = s }
         for (n, d) in r.catalogue.districts.enumerated() {
             var cells = [OutputCell(column: 0, value: .string(d.number), style: boxed), OutputCell(column: 1, value: .string(d.name), style: boxed)]
             for (k, f) in r.fields.enumerated() {
-                let flags = counts[d.number]?[f.code]?.flags
-                cells.append(OutputCell(column: 2 + k, value: flags.map { .number(Double($0)) } ?? .string("–"), style: numberStyle(0)))
+                let marks = r.marks(d.number, field: f.code)
+                cells.append(OutputCell(column: 2 + k, value: marks.map { .number(Double($0)) } ?? .string("–"), style: numberStyle(0)))
             }
             try w.write(OutputRow(index: 4 + n, cells: cells))
         }
@@ -112,48 +110,57 @@ public enum SummaryWorkbook {
         try w.endSheet()
     }
 
-    /// Status and dynamics per district and field, with the four classes.
+    /// Status and dynamics per district and field with MSS's classes, and
+    /// the districts needing attention.
     private static func statusSheet(_ r: SituationReport, _ w: any WorkbookWriter) throws {
         let l = r.language
+        let settings = r.catalogue.assessment
         var layout = SheetLayout(name: l("Status und Dynamik", "Status and dynamics"))
         layout.printLandscape = true
         layout.columnWidths = [0: 6, 1: 22]
-        for (k, _) in r.fields.enumerated() { layout.columnWidths[2 + 3 * k] = 8; layout.columnWidths[3 + 3 * k] = 8; layout.columnWidths[4 + 3 * k] = 24 }
+        let groups = r.fields.map { ($0.code, "\($0.code). " + String($0.name.prefix(30))) } + [(StatusDynamics.allFields, l("Alle Handlungsfelder", "All fields"))]
+        for k in groups.indices { layout.columnWidths[2 + 4 * k] = 8; layout.columnWidths[3 + 4 * k] = 8; layout.columnWidths[4 + 4 * k] = 13; layout.columnWidths[5 + 4 * k] = 13 }
         layout.frozenRows = 4
         layout.frozenColumns = 2
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Status- und Dynamikindex \(r.year)", "Status and dynamics index \(r.year)")), style: title)]))
         try w.write(OutputRow(index: 1, cells: [OutputCell(column: 0, value: .string(l(
-            "Status: Mittel der richtungsbereinigten z-Werte der Niveaus (positiv = günstig). Dynamik: dasselbe für die Veränderungen zum Vorjahr.",
-            "Status: mean of the direction-adjusted z-scores of levels (positive = favourable). Dynamics: the same for the changes on the previous year.")), style: note)]))
+            "Status: Mittel der richtungsbereinigten z-Werte der Quoten des Handlungsfelds, erneut standardisiert (positiv = günstig). Dynamik: dasselbe für die Veränderung über \(settings.dynamicsYears) Jahre. Nur Stadtteile ab \(ReportTexts.number(settings.minimumPopulation, decimals: 0, language: l)) Einwohnern; Klassen und Gewichtung: siehe Methodik.",
+            "Status: mean of the direction-adjusted z-scores of the field's rates, standardised again (positive = favourable). Dynamics: the same for the change over \(settings.dynamicsYears) years. Only districts with at least \(ReportTexts.number(settings.minimumPopulation, decimals: 0, language: l)) inhabitants; classes and weights: see Method.")), style: note)]))
         var header: [OutputCell] = [OutputCell(column: 0, value: .string(l("Nr.", "No.")), style: .header), OutputCell(column: 1, value: .string(l("Stadtteil", "District")), style: .header)]
         var sub: [OutputCell] = []
-        for (k, f) in r.fields.enumerated() {
-            header.append(OutputCell(column: 2 + 3 * k, value: .string("\(f.code). " + String(f.name.prefix(30))), style: .header))
-            for (j, t) in [l("Status", "Status"), l("Dynamik", "Dynamics"), l("Klasse", "Class")].enumerated() {
-                sub.append(OutputCell(column: 2 + 3 * k + j, value: .string(t), style: .header))
+        for (k, g) in groups.enumerated() {
+            header.append(OutputCell(column: 2 + 4 * k, value: .string(g.1), style: .header))
+            for (j, t) in [l("Status", "Status"), l("Dynamik", "Dynamics"), l("Statusklasse", "Status class"), l("Dynamikklasse", "Dynamics class")].enumerated() {
+                sub.append(OutputCell(column: 2 + 4 * k + j, value: .string(t), style: .header))
             }
         }
         try w.write(OutputRow(index: 2, cells: header))
         try w.write(OutputRow(index: 3, cells: sub))
-        var byDistrict: [String: [Int: StatusDynamics]] = [:]
-        for s in r.statusDynamics { byDistrict[s.district, default: [:]][s.field] = s }
         for (n, d) in r.catalogue.districts.enumerated() {
             var cells = [OutputCell(column: 0, value: .string(d.number), style: boxed), OutputCell(column: 1, value: .string(d.name), style: boxed)]
-            for (k, f) in r.fields.enumerated() {
-                guard let s = byDistrict[d.number]?[f.code] else { continue }
-                var cls = boxed
-                switch s.category {
-                case .poorDeclining: cls.fill = RGBColor(hex: 0xF4CCCC)
-                case .poorImproving: cls.fill = RGBColor(hex: 0xFFF2CC)
-                case .goodDeclining: cls.fill = RGBColor(hex: 0xDDEBF7)
-                case .stableGood: break
+            for (k, g) in groups.enumerated() {
+                guard let s = r.statusDynamics(d.number, field: g.0) else {
+                    cells.append(OutputCell(column: 2 + 4 * k, value: .string(l("nicht bewertet", "not assessed")), style: boxed))
+                    continue
                 }
-                cells.append(OutputCell(column: 2 + 3 * k, value: .number(s.status), style: numberStyle(2)))
-                cells.append(OutputCell(column: 3 + 3 * k, value: s.dynamics.map(CellValue.number) ?? .string("–"), style: numberStyle(2)))
-                cells.append(OutputCell(column: 4 + 3 * k, value: .string(s.category.rawValue), style: cls))
+                var statusStyle = boxed, dynamicsStyle = boxed
+                if s.statusClass >= .low { statusStyle.fill = RGBColor(hex: s.statusClass == .veryLow ? 0xF4CCCC : 0xFFF2CC) }
+                if s.dynamicsClass == .negative { dynamicsStyle.fill = RGBColor(hex: 0xF4CCCC) }
+                cells.append(OutputCell(column: 2 + 4 * k, value: .number(s.status), style: numberStyle(2)))
+                cells.append(OutputCell(column: 3 + 4 * k, value: s.dynamics.map(CellValue.number) ?? .string("–"), style: numberStyle(2)))
+                cells.append(OutputCell(column: 4 + 4 * k, value: .string(ReportTexts.statusClass(s.statusClass, l)), style: statusStyle))
+                cells.append(OutputCell(column: 5 + 4 * k, value: .string(ReportTexts.dynamicsClass(s.dynamicsClass, l)), style: dynamicsStyle))
             }
             try w.write(OutputRow(index: 4 + n, cells: cells))
+        }
+        var row = 5 + r.catalogue.districts.count
+        try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l("Stadtteile mit Handlungsbedarf (Status 3 oder 4 und Dynamik 3)",
+                                                                                       "Districts needing attention (status 3 or 4 and dynamics 3)")), style: subtitle)]))
+        for g in groups {
+            row += 1
+            let names = r.needingAttention(field: g.0).map(r.districtName)
+            try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(g.1 + ": " + (names.isEmpty ? l("keine", "none") : names.joined(separator: ", "))))]))
         }
         try w.endSheet()
     }
@@ -162,7 +169,7 @@ public enum SummaryWorkbook {
         let l = r.language
         var layout = SheetLayout(name: String("HF \(field.code) \(field.name)".prefix(31)).replacingForbidden())
         layout.printLandscape = true
-        layout.columnWidths = [0: 6, 1: 24, 2: 13, 3: 13, 4: 13, 5: 10, 6: 12, 7: 10]
+        layout.columnWidths = [0: 6, 1: 24, 2: 13, 3: 13, 4: 13, 5: 10, 6: 12, 7: 10, 8: 10, 9: 22]
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string("\(field.code). \(field.name)"), style: title)]))
         var row = 2
@@ -175,13 +182,17 @@ public enum SummaryWorkbook {
             row += 1
             let city = a.cityValue.map { ReportTexts.number($0, decimals: decimals, language: l) } ?? "–"
             let change = a.cityChange.map { ReportTexts.number($0, decimals: decimals, language: l) } ?? "–"
+            let span = "\(r.years.first.map(String.init) ?? "")–\(r.year)"
             try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l(
-                "Stadt (\(key)): \(city) · Veränderung zum Vorjahr: \(change)\(indicator.unit.isRate ? " Prozentpunkte" : "") · Trend \(r.years.first.map(String.init) ?? "")–\(r.year): \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
-                "City (\(key)): \(city) · change on previous year: \(change)\(indicator.unit.isRate ? " points" : "") · trend: \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")), style: note)]))
+                "Stadt (\(key)): \(city) · Veränderung zum Vorjahr: \(change) \(ReportTexts.changeUnit(indicator, l)) · Trend \(span): \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
+                "City (\(key)): \(city) · change on previous year: \(change) \(ReportTexts.changeUnit(indicator, l)) · trend \(span): \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")), style: note)]))
             row += 1
             guard indicator.level == .districts else { row += 1; continue }
-            let header = [l("Nr.", "No."), l("Stadtteil", "District")] + indicator.categories
-                + [l("Index (Stadt = 100)", "Index (city = 100)"), l("Veränderung", "Change"), l("auffällig", "stands out")]
+            let assessment = a.assessment
+            var header = [l("Nr.", "No."), l("Stadtteil", "District")] + indicator.categories
+            if indicator.unit.isRate { header.append(l("Index (Stadt = 100)", "Index (city = 100)")) }
+            header.append(l("Veränderung", "Change"))
+            if assessment != nil { header += [l("95 %: von", "95 %: from"), l("bis", "to"), l("Bewertung (\(key))", "Assessment (\(key))")] }
             try w.write(OutputRow(index: row, values: header.map(CellValue.string), style: .header))
             row += 1
             let figures = Dictionary(a.districts.map { ($0.district, $0) }, uniquingKeysWith: { x, _ in x })
@@ -199,12 +210,22 @@ public enum SummaryWorkbook {
                 }
                 let f = figures[d.number]
                 let hidden = r.isSuppressed(indicator.code, d.number, key)
-                let base = 2 + indicator.categories.count
-                cells.append(OutputCell(column: base, value: hidden ? .string(".") : f?.index.map { .number($0) } ?? .string("–"), style: numberStyle(0)))
-                cells.append(OutputCell(column: base + 1, value: hidden ? .string(".") : f?.change.map { .number($0) } ?? .string("–"), style: numberStyle(decimals)))
-                var flag = boxed
-                if f?.flagged == true { flag.fill = RGBColor(hex: 0xF4CCCC) }
-                cells.append(OutputCell(column: base + 2, value: .string(f?.flagged == true ? "●" : ""), style: flag))
+                var column = 2 + indicator.categories.count
+                if indicator.unit.isRate {
+                    cells.append(OutputCell(column: column, value: hidden ? .string(".") : f?.index.map { .number($0) } ?? .string("–"), style: numberStyle(0)))
+                    column += 1
+                }
+                cells.append(OutputCell(column: column, value: hidden ? .string(".") : f?.change.map { .number($0) } ?? .string("–"), style: numberStyle(decimals)))
+                column += 1
+                if let assessment {
+                    let c = assessment.comparison(d.number)
+                    cells.append(OutputCell(column: column, value: c?.interval.map { .number($0.lower) } ?? .string("–"), style: numberStyle(decimals)))
+                    cells.append(OutputCell(column: column + 1, value: c?.interval.map { .number($0.upper) } ?? .string("–"), style: numberStyle(decimals)))
+                    var mark = boxed
+                    if c?.isMarked == true { mark.fill = RGBColor(hex: 0xF4CCCC) }
+                    if c?.verdict == .uncertain { mark.fontColor = RGBColor(hex: 0x595959); mark.italic = true }
+                    cells.append(OutputCell(column: column + 2, value: .string(c.map { ReportTexts.verdict($0.verdict, l) } ?? ""), style: mark))
+                }
                 try w.write(OutputRow(index: row, cells: cells))
                 row += 1
             }
@@ -235,8 +256,8 @@ public enum SummaryWorkbook {
             row = valueRow + 2
         }
         try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l(
-            "„.“ = aus Gründen des Datenschutzes nicht veröffentlicht (Fallzahl unter der Mindestfallzahl), „–“ = keine Angabe. ● = mindestens eine Standardabweichung in ungünstiger Richtung.",
-            "“.” = not published for confidentiality (below the minimum case number), “–” = no data. ● = at least one standard deviation on the unfavourable side.")), style: note)]))
+            "„.“ = aus Gründen des Datenschutzes nicht veröffentlicht (Fallzahl unter der Mindestfallzahl), „–“ = keine Angabe. ● = das 95-%-Intervall liegt ganz auf der ungünstigen Seite des Stadtwerts und der Abstand erreicht den relevanten Abstand; „statistisch unsicher“ = ebenso weit entfernt, aber das Intervall schließt den Stadtwert ein (kein Befund); „n. b.“ = nicht bewertet. Anzahlen werden nicht verglichen.",
+            "“.” = not published for confidentiality (below the minimum case number), “–” = no data. ● = the 95 % interval lies entirely on the unfavourable side of the city value and the difference reaches the relevant distance; “statistically uncertain” = as far away, but the interval contains the city value (no finding); “n. a.” = not assessed. Counts are not compared.")), style: note)]))
         try w.endSheet()
     }
 
