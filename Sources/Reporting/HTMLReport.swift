@@ -64,7 +64,7 @@ public enum HTMLReport {
         }
         h += "<h2>" + esc(l("Datenqualität", "Data quality")) + "</h2>\n" + qualityTable(r)
         h += "<h2>" + esc(l("Methodik", "Method")) + "</h2>\n"
-        for p in MethodText.paragraphs(l) { h += "<p>" + esc(p) + "</p>\n" }
+        for p in MethodText.paragraphs(l, r.catalogue.assessment) { h += "<p>" + esc(p) + "</p>\n" }
         h += "<p class=\"note\">" + esc(l("Erstellt mit imon. Synthetische Beispieldaten sind als solche gekennzeichnet.", "Made with imon.")) + "</p>\n</body></html>\n"
         return h
     }

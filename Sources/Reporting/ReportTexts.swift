@@ -59,12 +59,13 @@ enum ReportTexts {
         }
     }
 
-    /// The unit of a change: points for rates, the unit itself otherwise.
+    /// The unit of a change: points for rates, the unit itself for euro and index, nothing for counts.
     static func changeUnit(_ indicator: Indicator, _ l: Language) -> String {
         switch indicator.unit {
-        case .percent: return l("Prozentpunkte", "percentage points")
-        case .perThousand: return l("Promillepunkte", "per-mille points")
-        default: return unit(indicator, l)
+        case .percent: return " " + l("Prozentpunkte", "percentage points")
+        case .perThousand: return " " + l("Promillepunkte", "per-mille points")
+        case .count: return ""
+        case .euro, .index: return " " + unit(indicator, l)
         }
     }
 

@@ -151,6 +151,14 @@ public struct SituationReport: Sendable {
         statusDynamics.first { $0.district == district && $0.field == field }
     }
 
+    /// The assessments as the datasets `marks`, `status` and `goals` of the JSON-stat collection.
+    public var assessmentDatasets: [AssessmentDataset] {
+        let assessments = catalogue.indicators.compactMap(assessment)
+        return [AssessmentDatasets.marks(assessments, catalogue: catalogue),
+                AssessmentDatasets.status(statusDynamics, catalogue: catalogue),
+                AssessmentDatasets.goals(goals)]
+    }
+
     /// The districts needing attention (low or very low status, negative dynamics) in a field or over all fields.
     public func needingAttention(field: Int) -> [String] {
         statusDynamics.filter { $0.field == field && $0.needsAttention }.map(\.district)

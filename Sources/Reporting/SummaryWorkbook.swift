@@ -20,6 +20,7 @@ public enum SummaryWorkbook {
             try goals(report, writer)
             try quality(report, writer)
             try method(report, writer)
+            try IndicatorSheets.write(report, writer)
             try writer.finish()
         } catch {
             writer.cancel()
@@ -160,7 +161,10 @@ public enum SummaryWorkbook {
         for g in groups {
             row += 1
             let names = r.needingAttention(field: g.0).map(r.districtName)
-            try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(g.1 + ": " + (names.isEmpty ? l("keine", "none") : names.joined(separator: ", "))))]))
+            let assessed = r.statusDynamics.contains { $0.field == g.0 }
+            let text = !assessed ? l("nicht bewertet (keine bewertbaren Quoten)", "not assessed (no rates to assess)")
+                : names.isEmpty ? l("keine", "none") : names.joined(separator: ", ")
+            try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(g.1 + ": " + text))]))
         }
         try w.endSheet()
     }
@@ -184,8 +188,8 @@ public enum SummaryWorkbook {
             let change = a.cityChange.map { ReportTexts.number($0, decimals: decimals, language: l) } ?? "–"
             let span = "\(r.years.first.map(String.init) ?? "")–\(r.year)"
             try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l(
-                "Stadt (\(key)): \(city) · Veränderung zum Vorjahr: \(change) \(ReportTexts.changeUnit(indicator, l)) · Trend \(span): \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
-                "City (\(key)): \(city) · change on previous year: \(change) \(ReportTexts.changeUnit(indicator, l)) · trend \(span): \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")), style: note)]))
+                "Stadt (\(key)): \(city) · Veränderung zum Vorjahr: \(change)\(ReportTexts.changeUnit(indicator, l)) · Trend \(span): \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
+                "City (\(key)): \(city) · change on previous year: \(change)\(ReportTexts.changeUnit(indicator, l)) · trend \(span): \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")), style: note)]))
             row += 1
             guard indicator.level == .districts else { row += 1; continue }
             let assessment = a.assessment
@@ -265,29 +269,48 @@ public enum SummaryWorkbook {
         let l = r.language
         var layout = SheetLayout(name: l("Ziele", "Goals"))
         layout.printLandscape = true
-        layout.columnWidths = [0: 6, 1: 60, 2: 10, 3: 14, 4: 10, 5: 10, 6: 10, 7: 10, 8: 11, 9: 9]
+        layout.columnWidths = [0: 6, 1: 50, 2: 10, 3: 14, 4: 10, 5: 10, 6: 10, 7: 10, 8: 11, 9: 9, 10: 12, 11: 18, 12: 16]
         layout.frozenRows = 2
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Prioritäre Ziele \(r.year)", "Priority goals \(r.year)")), style: title)]))
         try w.write(OutputRow(index: 1, values: [l("Prio.", "Prio."), l("Ziel", "Goal"), l("Indikator", "Indicator"), l("Kategorie", "Category"),
                                                  l("Basisjahr", "Baseline year"), l("Basiswert", "Baseline"), l("Stand", "Current"), l("Zielwert", "Target"),
-                                                 l("Fortschritt", "Progress"), l("im Plan", "on track")].map(CellValue.string), style: .header))
+                                                 l("Fortschritt", "Progress"), l("im Plan", "on track"), l("Projektion Zieljahr", "Projected, target year"),
+                                                 l("90-%-Intervall", "90 % interval"), l("Trend", "Trend")].map(CellValue.string), style: .header))
         var wrap = boxed
         wrap.wrapText = true
+        var notes: [String] = []
         for (n, g) in r.goals.enumerated() {
-            let d = r.catalogue.indicator(g.goal.indicator).map(ReportTexts.decimals) ?? 1
+            let indicator = r.catalogue.indicator(g.goal.indicator)
+            let d = indicator.map(ReportTexts.decimals) ?? 1
+            let interval = g.projectedInterval.map { ReportTexts.number($0.lower, decimals: d, language: l) + " – " + ReportTexts.number($0.upper, decimals: d, language: l) } ?? "–"
             try w.write(OutputRow(index: 2 + n, cells: [
                 OutputCell(column: 0, value: .number(Double(g.goal.priority)), style: boxed),
                 OutputCell(column: 1, value: .string(g.goal.statement), style: wrap),
                 OutputCell(column: 2, value: .string(g.goal.indicator), style: boxed),
                 OutputCell(column: 3, value: .string(g.goal.category), style: boxed),
                 OutputCell(column: 4, value: .number(Double(g.goal.baselineYear)), style: boxed),
-                OutputCell(column: 5, value: .number(g.goal.baselineValue), style: numberStyle(d)),
+                OutputCell(column: 5, value: .number(g.baseline), style: numberStyle(d)),
                 OutputCell(column: 6, value: g.current.map(CellValue.number) ?? .string("–"), style: numberStyle(d)),
                 OutputCell(column: 7, value: .number(g.goal.targetValue), style: numberStyle(d)),
                 OutputCell(column: 8, value: g.progress.map { .number($0 / 100) } ?? .string("–"), style: CellStyle.plain.with(.percent(decimals: 0))),
                 OutputCell(column: 9, value: .string(g.onTrack.map { $0 ? l("ja", "yes") : l("nein", "no") } ?? "–"), style: boxed),
+                OutputCell(column: 10, value: g.projected.map(CellValue.number) ?? .string("–"), style: numberStyle(d)),
+                OutputCell(column: 11, value: .string(interval), style: boxed),
+                OutputCell(column: 12, value: .string(ReportTexts.trend(g.trend, l)), style: boxed),
             ]))
+            if g.baselineDiffers {
+                notes.append(l("Ziel \(g.goal.priority): Der Katalog nennt als Basiswert \(ReportTexts.number(g.goal.baselineValue, decimals: d, language: l)), beobachtet wurden \(g.goal.baselineYear) \(ReportTexts.number(g.baseline, decimals: d, language: l)); gemessen wird vom beobachteten Wert aus.",
+                               "Goal \(g.goal.priority): the catalogue gives the baseline as \(ReportTexts.number(g.goal.baselineValue, decimals: d, language: l)), observed in \(g.goal.baselineYear) was \(ReportTexts.number(g.baseline, decimals: d, language: l)); progress is measured from the observed value."))
+            } else if !g.baselineObserved {
+                notes.append(l("Ziel \(g.goal.priority): Für \(g.goal.baselineYear) liegen keine Daten vor; Basiswert aus dem Katalog.",
+                               "Goal \(g.goal.priority): no data for \(g.goal.baselineYear); baseline from the catalogue."))
+            }
+        }
+        notes.append(l("Basiswert: der beobachtete Stadtwert des Basisjahrs (sonst der des Katalogs). Fortschritt: Anteil des Weges vom Basiswert zum Zielwert, positiv = Verbesserung. Projektion: Wert der Trendgeraden im Zieljahr, erst ab \(TrendEstimate.minimumYears) Jahren.",
+                       "Baseline: the observed city value of the baseline year (else the catalogue's). Progress: share of the way from baseline to target, positive = better. Projection: the trend line's value in the target year, from \(TrendEstimate.minimumYears) years on."))
+        for (k, text) in notes.enumerated() {
+            try w.write(OutputRow(index: 3 + r.goals.count + k, cells: [OutputCell(column: 0, value: .string(text), style: note)]))
         }
         try w.endSheet()
     }
@@ -334,7 +357,7 @@ public enum SummaryWorkbook {
         var wrap = CellStyle()
         wrap.wrapText = true
         wrap.vertical = .top
-        let lines = MethodText.paragraphs(l)
+        let lines = MethodText.paragraphs(l, r.catalogue.assessment)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("So werden die Zahlen berechnet", "How the figures are computed")), style: title)]))
         for (n, text) in lines.enumerated() {
             try w.write(OutputRow(index: 2 + n, height: Double(max(1, (text.count + 104) / 105)) * 15, cells: [OutputCell(column: 0, value: .string(text), style: wrap)]))
@@ -344,21 +367,34 @@ public enum SummaryWorkbook {
 }
 
 /// The method, in plain words, shared by the workbook and the HTML report.
+/// Every threshold is printed from the constant or catalogue setting the
+/// computation uses, so text and code cannot drift apart.
 enum MethodText {
-    static func paragraphs(_ l: Language) -> [String] {
-        [
+    static func paragraphs(_ l: Language, _ s: AssessmentSettings) -> [String] {
+        func n(_ v: Double, _ d: Int = 1) -> String { ReportTexts.number(v, decimals: d, language: l) }
+        func signed(_ v: Double) -> String { (v > 0 ? "+" : "") + n(v) }
+        let level = n(RateInterval.level * 100, 0), trendLevel = n(TrendEstimate.level * 100, 0)
+        let minimumPopulation = n(s.minimumPopulation, 0)
+        let rules = s.rules.isEmpty ? "" : l(" Abweichend festgelegt: ", " Set otherwise: ")
+            + s.rules.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.category), \(l("Nenner", "denominator")) ≥ \(n($0.value.minimumDenominator, 0)), \(l("Abstand", "distance")) \(n($0.value.relevantDistance)))" }
+                .joined(separator: "; ") + "."
+        return [
             l("Stadtwert: Bei Anzahlen die Summe der Stadtteile. Bei Quoten das Verhältnis der Summen von Zähler und Nenner über alle Stadtteile – nie der Durchschnitt der Stadtteilquoten.",
               "City value: for counts the sum of the districts; for rates the ratio of the summed numerator and denominator over all districts, never a mean of district rates."),
-            l("Index: Wert des Stadtteils geteilt durch den Stadtwert, mal 100. Über 100 heißt: höher als in der Stadt insgesamt.",
-              "Index: the district's value divided by the city value, times 100."),
-            l("z-Wert: Abstand des Stadtteils vom Mittel aller Stadtteile in Standardabweichungen. Ein Stadtteil gilt als auffällig, wenn er mindestens eine Standardabweichung in ungünstiger Richtung liegt (die Richtung legt der Katalog fest: höher ist besser oder schlechter).",
-              "z-score: the district's distance from the mean of all districts in standard deviations. A district stands out when it lies at least one standard deviation on the unfavourable side (the catalogue gives the direction)."),
-            l("Veränderung: Differenz zum Vorjahr; bei Quoten in Prozentpunkten. Trend: Steigung der Ausgleichsgeraden (kleinste Quadrate) über alle verfügbaren Jahre; weniger als 1 % des mittleren Niveaus pro Jahr gilt als stabil.",
-              "Change: the difference to the previous year, in percentage points for rates. Trend: least-squares slope over all years available; less than 1 % of the mean level per year counts as stable."),
-            l("Status- und Dynamikindex je Stadtteil und Handlungsfeld: Mittel der richtungsbereinigten z-Werte der Niveaus (Status) und der Veränderungen (Dynamik). Vier Klassen: günstig/ungünstig × verbessernd/verschlechternd.",
-              "Status and dynamics index per district and field: the mean of the direction-adjusted z-scores of levels (status) and of changes (dynamics); four classes."),
-            l("Ziele: Fortschritt = zurückgelegter Anteil des Weges vom Basiswert zum Zielwert. „Im Plan“, wenn der Stand mindestens auf der geraden Linie vom Basiswert zum Zielwert liegt.",
-              "Goals: progress is the share of the way from baseline to target covered; on track when the value is at least on the straight line from baseline to target."),
+            l("Verglichen werden nur Quoten (Anteile in %, Raten je 1 000), nie Anzahlen: Anzahlen folgen der Größe des Stadtteils und werden nur gezeigt, summiert und im Zeitverlauf betrachtet. Bewertet wird je Quote eine Kategorie, in diesem Monitor „\(AssessmentSettings.preferredCategory)“, wo die Quote sie hat, sonst die erste.\(rules)",
+              "Only rates (shares in %, rates per 1,000) are compared, never counts: counts follow the district's size and are only shown, summed and followed over time. One category per rate is assessed, in this monitor “\(AssessmentSettings.preferredCategory)” where the rate has it, else the first.\(rules)"),
+            l("Kleine Zahlen: Ein Stadtteil wird nur bewertet, wenn \(s.populationIndicator) (\(s.populationCategory)) mindestens \(minimumPopulation) beträgt (wie im Monitoring Soziale Stadtentwicklung Berlin). Eine Quote wird nur bewertet, wenn ihr Nenner mindestens \(n(AssessmentSettings.defaultMinimumDenominator, 0)) beträgt, soweit der Katalog nichts anderes festlegt.",
+              "Small numbers: a district is assessed only when \(s.populationIndicator) (\(s.populationCategory)) is at least \(minimumPopulation) (as in Berlin's social monitoring). A rate is assessed only when its denominator is at least \(n(AssessmentSettings.defaultMinimumDenominator, 0)), unless the catalogue sets otherwise."),
+            l("Unsicherheit: Jede bewertete Quote hat ein \(level)-%-Intervall – für Anteile das exakte Intervall nach Clopper–Pearson, für Raten je 1 000 das exakte Poisson-Intervall der Fallzahl. Ein Stadtteil wird markiert (●), wenn das Intervall ganz auf der ungünstigen Seite des Stadtwerts liegt und der Abstand zum Stadtwert mindestens \(n(AssessmentSettings.defaultRelevantDistance)) Prozent- bzw. Promillepunkte beträgt (relevanter Abstand, je Indikator im Katalog einstellbar). Liegt er so weit entfernt, schließt das Intervall den Stadtwert aber ein, steht „statistisch unsicher“: Das ist kein Befund.",
+              "Uncertainty: every assessed rate has a \(level) % interval – the exact Clopper–Pearson interval for shares, the exact Poisson interval of the count for rates per 1,000. A district is marked (●) when the interval lies entirely on the unfavourable side of the city value and the distance to it is at least \(n(AssessmentSettings.defaultRelevantDistance)) percentage or per-mille points (the relevant distance, set per indicator in the catalogue). As far away but with the city value inside the interval reads “statistically uncertain”: that is no finding."),
+            l("Index: Wert des Stadtteils geteilt durch den Stadtwert, mal 100 (nur Quoten). z-Wert und Rang: unter den bewerteten Stadtteilen, mit dem ungewichteten Mittel und der Standardabweichung der Stadtteile (jeder Stadtteil zählt einmal, gleich wie groß).",
+              "Index: the district's value divided by the city value, times 100 (rates only). z-score and rank: among the districts assessed, with the unweighted mean and standard deviation of the districts (each district counts once, whatever its size)."),
+            l("Status- und Dynamikindex je Handlungsfeld (wie im Monitoring Soziale Stadtentwicklung): Mittel der richtungsbereinigten z-Werte der bewerteten Quoten des Handlungsfelds (positiv = günstig), erneut standardisiert; ein Stadtteil braucht mindestens \(n(StatusDynamics.minimumShareOfRates * 100, 0)) % der Quoten des Felds. Statusklassen: 1 hoch über \(signed(s.statusHigh)), 2 mittel bis \(signed(s.statusLow)), 3 niedrig bis \(signed(s.statusVeryLow)), 4 sehr niedrig darunter (in Standardabweichungen). Dynamik: dasselbe für die Veränderung der Quoten über \(s.dynamicsYears) Jahre; 1 positiv über \(signed(s.stableBand)), 2 stabil zwischen \(signed(-s.stableBand)) und \(signed(s.stableBand)), 3 negativ darunter; ohne Vergleichsjahr „keine Angabe“. Handlungsbedarf: Status 3 oder 4 mit Dynamik 3. „Alle Handlungsfelder“ mittelt über alle Indexquoten.",
+              "Status and dynamics index per field (as in Berlin's social monitoring): mean of the direction-adjusted z-scores of the field's assessed rates (positive = favourable), standardised again; a district needs at least \(n(StatusDynamics.minimumShareOfRates * 100, 0)) % of the field's rates. Status classes: 1 high above \(signed(s.statusHigh)), 2 medium down to \(signed(s.statusLow)), 3 low down to \(signed(s.statusVeryLow)), 4 very low below (in standard deviations). Dynamics: the same for the change of the rates over \(s.dynamicsYears) years; 1 positive above \(signed(s.stableBand)), 2 stable between \(signed(-s.stableBand)) and \(signed(s.stableBand)), 3 negative below; without the earlier year “no data”. Needing attention: status 3 or 4 with dynamics 3. “All fields” averages over all index rates."),
+            l("Veränderung: Differenz zum Vorjahr, bei Anteilen in Prozentpunkten, bei Raten je 1 000 in Promillepunkten. Trend: Steigung der Ausgleichsgeraden (kleinste Quadrate) mit \(trendLevel)-%-Intervall; „steigend“ oder „fallend“ nur, wenn das Intervall 0 ausschließt, sonst „ohne klare Richtung“; unter \(TrendEstimate.minimumYears) Jahren „zu kurze Zeitreihe“. Raten, deren Nenner laut Definition aus dem Vorjahr stammt (z. B. Einbürgerungen je 1 000 nichtdeutsche Einwohner am 31.12. des Vorjahres), verwenden diesen.",
+              "Change: the difference to the previous year, in percentage points for shares and per-mille points for rates per 1,000. Trend: least-squares slope with its \(trendLevel) % interval; “rising” or “falling” only when the interval excludes 0, else “no clear direction”; below \(TrendEstimate.minimumYears) years “series too short”. Rates whose definition takes the denominator of the previous year use it."),
+            l("Ziele: Basiswert ist der beobachtete Stadtwert des Basisjahrs, der Katalogwert nur, wenn das Jahr fehlt (Abweichungen über \(n(s.baselineTolerance)) werden genannt). Fortschritt = zurückgelegter Anteil des Weges vom Basiswert zum Zielwert, positiv für eine Verbesserung. „Im Plan“, wenn der Stand mindestens so gut ist wie die gerade Linie vom Basiswert zum Zielwert. Projektion: Wert der Trendgeraden im Zieljahr mit \(trendLevel)-%-Intervall.",
+              "Goals: the baseline is the observed city value of the baseline year, the catalogue's only when that year is missing (differences above \(n(s.baselineTolerance)) are reported). Progress is the share of the way from baseline to target covered, positive for an improvement. On track when the value is at least as good as the straight line from baseline to target. Projection: the trend line's value in the target year with its \(trendLevel) % interval."),
             l("Datenschutz: Anzahlen unter der Mindestfallzahl des Indikators werden nicht veröffentlicht („.“). Damit sie sich nicht aus Summen zurückrechnen lassen, wird in jeder Zeile und Spalte mit veröffentlichter Summe mindestens ein weiteres Feld gesperrt (sekundäre Geheimhaltung). Quoten, deren Zähler oder Nenner gesperrt ist, werden ebenfalls gesperrt.",
               "Confidentiality: counts below the indicator's minimum case number are not published (“.”). So that they cannot be recomputed from totals, another cell is hidden in every row and column with a published total (secondary suppression). Rates built on a hidden count are hidden too."),
             l("Datenqualität: Anteil der gelieferten Felder (Zahl oder Zeichen - . x) an den erwarteten, je Amt und Indikator.",

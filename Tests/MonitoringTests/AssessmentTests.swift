@@ -53,6 +53,15 @@ final class AssessmentTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(a.districts[0].interval?.upper), 32.946167869736506, accuracy: 1e-9)
         XCTAssertEqual(try XCTUnwrap(a.districts[5].interval?.lower), 16.231060070717522, accuracy: 1e-9)
         XCTAssertEqual(try XCTUnwrap(a.districts[5].interval?.upper), 42.49053570161087, accuracy: 1e-9)
+
+        // The same verdicts as the `marks` dataset: 1 marked, 0 assessed, nil with status "-" not assessed.
+        let marks = AssessmentDatasets.marks([a], catalogue: c)
+        XCTAssertEqual(marks.name, "marks")
+        XCTAssertEqual(marks.dimensions.map(\.id), ["indicator", "district", "category"])
+        XCTAssertEqual(marks.size, [1, 6, 1])
+        XCTAssertEqual(marks.values, [1, 0, 0, nil, nil, 0])
+        XCTAssertEqual(marks.status, [3: "-", 4: "-"])
+        XCTAssertEqual(marks.value(["Q", "01", "nichtdeutsch"]), .some(1))
     }
 
     func testRelevantDistanceAndMinimumsComeFromTheCatalogue() throws {
@@ -130,6 +139,12 @@ final class AssessmentTests: XCTestCase {
         // Only d is both low and getting worse; b gets worse from a medium status.
         XCTAssertEqual(field.filter(\.needsAttention).map(\.district), ["d"])
         XCTAssertEqual(result.filter { $0.field == StatusDynamics.allFields }.count, 4)
+        let dataset = AssessmentDatasets.status(result, catalogue: c)
+        XCTAssertEqual(dataset.size, [7, 4, 4])
+        XCTAssertEqual(dataset.value(["1", "d", "statusClass"]), .some(4))
+        XCTAssertEqual(dataset.value(["1", "d", "dynamicsClass"]), .some(3))
+        XCTAssertEqual(try XCTUnwrap(dataset.value(["1", "a", "status"]) ?? nil), status[0], accuracy: 1e-12)
+        XCTAssertEqual(dataset.value(["2", "a", "status"]), .some(nil), "field 2 has no rates: not taking part")
 
         // Without the earlier year there is no dynamics: "keine Angabe", never "improving".
         let alone = StatusDynamics.compute(catalogue: c, current: assessments(2007), earlier: [:], fields: [1])
@@ -152,6 +167,11 @@ final class AssessmentTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(p.progress), 1.5 / 9.5 * 100, accuracy: 1e-9)
         // The straight path asks for 19.5 − 9.5 × 2/5 = 15.7 in 2007: 18 is behind.
         XCTAssertEqual(p.onTrack, false)
+        let goals = AssessmentDatasets.goals([p])
+        XCTAssertEqual(goals.dimensions.map(\.id), ["goal", "measure"])
+        XCTAssertEqual(try XCTUnwrap(goals.value(["1", "progress"]) ?? nil), 1.5 / 9.5, accuracy: 1e-12)
+        XCTAssertEqual(goals.value(["1", "baseline"]), .some(19.5))
+        XCTAssertEqual(goals.value(["1", "projected"]), .some(nil), "three years give no projection")
     }
 
     func testARateOnThePreviousYearsDenominatorUsesIt() throws {
