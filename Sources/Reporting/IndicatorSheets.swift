@@ -16,7 +16,7 @@ enum IndicatorSheets {
     private static func sheet(_ r: SituationReport, _ i: Indicator, _ w: any WorkbookWriter) throws {
         let l = r.language
         var layout = SheetLayout(name: String(l("IB ", "IS ") + i.code).replacingForbidden())
-        layout.columnWidths = [0: 30, 1: 90]
+        layout.columnWidths = [0: 34, 1: 80]
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Indikatorenblatt ", "Indicator sheet ") + "\(i.code) – \(i.name)"),
                                                        style: SummaryWorkbook.title)]))
@@ -28,7 +28,7 @@ enum IndicatorSheets {
         text.wrapText = true
         text.vertical = .top
         for (n, (key, value)) in rows(r, i).enumerated() {
-            try w.write(OutputRow(index: 2 + n, height: Double(max(1, (value.count + 84) / 85)) * 15,
+            try w.write(OutputRow(index: 2 + n, height: Double(max(1, (value.count + 74) / 75)) * 15,
                                   cells: [OutputCell(column: 0, value: .string(key), style: label), OutputCell(column: 1, value: .string(value), style: text)]))
         }
         try w.endSheet()

@@ -75,10 +75,10 @@ enum ReportTexts {
         case .marked: return "●"
         case .uncertain: return l("statistisch unsicher", "statistically uncertain")
         case .unremarkable: return ""
-        case .notAssessed(.smallPopulation): return l("n. b.: < Mindesteinwohnerzahl", "n. a.: population below minimum")
-        case .notAssessed(.smallDenominator): return l("n. b.: Nenner zu klein", "n. a.: denominator too small")
-        case .notAssessed(.noValue): return l("n. b.: keine Angabe", "n. a.: no data")
-        case .notAssessed(.suppressed): return l("n. b.: gesperrt", "n. a.: suppressed")
+        case .notAssessed(.smallPopulation): return l("n. b. (Einwohner)", "n. a. (population)")
+        case .notAssessed(.smallDenominator): return l("n. b. (Nenner)", "n. a. (denominator)")
+        case .notAssessed(.noValue): return l("n. b. (keine Angabe)", "n. a. (no data)")
+        case .notAssessed(.suppressed): return l("n. b. (gesperrt)", "n. a. (suppressed)")
         }
     }
 

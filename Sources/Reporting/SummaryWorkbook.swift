@@ -79,9 +79,13 @@ public enum SummaryWorkbook {
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Integrationsmonitoring \(r.year): Auffälligkeiten nach Stadtteil und Handlungsfeld",
                                                                                      "Integration monitoring \(r.year): districts standing out, by field of action")), style: title)]))
+        // Two short lines: a long one would widen the printed page and shrink the table.
         try w.write(OutputRow(index: 1, cells: [OutputCell(column: 0, value: .string(l(
-            "Anzahl der Quoten des Handlungsfelds, bei denen der Stadtteil deutlich ungünstiger liegt als die Stadt (●: 95-%-Intervall ganz auf der ungünstigen Seite und mindestens der relevante Abstand) – genau die ● der Blätter der Handlungsfelder. „–“ = nicht bewertet (zu wenige Einwohner oder keine bewertbare Quote).",
-            "Number of the field's rates on which the district is clearly less favourable than the city (●: 95 % interval entirely on the unfavourable side and at least the relevant distance) – exactly the ● of the field sheets. “–” = not assessed (too few inhabitants or no rate to assess).")), style: note)]))
+            "Anzahl der Quoten des Handlungsfelds mit ● (95-%-Intervall ganz auf der ungünstigen Seite des Stadtwerts, mindestens der relevante Abstand),",
+            "Number of the field's rates with ● (95 % interval entirely on the unfavourable side of the city value, at least the relevant distance),")), style: note)]))
+        try w.write(OutputRow(index: 2, cells: [OutputCell(column: 0, value: .string(l(
+            "genau die ● der Blätter der Handlungsfelder. „–“ = nicht bewertet (zu wenige Einwohner oder keine bewertbare Quote).",
+            "exactly the ● of the field sheets. “–” = not assessed (too few inhabitants or no rate to assess).")), style: note)]))
         try w.write(OutputRow(index: 3, values: [.string(l("Nr.", "No.")), .string(l("Stadtteil", "District"))]
                               + r.fields.map { .string("\($0.code). " + String($0.name.prefix(28))) }, style: .header))
         for (n, d) in r.catalogue.districts.enumerated() {
@@ -119,30 +123,36 @@ public enum SummaryWorkbook {
         var layout = SheetLayout(name: l("Status und Dynamik", "Status and dynamics"))
         layout.printLandscape = true
         layout.columnWidths = [0: 6, 1: 22]
-        let groups = r.fields.map { ($0.code, "\($0.code). " + String($0.name.prefix(30))) } + [(StatusDynamics.allFields, l("Alle Handlungsfelder", "All fields"))]
-        for k in groups.indices { layout.columnWidths[2 + 4 * k] = 8; layout.columnWidths[3 + 4 * k] = 8; layout.columnWidths[4 + 4 * k] = 13; layout.columnWidths[5 + 4 * k] = 13 }
-        layout.frozenRows = 4
+        // Fields without an index (no rate to assess) get no columns, only a line below: they would be empty.
+        let allGroups = r.fields.map { ($0.code, "\($0.code). " + String($0.name.prefix(30))) } + [(StatusDynamics.allFields, l("Alle Handlungsfelder", "All fields"))]
+        let groups = allGroups.filter { g in r.statusDynamics.contains { $0.field == g.0 } }
+        let without = r.fields.filter { f in !groups.contains { $0.0 == f.code } }.map { String($0.code) }
+        for k in groups.indices { layout.columnWidths[2 + 4 * k] = 8; layout.columnWidths[3 + 4 * k] = 8; layout.columnWidths[4 + 4 * k] = 9; layout.columnWidths[5 + 4 * k] = 9 }
+        layout.frozenRows = 5
         layout.frozenColumns = 2
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Status- und Dynamikindex \(r.year)", "Status and dynamics index \(r.year)")), style: title)]))
         try w.write(OutputRow(index: 1, cells: [OutputCell(column: 0, value: .string(l(
-            "Status: Mittel der richtungsbereinigten z-Werte der Quoten des Handlungsfelds, erneut standardisiert (positiv = günstig). Dynamik: dasselbe für die Veränderung über \(settings.dynamicsYears) Jahre. Nur Stadtteile ab \(ReportTexts.number(settings.minimumPopulation, decimals: 0, language: l)) Einwohnern; Klassen und Gewichtung: siehe Methodik.",
-            "Status: mean of the direction-adjusted z-scores of the field's rates, standardised again (positive = favourable). Dynamics: the same for the change over \(settings.dynamicsYears) years. Only districts with at least \(ReportTexts.number(settings.minimumPopulation, decimals: 0, language: l)) inhabitants; classes and weights: see Method.")), style: note)]))
+            "Status: Mittel der richtungsbereinigten z-Werte der Quoten des Handlungsfelds, erneut standardisiert (positiv = günstig). Dynamik: dasselbe für die Veränderung über \(settings.dynamicsYears) Jahre. Nur Stadtteile ab \(ReportTexts.number(settings.minimumPopulation, decimals: 0, language: l)) Einwohnern.",
+            "Status: mean of the direction-adjusted z-scores of the field's rates, standardised again (positive = favourable). Dynamics: the same for the change over \(settings.dynamicsYears) years. Only districts with at least \(ReportTexts.number(settings.minimumPopulation, decimals: 0, language: l)) inhabitants.")), style: note)]))
+        let classes = StatusDynamics.StatusClass.allCases.map { ReportTexts.statusClass($0, l) }.joined(separator: ", ")
+        let dynamics = (StatusDynamics.DynamicsClass.allCases.map { ReportTexts.dynamicsClass($0, l) } + ["– " + ReportTexts.dynamicsClass(nil, l)]).joined(separator: ", ")
+        try w.write(OutputRow(index: 2, cells: [OutputCell(column: 0, value: .string(l("Statusklasse: ", "Status class: ") + classes + l(". Dynamikklasse: ", ". Dynamics class: ") + dynamics + "."), style: note)]))
         var header: [OutputCell] = [OutputCell(column: 0, value: .string(l("Nr.", "No.")), style: .header), OutputCell(column: 1, value: .string(l("Stadtteil", "District")), style: .header)]
         var sub: [OutputCell] = []
         for (k, g) in groups.enumerated() {
             header.append(OutputCell(column: 2 + 4 * k, value: .string(g.1), style: .header))
-            for (j, t) in [l("Status", "Status"), l("Dynamik", "Dynamics"), l("Statusklasse", "Status class"), l("Dynamikklasse", "Dynamics class")].enumerated() {
+            for (j, t) in [l("Status", "Status"), l("Dynamik", "Dynamics"), l("S-Klasse", "S class"), l("D-Klasse", "D class")].enumerated() {
                 sub.append(OutputCell(column: 2 + 4 * k + j, value: .string(t), style: .header))
             }
         }
-        try w.write(OutputRow(index: 2, cells: header))
-        try w.write(OutputRow(index: 3, cells: sub))
+        try w.write(OutputRow(index: 3, cells: header))
+        try w.write(OutputRow(index: 4, cells: sub))
         for (n, d) in r.catalogue.districts.enumerated() {
             var cells = [OutputCell(column: 0, value: .string(d.number), style: boxed), OutputCell(column: 1, value: .string(d.name), style: boxed)]
             for (k, g) in groups.enumerated() {
                 guard let s = r.statusDynamics(d.number, field: g.0) else {
-                    cells.append(OutputCell(column: 2 + 4 * k, value: .string(l("nicht bewertet", "not assessed")), style: boxed))
+                    cells.append(OutputCell(column: 2 + 4 * k, value: .string("–"), style: boxed))
                     continue
                 }
                 var statusStyle = boxed, dynamicsStyle = boxed
@@ -150,15 +160,21 @@ public enum SummaryWorkbook {
                 if s.dynamicsClass == .negative { dynamicsStyle.fill = RGBColor(hex: 0xF4CCCC) }
                 cells.append(OutputCell(column: 2 + 4 * k, value: .number(s.status), style: numberStyle(2)))
                 cells.append(OutputCell(column: 3 + 4 * k, value: s.dynamics.map(CellValue.number) ?? .string("–"), style: numberStyle(2)))
-                cells.append(OutputCell(column: 4 + 4 * k, value: .string(ReportTexts.statusClass(s.statusClass, l)), style: statusStyle))
-                cells.append(OutputCell(column: 5 + 4 * k, value: .string(ReportTexts.dynamicsClass(s.dynamicsClass, l)), style: dynamicsStyle))
+                // Classes as numbers 1 … 4 and 1 … 3, so that the sheet prints on a page; the note gives their names.
+                cells.append(OutputCell(column: 4 + 4 * k, value: .number(Double(s.statusClass.rawValue)), style: statusStyle))
+                cells.append(OutputCell(column: 5 + 4 * k, value: s.dynamicsClass.map { .number(Double($0.rawValue)) } ?? .string("–"), style: dynamicsStyle))
             }
-            try w.write(OutputRow(index: 4 + n, cells: cells))
+            try w.write(OutputRow(index: 5 + n, cells: cells))
         }
         var row = 5 + r.catalogue.districts.count
+        try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l(
+            "„–“ = nimmt nicht teil (unter der Mindesteinwohnerzahl oder zu wenige bewertbare Quoten). Ohne Index, weil keine Quote bewertet wird: Handlungsfeld ",
+            "“–” = does not take part (below the minimum population or too few rates assessed). No index, as no rate is assessed: field ")
+            + (without.isEmpty ? l("keines", "none") : without.joined(separator: ", ")) + "."), style: note)]))
+        row += 2
         try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l("Stadtteile mit Handlungsbedarf (Status 3 oder 4 und Dynamik 3)",
                                                                                        "Districts needing attention (status 3 or 4 and dynamics 3)")), style: subtitle)]))
-        for g in groups {
+        for g in allGroups {
             row += 1
             let names = r.needingAttention(field: g.0).map(r.districtName)
             let assessed = r.statusDynamics.contains { $0.field == g.0 }
@@ -241,7 +257,7 @@ public enum SummaryWorkbook {
             try w.write(OutputRow(index: valueRow, cells: [OutputCell(column: 1, value: .string(l("Stadt, \(key)", "City, \(key)")), style: boxed)]
                                   + values.enumerated().map { OutputCell(column: 2 + $0.offset, value: $0.element, style: numberStyle(decimals)) }))
             let keyColumn = 2 + (indicator.categories.firstIndex(of: key) ?? 0)
-            let chartColumn = 2 + indicator.categories.count + 4
+            let chartColumn = 2 + indicator.categories.count + (indicator.unit.isRate ? 2 : 1) + (assessment != nil ? 3 : 0) + 1
             let districtsEnd = first + r.catalogue.districts.count - 1
             w.addChart(ChartSpec(kind: .bar, title: "\(indicator.code) \(key): " + l("Stadtteile \(r.year)", "districts \(r.year)"),
                                  categories: CellRange(first: CellReference(row: first, column: 1), last: CellReference(row: districtsEnd, column: 1)),
@@ -260,8 +276,8 @@ public enum SummaryWorkbook {
             row = valueRow + 2
         }
         try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l(
-            "„.“ = aus Gründen des Datenschutzes nicht veröffentlicht (Fallzahl unter der Mindestfallzahl), „–“ = keine Angabe. ● = das 95-%-Intervall liegt ganz auf der ungünstigen Seite des Stadtwerts und der Abstand erreicht den relevanten Abstand; „statistisch unsicher“ = ebenso weit entfernt, aber das Intervall schließt den Stadtwert ein (kein Befund); „n. b.“ = nicht bewertet. Anzahlen werden nicht verglichen.",
-            "“.” = not published for confidentiality (below the minimum case number), “–” = no data. ● = the 95 % interval lies entirely on the unfavourable side of the city value and the difference reaches the relevant distance; “statistically uncertain” = as far away, but the interval contains the city value (no finding); “n. a.” = not assessed. Counts are not compared.")), style: note)]))
+            "„.“ = aus Gründen des Datenschutzes nicht veröffentlicht (Fallzahl unter der Mindestfallzahl), „–“ = keine Angabe. ● = das 95-%-Intervall liegt ganz auf der ungünstigen Seite des Stadtwerts und der Abstand erreicht den relevanten Abstand; „statistisch unsicher“ = ebenso weit entfernt, aber das Intervall schließt den Stadtwert ein (kein Befund); „n. b.“ = nicht bewertet: Stadtteil unter der Mindesteinwohnerzahl (Einwohner), Nenner unter dem Mindestnenner (Nenner), ohne Wert oder gesperrt. Anzahlen werden nicht verglichen.",
+            "“.” = not published for confidentiality (below the minimum case number), “–” = no data. ● = the 95 % interval lies entirely on the unfavourable side of the city value and the difference reaches the relevant distance; “statistically uncertain” = as far away, but the interval contains the city value (no finding); “n. a.” = not assessed: district below the minimum population, denominator below the minimum, no value or suppressed. Counts are not compared.")), style: note)]))
         try w.endSheet()
     }
 
@@ -284,7 +300,7 @@ public enum SummaryWorkbook {
             let indicator = r.catalogue.indicator(g.goal.indicator)
             let d = indicator.map(ReportTexts.decimals) ?? 1
             let interval = g.projectedInterval.map { ReportTexts.number($0.lower, decimals: d, language: l) + " – " + ReportTexts.number($0.upper, decimals: d, language: l) } ?? "–"
-            try w.write(OutputRow(index: 2 + n, cells: [
+            try w.write(OutputRow(index: 2 + n, height: Double(max(1, (g.goal.statement.count + 44) / 45)) * 15, cells: [
                 OutputCell(column: 0, value: .number(Double(g.goal.priority)), style: boxed),
                 OutputCell(column: 1, value: .string(g.goal.statement), style: wrap),
                 OutputCell(column: 2, value: .string(g.goal.indicator), style: boxed),
@@ -352,7 +368,8 @@ public enum SummaryWorkbook {
     private static func method(_ r: SituationReport, _ w: any WorkbookWriter) throws {
         let l = r.language
         var layout = SheetLayout(name: l("Methodik", "Method"))
-        layout.columnWidths = [0: 110]
+        // Narrow enough for a portrait page; the row heights assume about 75 characters a line.
+        layout.columnWidths = [0: 70]
         try w.beginSheet(layout)
         var wrap = CellStyle()
         wrap.wrapText = true
@@ -360,7 +377,7 @@ public enum SummaryWorkbook {
         let lines = MethodText.paragraphs(l, r.catalogue.assessment)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("So werden die Zahlen berechnet", "How the figures are computed")), style: title)]))
         for (n, text) in lines.enumerated() {
-            try w.write(OutputRow(index: 2 + n, height: Double(max(1, (text.count + 104) / 105)) * 15, cells: [OutputCell(column: 0, value: .string(text), style: wrap)]))
+            try w.write(OutputRow(index: 2 + n, height: Double(max(1, (text.count + 74) / 75)) * 15 + 4, cells: [OutputCell(column: 0, value: .string(text), style: wrap)]))
         }
         try w.endSheet()
     }
