@@ -174,6 +174,21 @@ final class AssessmentTests: XCTestCase {
         XCTAssertEqual(goals.value(["1", "projected"]), .some(nil), "three years give no projection")
     }
 
+    func testACatalogueBaselineFarFromTheDataIsAFinding() {
+        var c = catalogue(["01"])
+        c.goals = [Goal(field: 1, statement: "nah", indicator: "Q", category: "nichtdeutsch", baselineYear: 2005, baselineValue: 20,
+                        targetYear: 2010, targetValue: 10, priority: 1),
+                   Goal(field: 1, statement: "fern", indicator: "Q", category: "nichtdeutsch", baselineYear: 2005, baselineValue: 18,
+                        targetYear: 2010, targetValue: 10, priority: 2)]
+        var t = ObservationTable()
+        t.add(indicator: "W", year: 2005, row: "01", category: "nichtdeutsch", value: 1000)
+        t.add(indicator: "N", year: 2005, row: "01", category: "nichtdeutsch", value: 195)
+        // Observed 19.5: 0.5 from the first goal's 20 (within the tolerance), 1.5 from the second's 18.
+        let findings = GoalBaselineCheck.findings(c, values: IndicatorValues(catalogue: c, table: t))
+        XCTAssertEqual(findings.map(\.kind), [.baselineDiffersFromData(goal: 2, indicator: "Q", catalogue: 18, observed: 19.5)])
+        XCTAssertEqual(findings.first?.kind.code, "baseline-differs")
+    }
+
     func testARateOnThePreviousYearsDenominatorUsesIt() throws {
         var c = catalogue(["01"])
         c.indicators.append(Indicator(code: "E", name: "Einbürgerungen je 1000", field: 1, department: "12", unit: .perThousand,

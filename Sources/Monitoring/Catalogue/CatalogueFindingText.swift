@@ -92,7 +92,8 @@ public enum CatalogueFindingText {
                      "indicator \(i): the assessed category \"\(category)\" does not exist (it has \(available.joined(separator: ", ")))")
         case .assessmentSettingsContradict(let what):
             return l("Bewertung: \(what)", "assessment: \(what)")
-        case .baselineDiffersFromData(let goal, let i, let catalogue, let observed):
+        case .baselineDiffersFromData(let goal, let i, let catalogue, var observed):
+            observed = (observed * 10).rounded() / 10
             return l("Ziel \(goal): der Basiswert \(n(catalogue)) weicht vom beobachteten Wert \(n(observed)) von \(i) ab; gemessen wird vom beobachteten",
                      "goal \(goal): the baseline \(n(catalogue)) differs from the observed value \(n(observed)) of \(i); progress is measured from the observed one")
         case .unsafeCode(let entry, let code, let problems):
