@@ -68,7 +68,7 @@ enum IndicatorSheets {
         if AssessmentSettings.isCompared(i) {
             let rule = s.rule(for: i)
             let points = i.unit == .perThousand ? l("Promillepunkte", "per-mille points") : l("Prozentpunkte", "percentage points")
-            out.append((l("Bewertete Kategorie", "Category assessed"), rule.category))
+            out.append((l("Bewertete Kategorie", "Category assessed"), rule.label))
             out.append((l("Mindestnenner", "Minimum denominator"), n(rule.minimumDenominator)))
             out.append((l("Relevanter Abstand", "Relevant distance"), n(rule.relevantDistance, 1) + " " + points))
             out.append((l("Mindesteinwohnerzahl", "Minimum population"), "\(s.populationIndicator) \(s.populationCategory) ≥ \(n(s.minimumPopulation))"))

@@ -212,7 +212,11 @@ public enum SummaryWorkbook {
             var header = [l("Nr.", "No."), l("Stadtteil", "District")] + indicator.categories
             if indicator.unit.isRate { header.append(l("Index (Stadt = 100)", "Index (city = 100)")) }
             header.append(l("Veränderung", "Change"))
-            if assessment != nil { header += [l("95 %: von", "95 %: from"), l("bis", "to"), l("Bewertung (\(key))", "Assessment (\(key))")] }
+            let gap = assessment?.rule.reference != nil
+            if let assessment {
+                let label = assessment.rule.label
+                header += (gap ? [l("Abstand \(label)", "Gap \(label)")] : []) + [l("95 %: von", "95 %: from"), l("bis", "to"), l("Bewertung (\(label))", "Assessment (\(label))")]
+            }
             try w.write(OutputRow(index: row, values: header.map(CellValue.string), style: .header))
             row += 1
             let figures = Dictionary(a.districts.map { ($0.district, $0) }, uniquingKeysWith: { x, _ in x })
@@ -239,6 +243,10 @@ public enum SummaryWorkbook {
                 column += 1
                 if let assessment {
                     let c = assessment.comparison(d.number)
+                    if gap {
+                        cells.append(OutputCell(column: column, value: c?.interval != nil ? c?.value.map(CellValue.number) ?? .string("–") : .string("–"), style: numberStyle(decimals)))
+                        column += 1
+                    }
                     cells.append(OutputCell(column: column, value: c?.interval.map { .number($0.lower) } ?? .string("–"), style: numberStyle(decimals)))
                     cells.append(OutputCell(column: column + 1, value: c?.interval.map { .number($0.upper) } ?? .string("–"), style: numberStyle(decimals)))
                     var mark = boxed
@@ -257,7 +265,7 @@ public enum SummaryWorkbook {
             try w.write(OutputRow(index: valueRow, cells: [OutputCell(column: 1, value: .string(l("Stadt, \(key)", "City, \(key)")), style: boxed)]
                                   + values.enumerated().map { OutputCell(column: 2 + $0.offset, value: $0.element, style: numberStyle(decimals)) }))
             let keyColumn = 2 + (indicator.categories.firstIndex(of: key) ?? 0)
-            let chartColumn = 2 + indicator.categories.count + (indicator.unit.isRate ? 2 : 1) + (assessment != nil ? 3 : 0) + 1
+            let chartColumn = 2 + indicator.categories.count + (indicator.unit.isRate ? 2 : 1) + (assessment != nil ? 3 : 0) + (gap ? 1 : 0) + 1
             let districtsEnd = first + r.catalogue.districts.count - 1
             w.addChart(ChartSpec(kind: .bar, title: "\(indicator.code) \(key): " + l("Stadtteile \(r.year)", "districts \(r.year)"),
                                  categories: CellRange(first: CellReference(row: first, column: 1), last: CellReference(row: districtsEnd, column: 1)),
@@ -393,13 +401,13 @@ enum MethodText {
         let level = n(RateInterval.level * 100, 0), trendLevel = n(TrendEstimate.level * 100, 0)
         let minimumPopulation = n(s.minimumPopulation, 0)
         let rules = s.rules.isEmpty ? "" : l(" Abweichend festgelegt: ", " Set otherwise: ")
-            + s.rules.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.category), \(l("Nenner", "denominator")) ≥ \(n($0.value.minimumDenominator, 0)), \(l("Abstand", "distance")) \(n($0.value.relevantDistance)))" }
+            + s.rules.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.label), \(l("Nenner", "denominator")) ≥ \(n($0.value.minimumDenominator, 0)), \(l("Abstand", "distance")) \(n($0.value.relevantDistance)))" }
                 .joined(separator: "; ") + "."
         return [
             l("Stadtwert: Bei Anzahlen die Summe der Stadtteile. Bei Quoten das Verhältnis der Summen von Zähler und Nenner über alle Stadtteile – nie der Durchschnitt der Stadtteilquoten.",
               "City value: for counts the sum of the districts; for rates the ratio of the summed numerator and denominator over all districts, never a mean of district rates."),
-            l("Verglichen werden nur Quoten (Anteile in %, Raten je 1 000), nie Anzahlen: Anzahlen folgen der Größe des Stadtteils und werden nur gezeigt, summiert und im Zeitverlauf betrachtet. Bewertet wird je Quote eine Kategorie, in diesem Monitor „\(AssessmentSettings.preferredCategory)“, wo die Quote sie hat, sonst die erste.\(rules)",
-              "Only rates (shares in %, rates per 1,000) are compared, never counts: counts follow the district's size and are only shown, summed and followed over time. One category per rate is assessed, in this monitor “\(AssessmentSettings.preferredCategory)” where the rate has it, else the first.\(rules)"),
+            l("Verglichen werden nur Quoten (Anteile in %, Raten je 1 000), nie Anzahlen: Anzahlen folgen der Größe des Stadtteils und werden nur gezeigt, summiert und im Zeitverlauf betrachtet. Bewertet wird je Quote eine Kategorie, in diesem Monitor „\(AssessmentSettings.preferredCategory)“, wo die Quote sie hat, sonst die erste; der Katalog kann stattdessen den Abstand zweier Kategorien festlegen (etwa „nichtdeutsch − deutsch“, Intervall nach der MOVER-Methode aus den Intervallen beider Quoten).\(rules)",
+              "Only rates (shares in %, rates per 1,000) are compared, never counts: counts follow the district's size and are only shown, summed and followed over time. One category per rate is assessed, in this monitor “\(AssessmentSettings.preferredCategory)” where the rate has it, else the first; the catalogue may set the gap between two categories instead (such as “nichtdeutsch − deutsch”, interval by the MOVER method from both rates' intervals).\(rules)"),
             l("Kleine Zahlen: Ein Stadtteil wird nur bewertet, wenn \(s.populationIndicator) (\(s.populationCategory)) mindestens \(minimumPopulation) beträgt (wie im Monitoring Soziale Stadtentwicklung Berlin). Eine Quote wird nur bewertet, wenn ihr Nenner mindestens \(n(AssessmentSettings.defaultMinimumDenominator, 0)) beträgt, soweit der Katalog nichts anderes festlegt.",
               "Small numbers: a district is assessed only when \(s.populationIndicator) (\(s.populationCategory)) is at least \(minimumPopulation) (as in Berlin's social monitoring). A rate is assessed only when its denominator is at least \(n(AssessmentSettings.defaultMinimumDenominator, 0)), unless the catalogue sets otherwise."),
             l("Unsicherheit: Jede bewertete Quote hat ein \(level)-%-Intervall – für Anteile das exakte Intervall nach Clopper–Pearson, für Raten je 1 000 das exakte Poisson-Intervall der Fallzahl. Ein Stadtteil wird markiert (●), wenn das Intervall ganz auf der ungünstigen Seite des Stadtwerts liegt und der Abstand zum Stadtwert mindestens \(n(AssessmentSettings.defaultRelevantDistance)) Prozent- bzw. Promillepunkte beträgt (relevanter Abstand, je Indikator im Katalog einstellbar). Liegt er so weit entfernt, schließt das Intervall den Stadtwert aber ein, steht „statistisch unsicher“: Das ist kein Befund.",

@@ -64,6 +64,32 @@ final class AssessmentTests: XCTestCase {
         XCTAssertEqual(marks.value(["Q", "01", "nichtdeutsch"]), .some(1))
     }
 
+    func testTheGapToTheGermanRateCanBeAssessedInstead() throws {
+        var settings = AssessmentSettings(populationIndicator: "W")
+        settings.rules["Q"] = .init(category: "nichtdeutsch", reference: "deutsch", minimumDenominator: 20, relevantDistance: 5)
+        let c = catalogue(["01", "02"], settings: settings)
+        var t = ObservationTable()
+        // district: (W insgesamt, W deutsch, W nichtdeutsch, N deutsch, N nichtdeutsch)
+        for (d, v) in [("01", [1100.0, 1000, 100, 50, 30]), ("02", [2400, 2000, 400, 40, 40])] {
+            for (k, category) in ["insgesamt", "deutsch", "nichtdeutsch"].enumerated() { t.add(indicator: "W", year: 2007, row: d, category: category, value: v[k]) }
+            t.add(indicator: "N", year: 2007, row: d, category: "deutsch", value: v[3])
+            t.add(indicator: "N", year: 2007, row: d, category: "nichtdeutsch", value: v[4])
+        }
+        let v = IndicatorValues(catalogue: c, table: t)
+        let q = try XCTUnwrap(c.indicator("Q"))
+        let a = try XCTUnwrap(RateAssessment(indicator: q, year: 2007, values: v, participation: Participation(catalogue: c, values: v, year: 2007)))
+        // City gap: 70 / 500 = 14 % against 90 / 3 000 = 3 %: 11 points. 01: 30 % − 5 % = 25 points; 02: 10 % − 2 % = 8.
+        XCTAssertEqual(try XCTUnwrap(a.cityValue), 11, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(a.districts[0].value), 25, accuracy: 1e-12)
+        XCTAssertEqual(a.districts.map(\.verdict), [.marked, .unremarkable])
+        // MOVER from scipy's Clopper–Pearson limits (binomtest(k, n).proportion_ci(0.95, 'exact') × 100):
+        // 25 − √((30 − l₁)² + (u₂ − 5)²) and 25 + √((u₁ − 30)² + (5 − l₂)²), with 30 of 100 and 50 of 1 000.
+        XCTAssertEqual(try XCTUnwrap(a.districts[0].interval?.lower), 16.1064617335324, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(a.districts[0].interval?.upper), 35.061491805248174, accuracy: 1e-9)
+        XCTAssertEqual(a.rule.label, "nichtdeutsch − deutsch")
+        XCTAssertEqual(AssessmentDatasets.marks([a], catalogue: c).value(["Q", "01", "nichtdeutsch − deutsch"]), .some(1))
+    }
+
     func testRelevantDistanceAndMinimumsComeFromTheCatalogue() throws {
         var settings = AssessmentSettings(populationIndicator: "W", minimumPopulation: 30)
         settings.rules["Q"] = .init(category: "nichtdeutsch", minimumDenominator: 3, relevantDistance: 15)

@@ -51,6 +51,7 @@ final class CatalogueTests: XCTestCase {
         c.assessment.stableBand = 0.5
         c.assessment.indexRates[4] = ["J03", "S02"]
         c.assessment.rules["B06"] = .init(category: "insgesamt", minimumDenominator: 30, relevantDistance: 4)
+        c.assessment.rules["A05"] = .init(category: "nichtdeutsch", reference: "deutsch", minimumDenominator: 20, relevantDistance: 3)
         for ext in ["xlsx", "ods"] {
             let file = path("bewertung.\(ext)")
             try CatalogueWorkbook.write(c, to: file)

@@ -1,11 +1,11 @@
 /// The three assessment datasets of the report's JSON-stat collection
 /// (issue 23, item 7): `marks`, `status` and `goals`.
 public enum AssessmentDatasets {
-    /// `marks`: indicator × district × category; 1 marked, 0 assessed and not marked, nil (status `-`) not assessed.
+    /// `marks`: indicator × district × category (for a gap `nichtdeutsch − deutsch`); 1 marked, 0 assessed and not marked, nil (status `-`) not assessed.
     public static func marks(_ assessments: [RateAssessment], catalogue: Catalogue) -> AssessmentDataset {
         let sorted = assessments.sorted { (catalogue.indicators.firstIndex(of: $0.indicator) ?? 0) < (catalogue.indicators.firstIndex(of: $1.indicator) ?? 0) }
         var categories: [String] = []
-        for a in sorted where !categories.contains(a.category) { categories.append(a.category) }
+        for a in sorted where !categories.contains(a.rule.label) { categories.append(a.rule.label) }
         let byCode = Dictionary(sorted.map { ($0.indicator.code, $0) }, uniquingKeysWith: { a, _ in a })
         return AssessmentDataset(
             name: "marks", label: "Markierungen: signifikant und relevant ungünstiger als die Stadt",
@@ -14,7 +14,7 @@ public enum AssessmentDatasets {
                 district(catalogue),
                 .init(id: "category", label: "Kategorie", categories: categories.map { .init(id: $0, label: $0) }),
             ]) { ids in
-                guard let a = byCode[ids[0]], a.category == ids[2], let c = a.comparison(ids[1]), c.verdict.isAssessed else { return nil }
+                guard let a = byCode[ids[0]], a.rule.label == ids[2], let c = a.comparison(ids[1]), c.verdict.isAssessed else { return nil }
                 return c.isMarked ? 1 : 0
             }
     }

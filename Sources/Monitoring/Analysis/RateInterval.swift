@@ -47,5 +47,15 @@ public struct RateInterval: Sendable, Equatable {
         }
     }
 
+    /// The interval of the difference of two independent rates, `a − b`, from
+    /// their own intervals by the MOVER method (Newcombe 1998, method 10;
+    /// Zou & Donner 2008): L = d − √((a − lₐ)² + (u_b − b)²), U = d + √((uₐ − a)² + (b − l_b)²).
+    public static func difference(_ a: Double, _ ia: RateInterval, minus b: Double, _ ib: RateInterval) -> RateInterval {
+        let d = a - b
+        let below = ((a - ia.lower) * (a - ia.lower) + (ib.upper - b) * (ib.upper - b)).squareRoot()
+        let above = ((ia.upper - a) * (ia.upper - a) + (b - ib.lower) * (b - ib.lower)).squareRoot()
+        return RateInterval(lower: d - below, upper: d + above)
+    }
+
     public func contains(_ value: Double) -> Bool { lower <= value && value <= upper }
 }

@@ -12,15 +12,31 @@ public struct AssessmentSettings: Sendable, Equatable {
     public struct Rule: Sendable, Equatable {
         /// The breakdown category compared between districts.
         public var category: String
-        /// A district's rate is assessed only when its denominator reaches this.
+        /// When set, the gap `category − reference` is compared instead (`nichtdeutsch − deutsch`).
+        public var reference: String?
+        /// A district's rate is assessed only when its denominator (each, for a gap) reaches this.
         public var minimumDenominator: Double
         /// A district is marked only when its rate differs from the city by at least this, in the rate's unit.
         public var relevantDistance: Double
 
-        public init(category: String, minimumDenominator: Double, relevantDistance: Double) {
+        public init(category: String, reference: String? = nil, minimumDenominator: Double, relevantDistance: Double) {
             self.category = category
+            self.reference = reference
             self.minimumDenominator = minimumDenominator
             self.relevantDistance = relevantDistance
+        }
+
+        /// How the catalogue and the report write what is assessed: `nichtdeutsch` or `nichtdeutsch − deutsch`.
+        public var label: String { reference.map { "\(category) − \($0)" } ?? category }
+
+        /// Reads `nichtdeutsch` or `nichtdeutsch − deutsch` (also with a hyphen-minus).
+        public static func parse(_ text: String) -> (category: String, reference: String?) {
+            for separator in [" − ", " - ", " – "] {
+                if let range = text.range(of: separator) {
+                    return (String(text[..<range.lowerBound]).trimmed, String(text[range.upperBound...]).trimmed)
+                }
+            }
+            return (text.trimmed, nil)
         }
     }
 

@@ -115,9 +115,11 @@ public enum CatalogueRules {
     private static func assessmentFindings(_ c: Catalogue, cell: (Indicator, String) -> CellReference?) -> [CatalogueFinding] {
         var findings: [CatalogueFinding] = []
         for (code, rule) in c.assessment.rules.sorted(by: { $0.key < $1.key }) {
-            guard let i = c.indicator(code), !i.categories.contains(rule.category) else { continue }
-            findings.append(CatalogueFinding(.assessedCategoryUnknown(indicator: code, category: rule.category, available: i.categories),
-                                             sheet: CatalogueWorkbook.indicatorsSheet, cell: cell(i, "assessedCategory")))
+            guard let i = c.indicator(code) else { continue }
+            for category in [rule.category] + (rule.reference.map { [$0] } ?? []) where !i.categories.contains(category) {
+                findings.append(CatalogueFinding(.assessedCategoryUnknown(indicator: code, category: category, available: i.categories),
+                                                 sheet: CatalogueWorkbook.indicatorsSheet, cell: cell(i, "assessedCategory")))
+            }
         }
         let s = c.assessment
         let sheet = AssessmentSettingsSheet.name

@@ -54,7 +54,7 @@ public enum CatalogueWorkbook {
                                .string(i.direction.rawValue), .number(Double(i.minimumCases)), .string(i.level.rawValue),
                                text(i.numerator), text(i.denominator), text(i.denominatorCategory), .string(i.source), .string(i.definition),
                                i.denominatorYearOffset == 0 ? .empty : .number(Double(i.denominatorYearOffset)),
-                               text(rule?.category), number(rule?.minimumDenominator), number(rule?.relevantDistance),
+                               text(rule?.label), number(rule?.minimumDenominator), number(rule?.relevantDistance),
                            ] })
             try writeSheet(writer, goalsSheet, goalColumns, widths: [13, 70, 10, 14, 10, 10, 10, 10, 9, 7],
                            c.goals.map { g in [
@@ -186,7 +186,8 @@ public enum CatalogueWorkbook {
                 let minimumDenominator = r.double("minimumDenominator", &findings), relevantDistance = r.double("relevantDistance", &findings)
                 if assessedCategory != nil || minimumDenominator != nil || relevantDistance != nil {
                     let base = AssessmentSettings().rule(for: indicator)
-                    rules[code] = AssessmentSettings.Rule(category: assessedCategory ?? base.category,
+                    let assessed = assessedCategory.map(AssessmentSettings.Rule.parse) ?? (category: base.category, reference: nil)
+                    rules[code] = AssessmentSettings.Rule(category: assessed.category, reference: assessed.reference,
                                                           minimumDenominator: minimumDenominator ?? base.minimumDenominator,
                                                           relevantDistance: relevantDistance ?? base.relevantDistance)
                 }
