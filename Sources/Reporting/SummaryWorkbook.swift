@@ -211,7 +211,9 @@ public enum SummaryWorkbook {
             let assessment = a.assessment
             var header = [l("Nr.", "No."), l("Stadtteil", "District")] + indicator.categories
             if indicator.unit.isRate { header.append(l("Index (Stadt = 100)", "Index (city = 100)")) }
-            header.append(l("Veränderung", "Change"))
+            // The unit of a change of a rate is points (issue 23, item 4): "Veränderung (Prozentpunkte)".
+            let points = ReportTexts.changeUnit(indicator, l)
+            header.append(l("Veränderung", "Change") + (indicator.unit.isRate ? " (" + String(points.dropFirst()) + ")" : ""))
             let gap = assessment?.rule.reference != nil
             if let assessment {
                 let label = assessment.rule.label
