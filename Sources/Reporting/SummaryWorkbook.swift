@@ -285,9 +285,21 @@ public enum SummaryWorkbook {
             }
             row = valueRow + 2
         }
-        try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l(
-            "„.“ = aus Gründen des Datenschutzes nicht veröffentlicht (Fallzahl unter der Mindestfallzahl), „–“ = keine Angabe. ● = das 95-%-Intervall liegt ganz auf der ungünstigen Seite des Stadtwerts und der Abstand erreicht den relevanten Abstand; „statistisch unsicher“ = ebenso weit entfernt, aber das Intervall schließt den Stadtwert ein (kein Befund); „n. b.“ = nicht bewertet: Stadtteil unter der Mindesteinwohnerzahl (Einwohner), Nenner unter dem Mindestnenner (Nenner), ohne Wert oder gesperrt. Anzahlen werden nicht verglichen.",
-            "“.” = not published for confidentiality (below the minimum case number), “–” = no data. ● = the 95 % interval lies entirely on the unfavourable side of the city value and the difference reaches the relevant distance; “statistically uncertain” = as far away, but the interval contains the city value (no finding); “n. a.” = not assessed: district below the minimum population, denominator below the minimum, no value or suppressed. Counts are not compared.")), style: note)]))
+        // One short line each: a long line would widen the printed page and shrink the tables.
+        let footnotes = [
+            l("„.“ = aus Gründen des Datenschutzes nicht veröffentlicht (Fallzahl unter der Mindestfallzahl), „–“ = keine Angabe.",
+              "“.” = not published for confidentiality (below the minimum case number), “–” = no data."),
+            l("● = das 95-%-Intervall liegt ganz auf der ungünstigen Seite des Stadtwerts und der Abstand erreicht den relevanten Abstand.",
+              "● = the 95 % interval lies entirely on the unfavourable side of the city value and the difference reaches the relevant distance."),
+            l("„statistisch unsicher“ = ebenso weit entfernt, aber das Intervall schließt den Stadtwert ein (kein Befund).",
+              "“statistically uncertain” = as far away, but the interval contains the city value (no finding)."),
+            l("„n. b.“ = nicht bewertet: unter der Mindesteinwohnerzahl (Einwohner), Nenner zu klein (Nenner), ohne Wert oder gesperrt.",
+              "“n. a.” = not assessed: below the minimum population, denominator too small, no value or suppressed."),
+            l("Anzahlen hängen von der Größe des Stadtteils ab und werden nicht verglichen.", "Counts depend on the district's size and are not compared."),
+        ]
+        for (k, text) in footnotes.enumerated() {
+            try w.write(OutputRow(index: row + k, cells: [OutputCell(column: 0, value: .string(text), style: note)]))
+        }
         try w.endSheet()
     }
 
