@@ -51,7 +51,7 @@ public struct WorkbookError: Error, Sendable, CustomStringConvertible {
     /// Zip errors about one entry are located at that entry, the others at the package.
     private init(zip error: ZipError) {
         switch error {
-        case .corruptLocalHeader(let entry), .encryptedEntry(let entry), .unsupportedCompression(let entry, _),
+        case .corruptLocalHeader(let entry), .localNameMismatch(let entry, _), .encryptedEntry(let entry), .unsupportedCompression(let entry, _),
              .corruptData(let entry, _), .crcMismatch(let entry), .sizeMismatch(let entry, _, _),
              .limitExceeded(let entry, _, _):
             let text = error.description

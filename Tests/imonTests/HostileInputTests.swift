@@ -60,6 +60,19 @@ final class HostileInputTests: XCTestCase {
         XCTAssertLessThan(lifted.peakMiB, 200)
     }
 
+    func testALocalHeaderNamingAnotherFileThanTheCentralDirectoryIsRefused() throws {
+        let mimetype = RawEntry(name: "mimetype", content: Array("application/vnd.oasis.opendocument.spreadsheet".utf8))
+        let content = ODSFixture(body: #"<table:table table:name="T"><table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>"#).content
+        var forged = RawEntry(name: "content.xml", content: Array(content.utf8))
+        forged.localName = "styles.xml"
+        let file = try write(RawEntry.package([mimetype, forged]), "zweinamig.ods")
+        let outcome = try ImonProcess.run(["cat", "--format", "json", file])
+        assertRefused(outcome, file, mentioning: #"content.xml: the local header names another file, "styles.xml""#)
+        forged.localName = nil
+        let honest = try write(RawEntry.package([mimetype, forged]), "einnamig.ods")
+        XCTAssertEqual(try ImonProcess.run(["cat", "--format", "json", honest]).status, 0)
+    }
+
     func testTenThousandSheetsAreListedAndTheSheetLimitNamesItsFlag() throws {
         var fixture = XLSXFixture()
         for n in 1...10_000 { fixture.addSheet("Blatt \(n)", rows: n == 10_000 ? #"<row r="1"><c r="A1"><v>1</v></c></row>"# : "") }
