@@ -41,6 +41,8 @@ public struct WorkbookError: Error, Sendable, CustomStringConvertible {
             self.init(splitting: error.description)
         case let error as WriteFailure:
             self.init(splitting: error.description)
+        case let error as CellBudgetExceeded:
+            self.init(location: error.sheet, reason: error.reason)
         case let error as XMLError:
             self.init(location: "xml", reason: error.description)
         default:

@@ -60,6 +60,29 @@ final class HostileInputTests: XCTestCase {
         XCTAssertLessThan(lifted.peakMiB, 200)
     }
 
+    func testASheetOfGigabytesOfOrdinaryCellsIsRefusedAtTheCellsInMemoryLimit() throws {
+        let bytes = BombFixture.xlsxOfCells(megabytes: 2048)
+        XCTAssertLessThan(bytes.count, 16 << 20)
+        let file = try write(bytes, "zellen.xlsx")
+        // 136 million cells: holding them took 19 GB; the default limit
+        // (10 million) stops it at about half a gigabyte.
+        let refused = try ImonProcess.run(["cat", "--format", "json", file])
+        assertRefused(refused, file, mentioning: "more than 10000000 cells to hold in memory")
+        XCTAssertTrue(refused.err.contains("--max-cells-in-memory"), refused.err)
+        XCTAssertLessThan(refused.peakMiB, 800)
+        for command in [["cat", "--format", "table"], ["convert", file, directory.appendingPathComponent("z.ods").path]] {
+            let outcome = try ImonProcess.run(command + ["--max-cells-in-memory", "1000000"] + (command[0] == "cat" ? [file] : []))
+            assertRefused(outcome, file, mentioning: "--max-cells-in-memory")
+            XCTAssertLessThan(outcome.peakMiB, 200, command[0])
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("z.ods").path))
+
+        let ods = try write(BombFixture.odsOfCells(megabytes: 2048), "zellen.ods")
+        let odsRefused = try ImonProcess.run(["cat", "--format", "json", "--max-cells-in-memory", "1000000", ods])
+        assertRefused(odsRefused, ods, mentioning: "more than 1000000 cells to hold in memory")
+        XCTAssertLessThan(odsRefused.peakMiB, 200)
+    }
+
     func testALocalHeaderNamingAnotherFileThanTheCentralDirectoryIsRefused() throws {
         let mimetype = RawEntry(name: "mimetype", content: Array("application/vnd.oasis.opendocument.spreadsheet".utf8))
         let content = ODSFixture(body: #"<table:table table:name="T"><table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>"#).content
