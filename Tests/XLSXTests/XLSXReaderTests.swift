@@ -40,6 +40,24 @@ final class XLSXReaderTests: XCTestCase {
         }
     }
 
+    func testANumberCellThatIsNotAFiniteDoubleIsAnErrorAtItsCell() throws {
+        for text in ["1e999", "-1e999", "NaN", "INF", "-INF", "inf", " 1E400 "] {
+            // Read from the row's bytes, and by the scanner (a comment in the row).
+            for (reference, row) in [("C1", #"<row r="1"><c r="B1"><v>2</v></c><c r="C1"><v>\#(text)</v></c></row>"#),
+                                     ("D3", #"<row r="3"><c r="D3"><v>\#(text)</v><!-- --></c></row>"#)] {
+                var f = XLSXFixture()
+                f.addSheet("Zahlen", rows: row)
+                XCTAssertThrowsError(try read(f), text) {
+                    XCTAssertEqual("\($0)", #"xl/worksheets/sheet1.xml: cell \#(reference): "\#(text)" is not a finite number"#
+                                   + " (a number cell holds one)")
+                }
+            }
+        }
+        var f = XLSXFixture()
+        f.addSheet("Zahlen", rows: #"<row r="1"><c r="A1"><v>1.7976931348623157e308</v></c><c r="B1"><v>-4.9e-324</v></c></row>"#)
+        XCTAssertEqual(try values(f), ["A1": .number(.greatestFiniteMagnitude), "B1": .number(-4.9e-324)])
+    }
+
     func testSharedStringsJoinRichRunsAndLeavePhoneticRunsOut() throws {
         var f = XLSXFixture()
         f.sharedStrings = XLSXFixture.sharedStrings([

@@ -96,6 +96,29 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(try ImonProcess.run(["cat", "--format", "json", honest]).status, 0)
     }
 
+    func testNumberCellsHoldingInfinityOrNaNAreRefusedAtTheirCell() throws {
+        for text in ["1e999", "NaN", "inf", "-1e999"] {
+            var xlsx = XLSXFixture()
+            xlsx.addSheet("Werte", rows: #"<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>\#(text)</v></c></row>"#)
+            let file = try write(try xlsx.build(), "unendlich.xlsx")
+            assertRefused(try ImonProcess.run(["cat", "--format", "json", file]), file,
+                          mentioning: #"xl/worksheets/sheet1.xml: cell B2: "\#(text)" is not a finite number"#)
+            let ods = ODSFixture(body: #"<table:table table:name="Werte"><table:table-row><table:table-cell/>"#
+                                 + #"<table:table-cell office:value-type="float" office:value="\#(text)"/></table:table-row></table:table>"#)
+            for (name, bytes) in [("unendlich.ods", try ods.package()), ("unendlich.fods", ods.flat())] {
+                let file = try write(bytes, name)
+                assertRefused(try ImonProcess.run(["cat", "--format", "json", file]), file,
+                              mentioning: #"table "Werte" cell B1: invalid office:value "\#(text)""#)
+            }
+        }
+        let duration = ODSFixture(body: #"<table:table table:name="Werte"><table:table-row><table:table-cell office:value-type="time" "#
+                                  + #"office:time-value="PT\#(String(repeating: "9", count: 400))H"/></table:table-row></table:table>"#)
+        let file = try write(try duration.package(), "dauer.ods")
+        assertRefused(try ImonProcess.run(["cat", "--format", "json", file]), file, mentioning: #"cell A1: invalid office:time-value"#)
+        let dump = try write(Array(#"{"sheets":[{"name":"S","rows":[[1e999]]}]}"#.utf8), "unendlich.json")
+        assertRefused(try ImonProcess.run(["cat", "--format", "json", dump]), dump, mentioning: "a number beyond the range of a double")
+    }
+
     func testTenThousandSheetsAreListedAndTheSheetLimitNamesItsFlag() throws {
         var fixture = XLSXFixture()
         for n in 1...10_000 { fixture.addSheet("Blatt \(n)", rows: n == 10_000 ? #"<row r="1"><c r="A1"><v>1</v></c></row>"# : "") }
