@@ -119,6 +119,52 @@ final class HostileInputTests: XCTestCase {
         assertRefused(try ImonProcess.run(["cat", "--format", "json", dump]), dump, mentioning: "a number beyond the range of a double")
     }
 
+    func testPartsThatAreNotUTF8OrUTF16AreRefusedWithThePartAndTheByteOffset() throws {
+        /// `text` with `@@` as the bytes C3 28 (a lead byte, then no continuation), and where they lie.
+        func broken(_ text: String) -> ([UInt8], Int) {
+            var bytes = Array(text.utf8)
+            let offset = bytes.firstRange(of: Array("@@".utf8))?.lowerBound ?? -1
+            bytes.replaceSubrange(offset..<(offset + 2), with: [0xC3, 0x28])
+            return (bytes, offset)
+        }
+        var xlsx = XLSXFixture()
+        xlsx.sharedStrings = XLSXFixture.sharedStrings(["<t>Straße</t>", "<t>Gr@@e</t>"])
+        xlsx.addSheet("Daten", rows: #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>ä@@</t></is></c></row>"#)
+        let (strings, stringsOffset) = broken(try XCTUnwrap(xlsx.sharedStrings))
+        let (sheet, sheetOffset) = broken(xlsx.sheets[0].xml)
+        for (part, bytes, offset) in [("xl/sharedStrings.xml", strings, stringsOffset), ("xl/worksheets/sheet1.xml", sheet, sheetOffset)] {
+            var fixture = xlsx
+            fixture.partBytes = [part: bytes]
+            let file = try write(try fixture.build(), "kaputt.xlsx")
+            assertRefused(try ImonProcess.run(["cat", "--format", "json", file]), file,
+                          mentioning: "\(part): the bytes are not UTF-8 at byte \(offset) ")
+        }
+
+        let ods = ODSFixture(body: #"<table:table table:name="Bl@@tt"><table:table-row><table:table-cell office:value-type="string">"#
+                             + "<text:p>Gr@@e</text:p></table:table-cell></table:table-row></table:table>")
+        let (content, contentOffset) = broken(ods.content)
+        let mimetype = RawEntry(name: "mimetype", content: Array("application/vnd.oasis.opendocument.spreadsheet".utf8))
+        let file = try write(RawEntry.package([mimetype, RawEntry(name: "content.xml", content: content)]), "kaputt.ods")
+        assertRefused(try ImonProcess.run(["cat", "--format", "json", file]), file,
+                      mentioning: "content.xml: the bytes are not UTF-8 at byte \(contentOffset) ")
+        let (flat, flatOffset) = broken(String(decoding: ods.flat(), as: UTF8.self))
+        let flatFile = try write(flat, "kaputt.fods")
+        assertRefused(try ImonProcess.run(["cat", "--format", "json", flatFile]), flatFile,
+                      mentioning: "the bytes are not UTF-8 at byte \(flatOffset) ")
+
+        // UTF-16 with a high surrogate that no low one follows.
+        let utf16 = ODSFixture(body: #"<table:table table:name="T"><table:table-row><table:table-cell office:value-type="string">"#
+                               + "<text:p>ab@@</text:p></table:table-cell></table:table-row></table:table>")
+        let text = utf16.content.replacingOccurrences(of: #"encoding="UTF-8""#, with: #"encoding="UTF-16""#)
+        var units = [UInt16](text.utf16)
+        let at = try XCTUnwrap(units.firstIndex(of: UInt16(UInt8(ascii: "@"))))
+        units[at] = 0xD83D
+        let le: [UInt8] = [0xFF, 0xFE] + units.flatMap { (u: UInt16) -> [UInt8] in [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        let utf16File = try write(RawEntry.package([mimetype, RawEntry(name: "content.xml", content: le)]), "utf16.ods")
+        assertRefused(try ImonProcess.run(["cat", "--format", "json", utf16File]), utf16File,
+                      mentioning: "content.xml: the bytes are not UTF-16 at byte \(2 + 2 * at) ")
+    }
+
     func testTenThousandSheetsAreListedAndTheSheetLimitNamesItsFlag() throws {
         var fixture = XLSXFixture()
         for n in 1...10_000 { fixture.addSheet("Blatt \(n)", rows: n == 10_000 ? #"<row r="1"><c r="A1"><v>1</v></c></row>"# : "") }
