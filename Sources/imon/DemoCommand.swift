@@ -71,13 +71,15 @@ struct DemoCommand: Command {
         do { results = try store.merge(items, catalogue: catalogue, prefer: nil, user: currentUser()) } catch { throw fail(storePath, error) }
         let imported = results.filter { if case .imported = $0.outcome { return true } else { return false } }.count
         let rejected = results.filter { if case .rejected = $0.outcome { return true } else { return false } }.count
-        say("   \(imported) imported, \(rejected) rejected; \((try? store.currentObservationCount()) ?? 0) observations in \(storePath)")
+        let count: Int
+        do { count = try store.currentObservationCount() } catch { throw fail(storePath, error) }
+        say("   \(imported) imported, \(rejected) rejected; \(count) observations in \(storePath)")
 
         say("\n4. The situation report for 2007:")
         let table: ObservationTable
         do { table = try store.observationTable() } catch { throw fail(storePath, error) }
         var report = SituationReport(catalogue: catalogue, table: table, year: 2007)
-        report.openConflicts = (try? store.openConflicts(year: 2007)) ?? []
+        do { report.openConflicts = try store.openConflicts(year: 2007) } catch { throw fail(storePath, error) }
         for (path, write) in [(output + "/Lagebericht_2007.xlsx", { try SummaryWorkbook.write(report, to: output + "/Lagebericht_2007.xlsx") }),
                               (output + "/Lagebericht_2007.ods", { try SummaryWorkbook.write(report, to: output + "/Lagebericht_2007.ods") }),
                               (output + "/Lagebericht_2007.html", { try HTMLReport.write(report, table: table, to: output + "/Lagebericht_2007.html") })] {

@@ -1,0 +1,28 @@
+import Foundation
+import XCTest
+@testable import MonitoringStore
+
+/// Read commands open the store read-only: every read works, the file's
+/// bytes stay as they were, and SQLite itself refuses a write.
+final class StoreReadOnlyTests: XCTestCase {
+    private var folder: StoreFolder!
+
+    override func setUpWithError() throws { folder = try StoreFolder() }
+    override func tearDown() { folder.remove() }
+
+    func testEveryReadLeavesTheFileByteForByte() throws {
+        let file = try folder.filledStore()
+        let before = try folder.bytes(file)
+        let store = try MonitoringStore(readingAt: file)
+        XCTAssertTrue(store.isReadOnly)
+        XCTAssertEqual(try store.currentObservations(years: [2006]).count, try store.currentObservationCount())
+        XCTAssertEqual(try store.history().map(\.outcome), ["imported", "imported", "imported"])
+        XCTAssertEqual(try store.observationTable().years, [2006])
+        XCTAssertEqual(try store.openConflicts(year: 2006), [])
+        _ = try StoreEarlierValues(store: store)
+        XCTAssertThrowsError(try store.write { db in try db.execute(sql: "DELETE FROM event") }) { error in
+            guard case StoreError.sqlite(8, _, _, _) = error else { return XCTFail("SQLITE_READONLY expected: \(error)") }
+        }
+        XCTAssertEqual(try folder.bytes(file), before)
+    }
+}
