@@ -15,7 +15,8 @@ struct StoreRow {
             do {
                 return try row.decode(T.self, forColumn: column)
             } catch {
-                throw StoreError.unreadableValue(column: column, sql: sql, reason: "\(row[column] as DatabaseValue) as \(T.self)")
+                let value = (row[column] as DatabaseValue?).map { "\($0)" } ?? "?"
+                throw StoreError.unreadableValue(column: column, sql: sql, reason: "\(value) as \(T.self)")
             }
         }
     }
