@@ -6,12 +6,13 @@ extension MonitoringStore {
     /// Merges validated submissions, one transaction each, in the order given,
     /// and calls `committed` with each file's result (and how many are done)
     /// as soon as that file's transaction is on disk. The whole merge holds
-    /// the store's lock and starts with SQLite's `quick_check`.
+    /// the store's lock and starts with SQLite's `quick_check` (the one begun
+    /// when the store was opened, for the first merge after opening).
     public func merge(_ items: [PreparedSubmission], catalogue: Catalogue, prefer: ConflictPreference?, user: String,
                       committed: (MergeResult, Int) -> Void = { _, _ in }) throws -> [MergeResult] {
         let lock = try StoreLock(storePath: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
-        try checkIntact()
+        if try openingCheck?.take() != true { try checkIntact() }
         let versionID = try catalogueVersion(catalogue)
         var results: [MergeResult] = []
         for (n, item) in items.enumerated() {
