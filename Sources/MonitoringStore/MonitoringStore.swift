@@ -132,13 +132,15 @@ public final class MonitoringStore: Sendable {
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         try Self.inStore(path) {
             try queue.inDatabase { db in
-                var result: T?
+                var result: Result<T, any Error>?
                 try db.inTransaction(.immediate) {
-                    result = try body(db)
+                    result = .success(try body(db))
                     return .commit
                 }
-                guard let result else { throw StoreError.sqlite(resultCode: 1, extendedResultCode: 1, message: "transaction ended without a result", sql: nil) }
-                return result
+                guard case .success(let value)? = result else {
+                    throw StoreError.sqlite(resultCode: 1, extendedResultCode: 1, message: "transaction ended without a result", sql: nil)
+                }
+                return value
             }
         }
     }
