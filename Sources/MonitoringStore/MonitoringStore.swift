@@ -62,9 +62,15 @@ public final class MonitoringStore: Sendable {
         isReadOnly = true
         openingCheck = nil
         guard access(path, F_OK) == 0 else { throw StoreError.notFound(path) }
+        queue = try Self.openForReading(path)
+    }
+
+    /// The connection of `init(readingAt:)`, once the file has shown what it is and passed `quick_check`.
+    private static func openForReading(_ path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(30)
+        let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError
@@ -75,22 +81,26 @@ public final class MonitoringStore: Sendable {
             // WAL index. No process has the store open then (an open WAL
             // store has its -shm), so it is read as immutable
             // (https://www.sqlite.org/wal.html#readonly, "immutable" URI parameter).
-            queue = try Self.inStore(path) { try DatabaseQueue(path: Self.uri(path, "immutable=1"), configuration: configuration) }
+            queue = try inStore(path) { try DatabaseQueue(path: uri(path, "immutable=1"), configuration: configuration) }
         } catch {
             throw StoreError.from(error, path: path)
         }
-        let identity = try Self.refuseForeign(try Self.inStore(path) { try queue.read(StoreIdentity.read) }, path)
-        switch identity {
-        case .empty:
-            throw StoreError.empty(path)
-        case .unmarked, .imon:
-            let done = Set(try read { db in try db.all("SELECT identifier FROM grdb_migrations") { try $0["identifier"] as String } })
-            let pending = StoreSchema.identifiers.filter { !done.contains($0) }
-            if !pending.isEmpty { throw StoreError.needsUpgrade(path, pending: pending) }
-        case .foreign:
-            break
+        let identity = try refuseForeign(try inStore(path) { try queue.read(StoreIdentity.read) }, path)
+        var older = false
+        if case .unmarked = identity { older = true }
+        if case .imon(let version) = identity, version < StoreSchema.version { older = true }
+        if older {
+            let done = Set(try inStore(path) { try queue.read { db in try db.all("SELECT identifier FROM grdb_migrations") { try $0["identifier"] as String } } })
+            throw StoreError.needsUpgrade(path, pending: StoreSchema.identifiers.filter { !done.contains($0) })
         }
-        try checkIntact()
+        try quickCheck(queue, path)
+        guard identity == .empty else { return queue }
+        // A new store whose first merge was stopped before its first file (or
+        // an empty file): nothing merged yet. Its reads are answered by an
+        // empty store in memory, so that they need no case of their own.
+        let empty = try inStore(path) { try DatabaseQueue() }
+        try inStore(path) { try StoreSchema.migrator.migrate(empty) }
+        return empty
     }
 
     /// Throws for a file that is not (and cannot become) this version's store; returns the identity otherwise.

@@ -11,8 +11,6 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case unreadableValue(column: String, sql: String, reason: String)
     /// No file at the path (read commands never create one).
     case notFound(String)
-    /// An SQLite file without any tables, or an empty file: nothing merged yet.
-    case empty(String)
     /// The file is not an SQLite database at all.
     case notADatabase(String)
     /// An SQLite database of something else: another program's `application_id`, or tables that are not imon's.
@@ -37,8 +35,6 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "column \"\(column)\" cannot be read (\(reason)) in the result of: \(sql.oneLine)"
         case .notFound(let path):
             return "\(path): no store here (merge submissions first)"
-        case .empty(let path):
-            return "\(path): the store is empty (merge submissions first)"
         case .notADatabase(let path):
             return "\(path): not an imon store (not an SQLite database); the file was left as it is"
         case .foreign(let path, let id, let tables):

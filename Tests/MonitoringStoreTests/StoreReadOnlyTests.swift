@@ -25,4 +25,16 @@ final class StoreReadOnlyTests: XCTestCase {
         }
         XCTAssertEqual(try folder.bytes(file), before)
     }
+
+    /// An empty file, or a new store whose first merge stopped before its
+    /// first file: read commands find nothing merged, and leave it as it is.
+    func testAnEmptyStoreReadsAsNothingMergedAndStaysEmpty() throws {
+        let file = folder.path("leer.sqlite")
+        FileManager.default.createFile(atPath: file, contents: nil)
+        let store = try MonitoringStore(readingAt: file)
+        XCTAssertEqual(try store.history().count, 0)
+        XCTAssertEqual(try store.currentObservations().count, 0)
+        XCTAssertEqual(try store.observationTable().years, [])
+        XCTAssertEqual(try folder.bytes(file).count, 0, "no schema written into it")
+    }
 }
