@@ -19,6 +19,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case newerVersion(String, userVersion: Int32, known: Int32)
     /// A store of an earlier imon that must be upgraded (by a merge) before it can be read.
     case needsUpgrade(String, pending: [String])
+    /// A merge was stopped in the middle of a change (a hot journal, or a WAL
+    /// to recover) and a read-only connection may not finish it; the next merge does.
+    case unfinished(String)
     /// SQLite's `quick_check` (or a read) found damage.
     case damaged(String, problems: [String])
 
@@ -45,6 +48,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .needsUpgrade(let path, let pending):
             return "\(path): the store was made by an earlier imon and needs an upgrade (\(pending.joined(separator: ", "))) "
                 + "before it can be read; the next imon merge into it upgrades it. Nothing was changed"
+        case .unfinished(let path):
+            return "\(path): a merge into the store was stopped in the middle of a change, which a read-only command "
+                + "may not finish; the next imon merge into it does. Nothing was read or changed"
         case .damaged(let path, let problems):
             return "\(path): the store is damaged (SQLite: \(problems.prefix(3).joined(separator: "; "))"
                 + "\(problems.count > 3 ? "; …" : "")); nothing was read or written. Restore it from a backup"

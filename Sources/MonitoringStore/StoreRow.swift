@@ -56,6 +56,9 @@ extension StoreError {
     /// SQLite's and GRDB's errors in the store's terms, with the SQL and result code kept.
     static func from(_ error: any Error, path: String) -> any Error {
         guard let error = error as? DatabaseError else { return error }
+        if [.SQLITE_READONLY_ROLLBACK, .SQLITE_READONLY_RECOVERY].contains(error.extendedResultCode) {
+            return StoreError.unfinished(path)
+        }
         switch error.resultCode {
         case .SQLITE_CORRUPT: return StoreError.damaged(path, problems: [error.message ?? "database disk image is malformed"])
         case .SQLITE_NOTADB: return StoreError.notADatabase(path)

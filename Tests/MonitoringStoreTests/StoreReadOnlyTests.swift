@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 @testable import MonitoringStore
 
@@ -36,5 +37,29 @@ final class StoreReadOnlyTests: XCTestCase {
         XCTAssertEqual(try store.currentObservations().count, 0)
         XCTAssertEqual(try store.observationTable().years, [])
         XCTAssertEqual(try folder.bytes(file).count, 0, "no schema written into it")
+    }
+
+    /// A change a stopped process left half done (a hot journal): reading
+    /// would mean rolling it back, a write, so the read is refused, saying
+    /// why, and the file and its journal stay as they were.
+    func testAChangeLeftHalfDoneIsNotRolledBackByARead() throws {
+        let original = folder.path("a.sqlite"), copy = folder.path("b.sqlite")
+        let queue = try DatabaseQueue(path: original)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE t (x BLOB)") }
+        try queue.inDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = 1; BEGIN IMMEDIATE")
+            for _ in 0..<500 { try db.execute(sql: "INSERT INTO t VALUES (randomblob(500))") }
+            // What a process killed now leaves: the file with its journal, and no lock.
+            try FileManager.default.copyItem(atPath: original, toPath: copy)
+            try FileManager.default.copyItem(atPath: original + "-journal", toPath: copy + "-journal")
+            try db.execute(sql: "ROLLBACK")
+        }
+        let before = (try folder.bytes(copy), try folder.bytes(copy + "-journal"))
+        XCTAssertThrowsError(try MonitoringStore(readingAt: copy)) { error in
+            guard case StoreError.unfinished = error else { return XCTFail("\(error)") }
+            XCTAssertTrue("\(error)".contains("the next imon merge into it does"), "\(error)")
+        }
+        XCTAssertEqual(try folder.bytes(copy), before.0)
+        XCTAssertEqual(try folder.bytes(copy + "-journal"), before.1)
     }
 }

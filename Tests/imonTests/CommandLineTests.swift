@@ -298,8 +298,9 @@ final class CommandLineTests: XCTestCase {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        // Read-only, history may not finish a change the kill interrupted; it says so.
         let check = try run(["history", "--store", store])
-        XCTAssertEqual(check.status, 0, check.err)
+        XCTAssertTrue(check.status == 0 || check.err.contains("was stopped in the middle of a change"), check.err)
         // Reopened: intact, and every current submission has all its observations.
         let merged = try run(["merge", "--lang", "en", "--store", store, folder.path])
         XCTAssertEqual(merged.status, 0, merged.err)
