@@ -102,7 +102,7 @@ struct MergeCommand: Command {
                 count += 1
                 return count
             }
-            if showProgress { printToStandardError("\r\u{1B}[2Kread \(n)/\(paths.count)", newline: false) }
+            if showProgress { printProgress("read \(n)/\(paths.count)") }
         }
         let items = prepared.withLock { all in paths.indices.compactMap { all[$0] } }
         let results: [MergeResult]
@@ -111,16 +111,16 @@ struct MergeCommand: Command {
             results = try store.merge(items, catalogue: catalogue, prefer: prefer, user: currentUser()) { result, n in
                 // Said as soon as it is committed: a merge stopped later (a full
                 // disk, a kill) has told what it stored.
-                if showProgress { printToStandardError("\r\u{1B}[2K", newline: false) }
+                if showProgress { printProgress(nil) }
                 print(Self.line(result, l))
                 fflush(nil)
-                if showProgress { printToStandardError("\r\u{1B}[2K" + l("übernommen", "merged") + " \(n)/\(items.count)", newline: false) }
+                if showProgress { printProgress(l("übernommen", "merged") + " \(n)/\(items.count)") }
             }
         } catch {
-            if showProgress { printToStandardError("\r\u{1B}[2K", newline: false) }
+            if showProgress { printProgress(nil) }
             throw storeFailure(self.store, error)
         }
-        if showProgress { printToStandardError("\r\u{1B}[2K", newline: false) }
+        if showProgress { printProgress(nil) }
         let count: Int
         do { count = try store.currentObservationCount() } catch { throw storeFailure(self.store, error) }
         print(l("\(results.count) \(results.count == 1 ? "Datei" : "Dateien"); der Speicher \(self.store) enthält \(count.grouped(l)) aktuelle Beobachtungen",
@@ -182,27 +182,30 @@ struct ExportCommand: Command {
     static let spec = CommandSpec(
         "export",
         abstract: "Export the store's current observations: a tidy table with provenance and one wide sheet per indicator.",
-        parameters: [store, catalogue, year, output]) { try ExportCommand($0) }
+        parameters: [store, catalogue, year, output, CSVDialectOption.parameter]) { try ExportCommand($0) }
 
     let store: String
     let catalogue: String?
     let year: [Int]
     let output: String
+    let csvDialect: CSVDialectOption
 
     init(_ arguments: ParsedArguments) throws {
         store = try arguments.value(Self.store)
         catalogue = try arguments.optionalValue(Self.catalogue)
         year = try arguments.values(Self.year)
         output = try arguments.value(Self.output)
+        csvDialect = try arguments.value(CSVDialectOption.parameter)
     }
 
     func run() throws {
+        try DistinctFiles.require(outputs: [("--output", output)], inputs: [("--store", store), ("--catalogue", self.catalogue)])
         let catalogue = try CatalogueSource.load(self.catalogue)
         let store = try openStoreForReading(self.store)
         let observations: [StoredObservation]
         do { observations = try store.currentObservations(years: year) } catch { throw storeFailure(self.store, error) }
         do {
-            try StoreExport.write(observations, catalogue: catalogue, to: output)
+            try StoreExport.write(observations, catalogue: catalogue, to: output, csvDialect: csvDialect.dialect)
         } catch {
             throw CommandFailure(file: output, error: error)
         }

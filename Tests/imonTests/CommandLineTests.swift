@@ -195,7 +195,7 @@ final class CommandLineTests: XCTestCase {
     func testCatalogueExportCheckAndTemplates() throws {
         let catalogue = directory.appendingPathComponent("katalog.ods").path
         XCTAssertEqual(try run(["catalogue", "export", "-o", catalogue]).status, 0)
-        let check = try run(["catalogue", "check", catalogue])
+        let check = try run(["catalogue", "check", "--lang", "en", catalogue])
         XCTAssertEqual(check.status, 0, check.err)
         XCTAssertTrue(check.out.contains("no problems (40 indicators, 40 districts, 3 active goals)"), check.out)
         let folder = directory.appendingPathComponent("vorlagen").path
@@ -206,7 +206,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.err.contains("not in the catalogue"), unknown.err)
         let broken = try sampleWorkbook()
-        let bad = try run(["catalogue", "check", broken])
+        let bad = try run(["catalogue", "check", "--lang", "en", broken])
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.out.contains("the sheet \"Indikatoren\" is missing"), bad.out)
     }
@@ -327,7 +327,7 @@ final class CommandLineTests: XCTestCase {
         let out = directory.appendingPathComponent("demo").path
         let result = try run(["demo", "-o", out, "--samples", samples])
         XCTAssertEqual(result.status, 0, result.err)
-        XCTAssertTrue(result.out.contains("30 imported, 3 rejected"), result.out)
+        XCTAssertTrue(result.out.contains("30 übernommen, 3 abgelehnt"), result.out)
         let files = try FileManager.default.contentsOfDirectory(atPath: out)
         for name in ["Lagebericht_2007.xlsx", "Lagebericht_2007.ods", "Lagebericht_2007.html", "monitoring.sqlite", "Vorlagen", "Rueckmeldungen"] {
             XCTAssertTrue(files.contains(name), name)
@@ -340,7 +340,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(overview.status, 0, overview.err)
         XCTAssertTrue(overview.out.contains("\"Altstadt\""), overview.out)
         let sheets = try run(["inspect", "--format", "json", out + "/Lagebericht_2007.ods"]).out
-        for name in ["Übersicht", "Status und Dynamik", "HF 1 ", "Ziele", "Datenqualität", "Methodik"] { XCTAssertTrue(sheets.contains(name), name) }
+        for name in ["Übersicht", "Status und Dynamik", "HF 1 ", "Ziele", "Datenqualität", "Methodik", "IB P02"] { XCTAssertTrue(sheets.contains(name), name) }
+
+        // The Übersicht counts exactly the ● the field sheets show, field by field.
+        let dump = try run(["cat", "--format", "json", out + "/Lagebericht_2007.xlsx"])
+        let workbook = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(dump.out.utf8)) as? [String: Any])
+        let all = try XCTUnwrap(workbook["sheets"] as? [[String: Any]])
+        func rows(_ prefix: String) -> [[Any]] { all.filter { ($0["name"] as? String)?.hasPrefix(prefix) == true }.flatMap { $0["rows"] as? [[Any]] ?? [] } }
+        let districtRows = rows("Übersicht").filter { ($0.first as? String).map { $0.count == 2 && $0.allSatisfy(\.isNumber) } == true }
+        XCTAssertEqual(districtRows.count, 40)
+        var total = 0
+        for field in 1...7 {
+            let counted = districtRows.compactMap { $0.count > field + 1 ? ($0[field + 1] as? NSNumber)?.intValue : nil }.reduce(0, +)
+            let shown = rows("HF \(field) ").flatMap { $0 }.filter { ($0 as? String) == "●" }.count
+            XCTAssertEqual(counted, shown, "field \(field)")
+            total += shown
+        }
+        XCTAssertGreaterThan(total, 0, "the demo has districts that stand out")
     }
 
     func testReportForChosenFieldsAndAMissingYear() throws {

@@ -2,7 +2,8 @@ import Spreadsheet
 import WorkbookIO
 
 /// The catalogue as the coordinator keeps it: a workbook with the sheets
-/// `Handlungsfelder`, `Sozialräume`, `Ämter`, `Indikatoren`, `Ziele` and
+/// `Handlungsfelder`, `Sozialräume`, `Ämter`, `Indikatoren`, `Ziele`, the
+/// optional settings sheet `Bewertung`, and
 /// German headers. Reading tolerates column order and spelling of headers;
 /// every problem is reported with its cell.
 public enum CatalogueWorkbook {
@@ -21,6 +22,8 @@ public enum CatalogueWorkbook {
         ("categories", "Aufgliederung"), ("minimum", "Minimum"), ("maximum", "Maximum"), ("direction", "Richtung"),
         ("minimumCases", "Mindestfallzahl"), ("level", "Räumliche Ebene"), ("numerator", "Zähler"), ("denominator", "Nenner"),
         ("denominatorCategory", "Nenner-Kategorie"), ("source", "Quelle"), ("definition", "Definition"),
+        ("denominatorYearOffset", "Nenner-Jahr"), ("assessedCategory", "Bewertete Kategorie"), ("minimumDenominator", "Mindestnenner"),
+        ("relevantDistance", "Relevanter Abstand"),
     ]
     static let goalColumns = [
         ("field", "Handlungsfeld"), ("statement", "Ziel"), ("indicator", "Indikator"), ("category", "Kategorie"),
@@ -41,12 +44,17 @@ public enum CatalogueWorkbook {
             try writeSheet(writer, departmentsSheet, departmentColumns, widths: [8, 48, 30],
                            c.departments.map { [.string($0.code), .string($0.name), text($0.contact)] })
             try writeSheet(writer, indicatorsSheet, indicatorColumns,
-                           widths: [11, 48, 13, 8, 10, 32, 9, 9, 20, 15, 15, 8, 8, 16, 34, 70],
-                           c.indicators.map { i in [
+                           widths: [11, 48, 13, 8, 10, 32, 9, 9, 20, 15, 15, 8, 8, 16, 34, 70, 11, 18, 13, 17],
+                           c.indicators.map { i in
+                               // Only rules set explicitly are written: an empty cell keeps the default.
+                               let rule = c.assessment.rules[i.code]
+                               return [
                                .string(i.code), .string(i.name), .number(Double(i.field)), .string(i.department), .string(i.unit.rawValue),
                                .string(i.categories.joined(separator: "; ")), number(i.minimum), number(i.maximum),
                                .string(i.direction.rawValue), .number(Double(i.minimumCases)), .string(i.level.rawValue),
                                text(i.numerator), text(i.denominator), text(i.denominatorCategory), .string(i.source), .string(i.definition),
+                               i.denominatorYearOffset == 0 ? .empty : .number(Double(i.denominatorYearOffset)),
+                               text(rule?.label), number(rule?.minimumDenominator), number(rule?.relevantDistance),
                            ] })
             try writeSheet(writer, goalsSheet, goalColumns, widths: [13, 70, 10, 14, 10, 10, 10, 10, 9, 7],
                            c.goals.map { g in [
@@ -54,6 +62,8 @@ public enum CatalogueWorkbook {
                                .number(Double(g.baselineYear)), .number(g.baselineValue), .number(Double(g.targetYear)),
                                .number(g.targetValue), .number(Double(g.priority)), .string(g.active ? "ja" : "nein"),
                            ] })
+            try writeSheet(writer, AssessmentSettingsSheet.name, AssessmentSettingsSheet.columns, widths: [40, 16, 70],
+                           AssessmentSettingsSheet.rows(c.assessment))
             try writer.finish()
         } catch {
             writer.cancel()
@@ -94,7 +104,7 @@ public enum CatalogueWorkbook {
 
         func table(_ name: String, _ columns: [(String, String)]) -> (sheet: Sheet, map: [String: Int])? {
             guard let sheet = workbook.sheet(named: name) ?? workbook.sheets.first(where: { SheetMatch.same($0.name, name) }) else {
-                findings.append(CatalogueFinding(code: "missing-sheet", sheet: name, message: "the sheet \"\(name)\" is missing"))
+                findings.append(CatalogueFinding(.missingSheet(name: name), sheet: name))
                 return nil
             }
             var map: [String: Int] = [:]
@@ -112,6 +122,7 @@ public enum CatalogueWorkbook {
             for row in sheet.rows where row.index > 0 {
                 let r = RowReader(sheet: sheet, row: row, map: map)
                 guard let code = r.int("code", &findings), let name = r.string("name") else { continue }
+                findings += r.unsafeText("name", .fieldOfAction)
                 fields.append(FieldOfAction(code: code, name: name))
             }
         }
@@ -120,6 +131,7 @@ public enum CatalogueWorkbook {
             for row in sheet.rows where row.index > 0 {
                 let r = RowReader(sheet: sheet, row: row, map: map)
                 guard let number = r.code("number"), let name = r.string("name") else { continue }
+                findings += r.unsafeText("number", .districtNumber) + r.unsafeText("name", .district) + r.unsafeText("area", .area)
                 districts.append(District(number: number, name: name, area: r.string("area")))
                 locations.districtRows.append(row.index)
             }
@@ -129,43 +141,56 @@ public enum CatalogueWorkbook {
             for row in sheet.rows where row.index > 0 {
                 let r = RowReader(sheet: sheet, row: row, map: map)
                 guard let code = r.code("code"), let name = r.string("name") else { continue }
+                findings += r.unsafeCode("code", .department) + r.unsafeText("name", .department) + r.unsafeText("contact", .contact)
                 departments.append(Department(code: code, name: name, contact: r.string("contact")))
                 locations.departmentRows.append(row.index)
             }
         }
         var indicators: [Indicator] = []
+        var rules: [String: AssessmentSettings.Rule] = [:]
         if let (sheet, map) = table(indicatorsSheet, indicatorColumns) {
             locations.indicatorColumns = map
             for row in sheet.rows where row.index > 0 {
                 let r = RowReader(sheet: sheet, row: row, map: map)
                 guard let code = r.code("code") else { continue }
+                findings += r.unsafeCode("code", .indicator) + r.unsafeText("name", .indicator) + r.unsafeText("categories", .category)
                 guard let field = r.int("field", &findings), let department = r.code("department") else {
                     if r.int("field", &findings) == nil {
-                        findings.append(r.finding("field", "missing-value", "indicator \(code): the field of action is missing"))
+                        findings.append(r.finding("field", .fieldMissing(indicator: code)))
                     }
                     continue
                 }
                 guard let unit = r.string("unit").flatMap(IndicatorUnit.init(text:)) else {
-                    findings.append(r.finding("unit", "unknown-unit",
-                        "indicator \(code): unit \"\(r.string("unit") ?? "")\" is not one of \(IndicatorUnit.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    findings.append(r.finding("unit", .unknownUnit(indicator: code, found: r.string("unit") ?? "", allowed: IndicatorUnit.allCases.map(\.rawValue))))
                     continue
                 }
                 guard let direction = Direction(text: r.string("direction") ?? "") else {
-                    findings.append(r.finding("direction", "unknown-direction",
-                        "indicator \(code): direction \"\(r.string("direction") ?? "")\" is not one of \(Direction.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    findings.append(r.finding("direction", .unknownDirection(indicator: code, found: r.string("direction") ?? "",
+                                                                           allowed: Direction.allCases.map(\.rawValue))))
                     continue
                 }
                 guard let level = SpatialLevel(text: r.string("level") ?? "") else {
-                    findings.append(r.finding("level", "unknown-level", "indicator \(code): spatial level must be Stadtteile or Gesamtstadt"))
+                    findings.append(r.finding("level", .unknownLevel(indicator: code, found: r.string("level") ?? "")))
                     continue
                 }
                 let categories = (r.string("categories") ?? "").split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
-                indicators.append(Indicator(
+                let indicator = Indicator(
                     code: code, name: r.string("name") ?? code, field: field, department: department, unit: unit, categories: categories,
                     minimum: r.double("minimum", &findings), maximum: r.double("maximum", &findings), direction: direction,
                     minimumCases: r.int("minimumCases", &findings) ?? 0, source: r.string("source") ?? "",
                     definition: r.string("definition") ?? "", numerator: r.code("numerator"), denominator: r.code("denominator"),
-                    denominatorCategory: r.string("denominatorCategory"), level: level))
+                    denominatorCategory: r.string("denominatorCategory"), denominatorYearOffset: r.int("denominatorYearOffset", &findings) ?? 0,
+                    level: level)
+                indicators.append(indicator)
+                let assessedCategory = r.string("assessedCategory")
+                let minimumDenominator = r.double("minimumDenominator", &findings), relevantDistance = r.double("relevantDistance", &findings)
+                if assessedCategory != nil || minimumDenominator != nil || relevantDistance != nil {
+                    let base = AssessmentSettings().rule(for: indicator)
+                    let assessed = assessedCategory.map(AssessmentSettings.Rule.parse) ?? (category: base.category, reference: nil)
+                    rules[code] = AssessmentSettings.Rule(category: assessed.category, reference: assessed.reference,
+                                                          minimumDenominator: minimumDenominator ?? base.minimumDenominator,
+                                                          relevantDistance: relevantDistance ?? base.relevantDistance)
+                }
                 locations.indicatorRows[code] = locations.indicatorRows[code] ?? row.index
             }
         }
@@ -178,7 +203,7 @@ public enum CatalogueWorkbook {
                 guard let field = r.int("field", &findings), let baselineYear = r.int("baselineYear", &findings),
                       let baselineValue = r.double("baselineValue", &findings), let targetYear = r.int("targetYear", &findings),
                       let targetValue = r.double("targetValue", &findings) else {
-                    findings.append(r.finding("baselineYear", "missing-value", "goal on \(indicator): field, baseline and target need numbers"))
+                    findings.append(r.finding("baselineYear", .goalNumbersMissing(indicator: indicator)))
                     continue
                 }
                 let active = (r.string("active") ?? "ja").lowercased()
@@ -189,8 +214,15 @@ public enum CatalogueWorkbook {
                 locations.goalRows.append(row.index)
             }
         }
+        // The settings sheet is optional: catalogues written before it existed take the defaults.
+        var assessment = AssessmentSettings()
+        if let sheet = workbook.sheet(named: AssessmentSettingsSheet.name)
+            ?? workbook.sheets.first(where: { SheetMatch.same($0.name, AssessmentSettingsSheet.name) }) {
+            assessment = AssessmentSettingsSheet.read(sheet, &findings)
+        }
+        assessment.rules = rules
         let catalogue = Catalogue(fields: fields.isEmpty ? FieldOfAction.builtIn : fields, districts: districts,
-                                  departments: departments, indicators: indicators, goals: goals)
+                                  departments: departments, indicators: indicators, goals: goals, assessment: assessment)
         return (catalogue, findings + CatalogueRules.check(catalogue, locations: locations))
     }
 
@@ -213,8 +245,22 @@ struct RowReader {
 
     func cell(_ key: String) -> CellReference { CellReference(row: row.index, column: map[key] ?? 0) }
 
-    func finding(_ key: String, _ code: String, _ message: String) -> CatalogueFinding {
-        CatalogueFinding(code: code, sheet: sheet.name, cell: cell(key), message: message)
+    func finding(_ key: String, _ kind: CatalogueFindingKind) -> CatalogueFinding {
+        CatalogueFinding(kind, sheet: sheet.name, cell: cell(key))
+    }
+
+    /// A code that becomes a file or sheet name, checked as typed (not trimmed).
+    func unsafeCode(_ key: String, _ entry: CatalogueFindingKind.Entry) -> [CatalogueFinding] {
+        let raw = CellText.plain(value(key))
+        let problems = entry == .indicator ? NameProblem.ofSheetCode(raw) : NameProblem.ofCode(raw)
+        return problems.isEmpty ? [] : [finding(key, .unsafeCode(entry: entry, code: raw, problems: problems))]
+    }
+
+    /// A name that goes into cells, headers and titles: no control characters.
+    func unsafeText(_ key: String, _ entry: CatalogueFindingKind.Entry) -> [CatalogueFinding] {
+        let raw = CellText.plain(value(key))
+        let problems = NameProblem.ofName(raw)
+        return problems.isEmpty ? [] : [finding(key, .unsafeText(entry: entry, text: raw, problems: problems))]
     }
 
     func string(_ key: String) -> String? {
@@ -231,7 +277,7 @@ struct RowReader {
         case .number(let n) where n == n.rounded() && abs(n) < 1e9: return Int(n)
         case .string(let s) where Int(s.trimmed) != nil: return Int(s.trimmed)
         default:
-            findings.append(finding(key, "not-a-whole-number", "\"\(CellText.plain(value(key)))\" is not a whole number"))
+            findings.append(finding(key, .notAWholeNumber(found: CellText.plain(value(key)))))
             return nil
         }
     }
@@ -244,7 +290,7 @@ struct RowReader {
             if let n = NumberText.parse(s.replacingComma()) { return n }
             fallthrough
         default:
-            findings.append(finding(key, "not-a-number", "\"\(CellText.plain(value(key)))\" is not a number"))
+            findings.append(finding(key, .notANumber(found: CellText.plain(value(key)))))
             return nil
         }
     }
