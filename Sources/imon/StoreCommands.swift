@@ -123,8 +123,8 @@ struct MergeCommand: Command {
         if showProgress { printProgress(nil) }
         let count: Int
         do { count = try store.currentObservationCount() } catch { throw storeFailure(self.store, error) }
-        print(l("\(results.count) \(results.count == 1 ? "Datei" : "Dateien"); der Speicher \(self.store) enthält \(count.grouped(l)) aktuelle Beobachtungen",
-                "\(results.count) file\(results.count == 1 ? "" : "s"); the store \(self.store) holds \(count.grouped(l)) current observations"))
+        print(l("\(results.count) \(results.count == 1 ? "Datei" : "Dateien"); der Speicher \(self.store) enthält \(l.number(count)) aktuelle Beobachtungen",
+                "\(results.count) file\(results.count == 1 ? "" : "s"); the store \(self.store) holds \(l.number(count)) current observations"))
         if results.contains(where: { $0.outcome.isProblem }) { throw ExitStatus.problemsFound }
     }
 
@@ -132,19 +132,19 @@ struct MergeCommand: Command {
     static func line(_ result: MergeResult, _ l: Language) -> String {
         let who = [result.department.map { l("Amt \($0)", "department \($0)") }, result.year.map(String.init)].compactMap { $0 }
             .joined(separator: ", ")
-        func observations(_ n: Int) -> String { l("\(n.grouped(l)) Beobachtung\(n == 1 ? "" : "en")", "\(n.grouped(l)) observation\(n == 1 ? "" : "s")") }
+        func observations(_ n: Int) -> String { l("\(l.number(n)) Beobachtung\(n == 1 ? "" : "en")", "\(l.number(n)) observation\(n == 1 ? "" : "s")") }
         var line: String
         switch result.outcome {
         case .imported(let n): line = l("übernommen (\(observations(n)))", "imported (\(observations(n)))")
         case .unchanged: line = l("unverändert (schon übernommen)", "unchanged (merged before)")
         case .superseded(let previous, let n): line = l("ersetzt \(previous) (\(observations(n)))", "superseded \(previous) (\(observations(n)))")
         case .rejected(let errors):
-            line = l("abgelehnt: \(errors.grouped(l)) Fehler (imon validate zeigt sie)",
-                     "rejected: \(errors.grouped(l)) validation error\(errors == 1 ? "" : "s") (imon validate shows them)")
+            line = l("abgelehnt: \(l.number(errors)) Fehler (imon validate zeigt sie)",
+                     "rejected: \(l.number(errors)) validation error\(errors == 1 ? "" : "s") (imon validate shows them)")
         case .conflict(let conflicts):
             let n = conflicts.count
-            line = l("Konflikt: \(n.grouped(l)) Wert\(n == 1 ? " weicht" : "e weichen") von denen eines anderen Amts ab; nichts übernommen (entscheiden mit --prefer new|old)",
-                     "conflict: \(n.grouped(l)) value\(n == 1 ? "" : "s") differ from another department's; nothing imported (decide with --prefer new|old)")
+            line = l("Konflikt: \(l.number(n)) Wert\(n == 1 ? " weicht" : "e weichen") von denen eines anderen Amts ab; nichts übernommen (entscheiden mit --prefer new|old)",
+                     "conflict: \(l.number(n)) value\(n == 1 ? "" : "s") differ from another department's; nothing imported (decide with --prefer new|old)")
             for c in conflicts.prefix(5) {
                 line += "\n    " + l("\(c.indicator) \(c.district) \(c.year) \(c.category): neu \(c.newValue) (\(c.newCell)), bisher \(c.existingValue) von Amt \(c.existingDepartment) (\(c.existingFile))",
                                      "\(c)")
@@ -152,23 +152,10 @@ struct MergeCommand: Command {
         }
         if let decided = result.decidedConflicts {
             let n = decided.count
-            line += "; " + l("\(n.grouped(l)) Konflikt\(n == 1 ? "" : "e"): \(decided.preferred == .new ? "die Werte der neuen Datei" : "die Werte im Speicher") behalten (entschieden von \(decided.user))",
-                             "\(n.grouped(l)) conflicting value\(n == 1 ? "" : "s"): kept the \(decided.preferred == .new ? "new file's" : "store's") (decided by \(decided.user))")
+            line += "; " + l("\(l.number(n)) Konflikt\(n == 1 ? "" : "e"): \(decided.preferred == .new ? "die Werte der neuen Datei" : "die Werte im Speicher") behalten (entschieden von \(decided.user))",
+                             "\(l.number(n)) conflicting value\(n == 1 ? "" : "s"): kept the \(decided.preferred == .new ? "new file's" : "store's") (decided by \(decided.user))")
         }
         return "\(result.file)\(who.isEmpty ? "" : " (\(who))"): \(line)"
-    }
-}
-
-extension Int {
-    /// The number with thousands grouped as people read it: `8.686` in German, `8,686` in English.
-    func grouped(_ language: Language) -> String {
-        let digits = String(magnitude)
-        var out = ""
-        for (k, digit) in digits.enumerated() {
-            if k > 0 && (digits.count - k) % 3 == 0 { out += language("." , ",") }
-            out.append(digit)
-        }
-        return (self < 0 ? "-" : "") + out
     }
 }
 

@@ -202,6 +202,6 @@ final class StoreCommandTests: XCTestCase {
         let en = try ImonProcess.run(["merge", "--lang", "en", "--store", store, samples.appendingPathComponent("Abgaben/2005").path])
         XCTAssertEqual(en.status, 0, en.err)
         XCTAssertTrue(en.out.contains("Amt_12_2005.xlsx (department 12, 2005): unchanged (merged before)"), en.out)
-        XCTAssertTrue(en.out.hasSuffix("10 files; the store \(store) holds 2,382 current observations\n"), en.out)
+        XCTAssertTrue(en.out.hasSuffix("10 files; the store \(store) holds 2382 current observations\n"), en.out)
     }
 }
