@@ -27,6 +27,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -42,8 +43,10 @@ let package = Package(
         .target(name: "MonitoringStore", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip",
                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Reporting", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip"]),
+        .target(name: "Operations", dependencies: ["Monitoring", "MonitoringStore", "Reporting", "Spreadsheet", "WorkbookIO", "Zip",
+                                                   .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")]),
         .executableTarget(name: "imon", dependencies: [
-            "CommandArguments", "Spreadsheet", "WorkbookIO", "Monitoring", "MonitoringStore", "Reporting",
+            "CommandArguments", "Spreadsheet", "WorkbookIO", "Monitoring", "MonitoringStore", "Reporting", "Operations",
         ]),
         .target(name: "TestFixtures", dependencies: ["CZlib", "Zip", "Spreadsheet", "XMLStream"], path: "Tests/TestFixtures"),
         .executableTarget(name: "imon-samples", dependencies: ["Monitoring", "Spreadsheet"]),
@@ -56,6 +59,7 @@ let package = Package(
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO"]),
         .testTarget(name: "MonitoringStoreTests", dependencies: ["MonitoringStore", "Monitoring", "Spreadsheet", "WorkbookIO",
                                                                .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "MonitoringStore", "Monitoring", "Spreadsheet", "WorkbookIO"]),
         .testTarget(name: "imonTests", dependencies: ["WorkbookIO", "Spreadsheet", "Zip", "TestFixtures", "Monitoring"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,8 +4,8 @@ import Glibc
 #endif
 
 /// Timestamps as ISO 8601 in UTC.
-enum Clock {
-    static func now() -> String {
+public enum Clock {
+    public static func now() -> String {
         var t = time(nil)
         var parts = tm()
         gmtime_r(&t, &parts)

@@ -59,6 +59,16 @@ public struct MergeResult: Sendable {
     public var decision: String?
     /// The same decision as data, for people's messages in their language.
     public var decidedConflicts: ConflictDecision?
+
+    public init(file: String, department: String?, year: Int?, outcome: MergeOutcome, decision: String? = nil,
+                decidedConflicts: ConflictDecision? = nil) {
+        self.file = file
+        self.department = department
+        self.year = year
+        self.outcome = outcome
+        self.decision = decision
+        self.decidedConflicts = decidedConflicts
+    }
 }
 
 /// Conflicting values decided by `--prefer`: how many, which side was kept, by whom.

@@ -24,6 +24,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case unfinished(String)
     /// SQLite's `quick_check` (or a read) found damage.
     case damaged(String, problems: [String])
+    /// A portal account of this name exists already.
+    case accountExists(String, name: String)
 
     public var description: String {
         switch self {
@@ -54,6 +56,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .damaged(let path, let problems):
             return "\(path): the store is damaged (SQLite: \(problems.prefix(3).joined(separator: "; "))"
                 + "\(problems.count > 3 ? "; …" : "")); nothing was read or written. Restore it from a backup"
+        case .accountExists(let path, let name):
+            return "\(path): an account \"\(name)\" exists already (imon users password changes its password)"
         }
     }
 }

@@ -96,5 +96,30 @@ enum StoreSchema {
                 PRAGMA application_id = \(StoreIdentity.applicationID);
                 PRAGMA user_version = 2;
                 """),
+        // The portal (`imon serve`): its accounts, with bcrypt hashes only,
+        // and the uploads in conflict kept (their bytes, never a path a user
+        // named) until a coordinator decides them in the browser.
+        ("v3", """
+                CREATE TABLE account (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('department', 'coordinator', 'analyst')),
+                    department TEXT,
+                    passwordHash TEXT NOT NULL,
+                    createdAt TEXT NOT NULL,
+                    CHECK ((role = 'department') = (department IS NOT NULL))
+                );
+                CREATE TABLE heldUpload (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    fileName TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    department TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    uploadedAt TEXT NOT NULL,
+                    uploadedBy TEXT NOT NULL,
+                    conflicts INTEGER NOT NULL,
+                    bytes BLOB NOT NULL
+                );
+                PRAGMA user_version = 3;
+                """),
     ]
 }

@@ -25,6 +25,16 @@ public struct HistoryEntry: Sendable {
     public var year: Int?
     public var outcome: String
     public var detail: String
+
+    public init(at: String, user: String, file: String, department: String?, year: Int?, outcome: String, detail: String) {
+        self.at = at
+        self.user = user
+        self.file = file
+        self.department = department
+        self.year = year
+        self.outcome = outcome
+        self.detail = detail
+    }
 }
 
 extension MonitoringStore {

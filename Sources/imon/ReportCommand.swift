@@ -1,6 +1,7 @@
 import CommandArguments
 import Monitoring
 import MonitoringStore
+import Operations
 import Reporting
 
 struct ReportCommand: Command {
@@ -44,18 +45,29 @@ struct ReportCommand: Command {
                                   inputs: [("--store", store), ("--catalogue", self.catalogue)])
         let catalogue = try CatalogueSource.load(self.catalogue)
         let store = try openStoreForReading(self.store)
-        let table: ObservationTable
-        do { table = try store.observationTable() } catch { throw storeFailure(self.store, error) }
-        guard table.years.contains(year) else {
-            throw CommandFailure(file: self.store, location: "year \(year)",
-                                 reason: "no observations for this year (the store has " + table.years.map(String.init).joined(separator: ", ") + ")")
+        let operation = ReportOperation(catalogue: catalogue, year: year, fields: field, language: language)
+        let report: SituationReport, table: ObservationTable
+        do {
+            (report, table) = try operation.prepare(from: store)
+        } catch let failure as ReportOperation.Failure {
+            throw CommandFailure(file: self.store, location: "year \(year)", reason: "\(failure)")
+        } catch {
+            throw storeFailure(self.store, error)
         }
-        var report = SituationReport(catalogue: catalogue, table: table, year: year, fields: field, language: language)
-        do { report.openConflicts = try store.openConflicts(year: year) } catch { throw storeFailure(self.store, error) }
-        do { try SummaryWorkbook.write(report, to: output) } catch { throw CommandFailure(file: output, error: error) }
+        // Said before the files are written: a report that silently covers
+        // 4 of 10 departments reads as the whole city's (issue 25).
+        let missing: [DeliveryStatus]
+        do { missing = try operation.missingDepartments(in: store) } catch { throw storeFailure(self.store, error) }
+        if !missing.isEmpty {
+            let all = catalogue.submittingDepartments.count
+            printToStandardError("imon: warning: \(missing.count) of \(all) departments delivered nothing usable for \(year): "
+                                 + missing.map { "\($0.department) (\($0.state.rawValue))" }.joined(separator: ", ")
+                                 + "; imon status --year \(year) shows who")
+        }
+        do { try ReportOperation.writeWorkbook(report, to: output) } catch { throw CommandFailure(file: output, error: error) }
         print("wrote \(output)")
         if let html {
-            do { try HTMLReport.write(report, table: table, to: html) } catch { throw CommandFailure(file: html, error: error) }
+            do { try ReportOperation.writeHTML(report, table: table, to: html) } catch { throw CommandFailure(file: html, error: error) }
             print("wrote \(html)")
         }
     }

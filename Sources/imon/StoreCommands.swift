@@ -1,8 +1,7 @@
 import CommandArguments
-import Dispatch
 import Monitoring
 import MonitoringStore
-import Synchronization
+import Operations
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -88,27 +87,19 @@ struct MergeCommand: Command {
     func run() throws {
         let catalogue = try CatalogueSource.load(self.catalogue)
         let paths = try SubmissionFiles.expand(files)
-        var configured = Validator(catalogue: catalogue)
-        configured.reading = limits.options
-        let validator = configured
+        var validator = Validator(catalogue: catalogue)
+        validator.reading = limits.options
+        let operation = MergeOperation(catalogue: catalogue, validator: validator)
         let store = try openStore(self.store, create: true)
-        let prepared = Mutex<[Int: PreparedSubmission]>([:])
         let showProgress = isatty(2) != 0 && paths.count > 1
-        let read = Mutex(0)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            let item = PreparedSubmission.prepare(file: paths[i], validator: validator)
-            prepared.withLock { $0[i] = item }
-            let n = read.withLock { count -> Int in
-                count += 1
-                return count
-            }
-            if showProgress { printProgress("read \(n)/\(paths.count)") }
+        let progress: ProgressHandler = { progress in
+            if case .checked(let n, let total) = progress { printProgress("read \(n)/\(total)") }
         }
-        let items = prepared.withLock { all in paths.indices.compactMap { all[$0] } }
+        let items = operation.prepare(paths, progress: showProgress ? progress : nil)
         let results: [MergeResult]
         let l = language
         do {
-            results = try store.merge(items, catalogue: catalogue, prefer: prefer, user: currentUser()) { result, n in
+            results = try operation.merge(items, into: store, prefer: prefer, user: currentUser()) { result, n in
                 // Said as soon as it is committed: a merge stopped later (a full
                 // disk, a kill) has told what it stored.
                 if showProgress { printProgress(nil) }

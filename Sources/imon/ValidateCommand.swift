@@ -1,8 +1,7 @@
 import CommandArguments
-import Dispatch
 import Monitoring
 import MonitoringStore
-import Synchronization
+import Operations
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -70,27 +69,13 @@ struct ValidateCommand: Command {
         let targets = paths.map { path in
             names?.path(for: FeedbackCopy.namePrefix(language) + (path.split(separator: "/").last.map(String.init) ?? path))
         }
-        let results = Mutex<[Int: FileReport]>([:])
-        let done = Mutex(0)
         let showProgress = isatty(2) != 0 && paths.count > 1
-        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            var (report, submission) = validator.validate(file: paths[i])
-            if let target = targets[i], let submission {
-                do {
-                    try FeedbackWorkbook.write(submission.workbook, report: report, language: language, to: target)
-                } catch {
-                    report.findings.append(ValidationFinding(.warning, .feedbackNotWritten(reason: "\(error)")))
-                }
-            }
-            results.withLock { $0[i] = report }
-            let n = done.withLock { count -> Int in
-                count += 1
-                return count
-            }
-            if showProgress { printProgress("checked \(n)/\(paths.count)") }
+        let operation = ValidateOperation(validator: validator, language: language)
+        let progress: ProgressHandler = { progress in
+            if case .checked(let n, let total) = progress { printProgress("checked \(n)/\(total)") }
         }
+        let reports = operation.run(paths, feedback: targets, progress: showProgress ? progress : nil)
         if showProgress { printProgress(nil) }
-        let reports = results.withLock { all in paths.indices.compactMap { all[$0] } }
         switch format {
         case .text: print(ValidationReport.text(reports, language: language), terminator: "")
         case .json: print(ValidationReport.json(reports, language: language), terminator: "")
