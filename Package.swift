@@ -27,7 +27,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -45,8 +48,10 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip"]),
         .target(name: "Operations", dependencies: ["Monitoring", "MonitoringStore", "Reporting", "Spreadsheet", "WorkbookIO", "Zip",
                                                    .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")]),
+        .target(name: "Portal", dependencies: ["Operations", "Monitoring", "MonitoringStore", "Spreadsheet", "WorkbookIO",
+                                               .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(name: "imon", dependencies: [
-            "CommandArguments", "Spreadsheet", "WorkbookIO", "Monitoring", "MonitoringStore", "Reporting", "Operations",
+            "CommandArguments", "Spreadsheet", "WorkbookIO", "Monitoring", "MonitoringStore", "Reporting", "Operations", "Portal",
         ]),
         .target(name: "TestFixtures", dependencies: ["CZlib", "Zip", "Spreadsheet", "XMLStream"], path: "Tests/TestFixtures"),
         .executableTarget(name: "imon-samples", dependencies: ["Monitoring", "Spreadsheet"]),
@@ -60,6 +65,9 @@ let package = Package(
         .testTarget(name: "MonitoringStoreTests", dependencies: ["MonitoringStore", "Monitoring", "Spreadsheet", "WorkbookIO",
                                                                .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "MonitoringStore", "Monitoring", "Spreadsheet", "WorkbookIO"]),
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "Operations", "MonitoringStore", "Monitoring", "Spreadsheet", "WorkbookIO",
+                                                        .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                                        .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "imonTests", dependencies: ["WorkbookIO", "Spreadsheet", "Zip", "TestFixtures", "Monitoring"]),
     ],
     swiftLanguageModes: [.v6]
