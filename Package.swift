@@ -29,6 +29,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // GLPK ships no pkg-config file: the module map links it by name.
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "Zip", dependencies: ["CZlib"]),
         .target(name: "XMLStream", dependencies: ["CLibXML2"], swiftSettings: hotPath + libxml2Headers),
         .target(name: "Spreadsheet"),
@@ -36,7 +38,7 @@ let package = Package(
         .target(name: "XLSX", dependencies: ["Spreadsheet", "Zip", "XMLStream"], swiftSettings: hotPath),
         .target(name: "ODS", dependencies: ["Spreadsheet", "Zip", "XMLStream"], swiftSettings: hotPath),
         .target(name: "WorkbookIO", dependencies: ["Spreadsheet", "Zip", "XMLStream", "XLSX", "ODS"]),
-        .target(name: "Monitoring", dependencies: ["Spreadsheet", "WorkbookIO"]),
+        .target(name: "Monitoring", dependencies: ["Spreadsheet", "WorkbookIO", "CGLPK"]),
         .target(name: "MonitoringStore", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip", "CSQLite"]),
         .target(name: "Reporting", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip"]),
         .executableTarget(name: "imon", dependencies: [
