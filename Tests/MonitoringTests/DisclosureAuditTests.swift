@@ -168,3 +168,17 @@ final class DisclosureAuditTests: XCTestCase {
         XCTAssertTrue(publication.value("V", "03", "insgesamt", 2006).isSuppressed)
     }
 }
+
+final class SyntheticPublicationTests: XCTestCase {
+    func testLargeSyntheticPublicationPassesItsAudit() throws {
+        let builder = SyntheticPublicationTables.make(districts: 40, indicators: 40, years: 10)
+        let clock = ContinuousClock()
+        var result: (Publication, DisclosureAudit)?
+        let time = try clock.measure { result = try builder.build() }
+        let (publication, audit) = try XCTUnwrap(result)
+        let s = publication.statistics
+        print("synthetic 40×40×10: \(s.countCells) count cells, \(s.primary) primary, \(s.secondary) secondary, \(s.rounds) rounds, \(audit.solves) LPs, \(time)")
+        XCTAssertTrue(audit.passed)
+        XCTAssertGreaterThan(s.primary, 100)
+    }
+}

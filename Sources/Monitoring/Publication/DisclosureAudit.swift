@@ -59,7 +59,10 @@ public struct DisclosureAudit: Sendable {
 
     /// Audits `publication` against itself and `earlier` reports.
     /// `zerosPublished`: zeros are printed, so a hidden count is at least 1.
-    public static func run(_ publication: Publication, earlier: [Publication] = [], zerosPublished: Bool = true) throws(AuditError) -> DisclosureAudit {
+    /// `focus`: solve only the groups of hidden cells holding one of these
+    /// cells (the builder's later rounds: other groups have not changed).
+    public static func run(_ publication: Publication, earlier: [Publication] = [], zerosPublished: Bool = true,
+                           focus: Set<CellKey>? = nil) throws(AuditError) -> DisclosureAudit {
         let s = publication.structure
         var findings: [Finding] = []
         var known: [CellKey: Double] = [:]
@@ -130,6 +133,10 @@ public struct DisclosureAudit: Sendable {
         for key in targets {
             if let i = index[key] { targetsByGroup[root(i), default: []].append(key) }
             else { intervals[key] = Interval(lower: hiddenLower, upper: nil) }
+        }
+        if let focus {
+            let wanted = Set(focus.compactMap { index[$0].map(root) })
+            targetsByGroup = targetsByGroup.filter { wanted.contains($0.key) }
         }
         var membersByGroup: [Int: [Int]] = [:]
         for i in keys.indices where targetsByGroup[root(i)] != nil { membersByGroup[root(i), default: []].append(i) }

@@ -77,10 +77,16 @@ public struct PublicationBuilder: Sendable {
         }
         if options.secondary == .perLine { perLine(&hidden) }
         var rounds = 0
+        // After the first round only the groups of hidden cells that changed are solved again;
+        // the publication handed out is then audited whole.
+        var focus: Set<CellKey>? = nil
         while true {
             let publication = assemble(hidden)
-            let audit: DisclosureAudit
-            do { audit = try DisclosureAudit.run(publication, earlier: earlier) } catch { throw .audit(error) }
+            var audit: DisclosureAudit
+            do { audit = try DisclosureAudit.run(publication, earlier: earlier, focus: focus) } catch { throw .audit(error) }
+            if (audit.passed && focus != nil) || options.secondary != .audited && focus == nil {
+                do { audit = try DisclosureAudit.run(publication, earlier: earlier) } catch { throw .audit(error) }
+            }
             if audit.passed || options.secondary != .audited {
                 var p = publication
                 p.statistics = statistics(hidden, carried: carried, rounds: rounds)
@@ -89,6 +95,7 @@ public struct PublicationBuilder: Sendable {
             let chosen = SecondarySuppression.choose(for: audit.findings.map(\.cell), in: publication, counts: counts, fixed: fixed)
             guard !chosen.isEmpty else { throw .cannotProtect(audit.findings[0].cell) }
             for key in chosen { hidden[key] = .secondary }
+            focus = chosen.union(audit.findings.map(\.cell))
             rounds += 1
         }
     }

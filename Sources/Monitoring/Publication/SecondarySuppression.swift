@@ -13,7 +13,8 @@ enum SecondarySuppression {
             guard !fixed.contains(key), case .value(let v) = publication[key], v > 0, counts[key] != nil else { return nil }
             return v
         }
-        func unpublished(_ r: Int) -> Int { relations[r].terms.filter { publication[$0.cell].number == nil }.count }
+        let open = relations.map { r in r.terms.filter { publication[$0.cell].number == nil }.count }
+        func unpublished(_ r: Int) -> Int { open[r] }
 
         var chosen: Set<CellKey> = []
         for target in targets.sorted() {
