@@ -73,16 +73,45 @@ struct DemoCommand: Command {
         let rejected = results.filter { if case .rejected = $0.outcome { return true } else { return false } }.count
         say("   \(imported) imported, \(rejected) rejected; \((try? store.currentObservationCount()) ?? 0) observations in \(storePath)")
 
-        say("\n4. The situation report for 2007:")
+        say("\n4. The situation reports for 2005 to 2007, each built on what the one before published:")
         let table: ObservationTable
         do { table = try store.observationTable() } catch { throw fail(storePath, error) }
-        var report = SituationReport(catalogue: catalogue, table: table, year: 2007)
-        report.openConflicts = (try? store.openConflicts(year: 2007)) ?? []
-        for (path, write) in [(output + "/Lagebericht_2007.xlsx", { try SummaryWorkbook.write(report, to: output + "/Lagebericht_2007.xlsx") }),
-                              (output + "/Lagebericht_2007.ods", { try SummaryWorkbook.write(report, to: output + "/Lagebericht_2007.ods") }),
-                              (output + "/Lagebericht_2007.html", { try HTMLReport.write(report, table: table, to: output + "/Lagebericht_2007.html") })] {
-            do { try write() } catch { throw fail(path, error) }
-            say("   \(path)")
+        var earlier: [Publication] = []
+        var latest: SituationReport?
+        let clock = ContinuousClock()
+        for year in [2005, 2006, 2007] where table.years.contains(year) {
+            var report: SituationReport?
+            let time = try clock.measure {
+                do { report = try SituationReport(catalogue: catalogue, table: table, year: year, earlier: earlier) } catch {
+                    throw CommandFailure(file: output + "/Lagebericht_\(year).xlsx", location: "publication \(year)", reason: "not written: \(error)")
+                }
+            }
+            guard var report else { continue }
+            report.openConflicts = (try? store.openConflicts(year: year)) ?? []
+            let base = output + "/Lagebericht_\(year)"
+            let writers: [(String, () throws -> Void)] = [
+                (base + ".xlsx", { try SummaryWorkbook.write(report, to: base + ".xlsx") }),
+                (base + ".ods", { try SummaryWorkbook.write(report, to: base + ".ods") }),
+                (base + ".html", { try HTMLReport.write(report, to: base + ".html") }),
+                (base + ".json", { try JSONStatPublication.write(report, to: base + ".json") }),
+            ]
+            for (path, write) in writers {
+                do { try write() } catch { throw fail(path, error) }
+            }
+            say("   \(base).xlsx, .ods, .html, .json")
+            say("     " + ProtectionSummary.line(report.publication.statistics, audit: report.audit) + "; \(ProtectionSummary.seconds(time))")
+            earlier.append(report.publication)
+            latest = report
+        }
+        guard let report = latest else { return }
+        let synthetic = SyntheticPublicationTables.make(districts: 40, indicators: 40, years: 10)
+        var syntheticResult: (Publication, DisclosureAudit)?
+        let syntheticTime = try clock.measure {
+            do { syntheticResult = try synthetic.build() } catch { throw CommandFailure(file: nil, location: "synthetic publication", reason: "\(error)") }
+        }
+        if let (p, audit) = syntheticResult {
+            say("   Suppression and audit on 40 districts × 40 indicators × 10 years (synthetic): \(ProtectionSummary.seconds(syntheticTime)); "
+                + ProtectionSummary.line(p.statistics, audit: audit))
         }
         /// One decimal with a German comma: 17,9.
         func german(_ x: Double) -> String {
