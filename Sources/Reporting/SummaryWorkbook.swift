@@ -52,6 +52,8 @@ public enum SummaryWorkbook {
         var s = CellStyle()
         s.numberFormat = .number(decimals: decimals, grouping: true)
         s.border = .thin
+        // Markers (`.`, `–`, `x`) stand where the number would, as in official tables.
+        s.horizontal = .right
         return s
     }
 
@@ -307,6 +309,8 @@ public enum SummaryWorkbook {
         let l = r.language
         var layout = SheetLayout(name: l("Methodik", "Method"))
         layout.columnWidths = [0: 110]
+        // 110 characters do not fit a portrait page; LibreOffice does not shrink a single wrapped column to fit.
+        layout.printLandscape = true
         try w.beginSheet(layout)
         var wrap = CellStyle()
         wrap.wrapText = true

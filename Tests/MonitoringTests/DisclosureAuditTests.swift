@@ -170,15 +170,15 @@ final class DisclosureAuditTests: XCTestCase {
 }
 
 final class SyntheticPublicationTests: XCTestCase {
-    func testLargeSyntheticPublicationPassesItsAudit() throws {
-        let builder = SyntheticPublicationTables.make(districts: 40, indicators: 40, years: 10)
-        let clock = ContinuousClock()
-        var result: (Publication, DisclosureAudit)?
-        let time = try clock.measure { result = try builder.build() }
-        let (publication, audit) = try XCTUnwrap(result)
-        let s = publication.statistics
-        print("synthetic 40×40×10: \(s.countCells) count cells, \(s.primary) primary, \(s.secondary) secondary, \(s.rounds) rounds, \(audit.solves) LPs, \(time)")
+    /// The demo measures the full 40 × 40 × 10; a smaller table shows the same method passes.
+    func testSyntheticPublicationPassesItsAuditDeterministically() throws {
+        let builder = SyntheticPublicationTables.make(districts: 20, indicators: 10, years: 3)
+        let (publication, audit) = try builder.build()
         XCTAssertTrue(audit.passed)
-        XCTAssertGreaterThan(s.primary, 100)
+        XCTAssertGreaterThan(publication.statistics.primary, 20)
+        XCTAssertGreaterThan(publication.statistics.secondary, 0)
+        XCTAssertTrue(try DisclosureAudit.run(publication).passed)
+        let (again, _) = try builder.build()
+        XCTAssertEqual(again.suppressedCells, publication.suppressedCells)
     }
 }

@@ -1,0 +1,62 @@
+import Foundation
+import XCTest
+
+/// `imon report --json` and `imon audit`, run as a user runs them.
+final class PublicationCommandTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("imon-pub-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func testPublishedJSONPassesItsAuditAndAPrintedSmallCountIsNamed() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples")
+        let store = directory.appendingPathComponent("m.sqlite").path
+        XCTAssertEqual(try ImonProcess.run(["merge", "--store", store, samples.appendingPathComponent("Abgaben").path]).status, 0)
+        let json = directory.appendingPathComponent("r.json").path
+        let report = try ImonProcess.run(["report", "--store", store, "--year", "2006", "-o", directory.appendingPathComponent("r.xlsx").path, "--json", json])
+        XCTAssertEqual(report.status, 0, report.err)
+        XCTAssertTrue(report.out.contains("audit passed"), report.out)
+        let audit = try ImonProcess.run(["audit", json])
+        XCTAssertEqual(audit.status, 0, audit.err + audit.out)
+        XCTAssertTrue(audit.out.contains("audit passed"), audit.out)
+
+        // Hide W01 insgesamt of Altstadt 2006 while its parts stay printed: the audit names it.
+        var root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+        var link = try XCTUnwrap(root["link"] as? [String: Any])
+        var items = try XCTUnwrap(link["item"] as? [[String: Any]])
+        let dimension = try XCTUnwrap(items[0]["dimension"] as? [String: [String: Any]])
+        func ids(_ name: String) throws -> [String] {
+            try XCTUnwrap((dimension[name]?["category"] as? [String: Any])?["index"] as? [String])
+        }
+        let (i, d, c, y) = (try ids("indicator").firstIndex(of: "W01"), try ids("district").firstIndex(of: "01"),
+                            try ids("category").firstIndex(of: "insgesamt"), try ids("year").firstIndex(of: "2006"))
+        let sizes = try XCTUnwrap(items[0]["size"] as? [Int])
+        let (ii, di, ci, yi) = (try XCTUnwrap(i), try XCTUnwrap(d), try XCTUnwrap(c), try XCTUnwrap(y))
+        let cell = (((ii * sizes[1] + di) * sizes[2] + ci) * sizes[3] + yi) * sizes[4]
+        var status = try XCTUnwrap(items[0]["status"] as? [String: String])
+        var values = try XCTUnwrap(items[0]["value"] as? [Any])
+        XCTAssertNotNil(values[cell] as? NSNumber)
+        values[cell] = NSNull()
+        status[String(cell)] = "."
+        items[0]["value"] = values
+        items[0]["status"] = status
+        link["item"] = items
+        root["link"] = link
+        let tampered = directory.appendingPathComponent("tampered.json").path
+        try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: tampered))
+        let leak = try ImonProcess.run(["audit", tampered])
+        XCTAssertEqual(leak.status, 1, leak.err)
+        XCTAssertTrue(leak.out.contains("disclosed: W01 2006 Stadtteil 01 insgesamt: the suppressed count can be worked out exactly"), leak.out)
+
+        let broken = try ImonProcess.run(["audit", directory.appendingPathComponent("r.xlsx").path])
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.err.hasPrefix("imon: error: "), broken.err)
+    }
+}
