@@ -10,26 +10,28 @@ enum CatalogueCommand {
 
     struct Check: Command {
         static let file = Parameter.argument("file", help: "The catalogue workbook (.xlsx, .ods).")
+        static let lang = CommandParameters.language("Language of the problems reported.")
         static let spec = CommandSpec(
             "check",
             abstract: "Check a catalogue workbook; every problem with its sheet and cell. Exit 1 when there are problems.",
-            parameters: [file]) { try Check($0) }
+            parameters: [file, lang]) { try Check($0) }
 
         let file: String
+        let language: Language
 
         init(_ arguments: ParsedArguments) throws {
             file = try arguments.value(Self.file)
+            language = try arguments.value(Self.lang)
         }
 
         func run() throws {
             let (catalogue, findings) = try reading(file) { try CatalogueWorkbook.read(path: file) }
             if findings.isEmpty {
-                print("\(file): no problems (\(catalogue.indicators.count) indicators, \(catalogue.districts.count) districts, "
-                      + "\(catalogue.goals.filter(\.active).count) active goals)")
+                print("\(file): " + CatalogueFindingText.noProblems(catalogue, language))
                 return
             }
-            for finding in findings { print("\(file): \(finding)") }
-            print("\(findings.count) problem\(findings.count == 1 ? "" : "s")")
+            for finding in findings { print("\(file): " + CatalogueFindingText.line(finding, language)) }
+            print(CatalogueFindingText.count(findings.count, language))
             throw ExitStatus.problemsFound
         }
     }
@@ -81,7 +83,7 @@ enum CatalogueSource {
         let (catalogue, findings) = try reading(file) { try CatalogueWorkbook.read(path: file) }
         if let first = findings.first {
             throw CommandFailure(file: file, location: first.sheet + (first.cell.map { "!\($0)" } ?? ""),
-                                 reason: "\(first.message) (\(findings.count) problem\(findings.count == 1 ? "" : "s"); see imon catalogue check)")
+                                 reason: "\(first.message(.en)) (\(findings.count) problem\(findings.count == 1 ? "" : "s"); see imon catalogue check)")
         }
         return catalogue
     }

@@ -10,6 +10,7 @@ struct DemoCommand: Command {
     static let output = Parameter.option("output", short: "o", help: "The folder to write into.", default: "imon-demo")
     static let samples = Parameter.option("samples", help: "The folder with the sample submissions (Samples/Abgaben and Samples/Fehler).",
                                           default: "Samples")
+    static let lang = CommandParameters.language("Language of what the demo prints and writes.")
 
     static let spec = CommandSpec(
         "demo",
@@ -19,50 +20,56 @@ struct DemoCommand: Command {
             mistakes too, with annotated feedback copies), merges the valid ones into a fresh store and \
             writes the report as XLSX, ODS and HTML. Everything the demo uses is synthetic.
             """,
-        parameters: [output, samples]) { try DemoCommand($0) }
+        parameters: [output, samples, lang]) { try DemoCommand($0) }
 
     let output: String
     let samples: String
+    let language: Language
 
     init(_ arguments: ParsedArguments) throws {
         output = try arguments.value(Self.output)
         samples = try arguments.value(Self.samples)
+        language = try arguments.value(Self.lang)
     }
 
     func run() throws {
         let catalogue = DefaultCatalogue.magdeburg
+        let l = language
         mkdir(output, 0o755)
         func say(_ text: String) { print(text) }
         func fail(_ path: String, _ error: any Error) -> CommandFailure { CommandFailure(file: path, error: error) }
 
-        say("1. Templates for 2008, one per department:")
+        say(l("1. Vorlagen für 2008, eine je Amt:", "1. Templates for 2008, one per department:"))
         mkdir(output + "/Vorlagen", 0o755)
         for department in catalogue.submittingDepartments {
-            let template = SubmissionTemplate(catalogue: catalogue, department: department, year: 2008)
+            let template = SubmissionTemplate(catalogue: catalogue, department: department, year: 2008, language: l)
             let path = output + "/Vorlagen/" + template.fileName(extension: "xlsx")
             do { try template.write(to: path) } catch { throw fail(path, error) }
         }
-        say("   \(catalogue.submittingDepartments.count) workbooks in \(output)/Vorlagen")
+        say(l("   \(catalogue.submittingDepartments.count) Arbeitsmappen in \(output)/Vorlagen",
+              "   \(catalogue.submittingDepartments.count) workbooks in \(output)/Vorlagen"))
 
         let submissions = try SubmissionFiles.expand([samples + "/Abgaben"])
         let mistakes = try SubmissionFiles.expand([samples + "/Fehler"])
-        say("\n2. Validating \(submissions.count) submissions and \(mistakes.count) with planted mistakes:")
+        say(l("\n2. Prüfung von \(submissions.count) Abgaben und \(mistakes.count) mit eingebauten Fehlern:",
+              "\n2. Validating \(submissions.count) submissions and \(mistakes.count) with planted mistakes:"))
         let validator = Validator(catalogue: catalogue)
         mkdir(output + "/Rueckmeldungen", 0o755)
         var reports: [FileReport] = []
+        var feedbackNames = FolderOutputNames(folder: output + "/Rueckmeldungen", mayReplace: FeedbackCopy.isFeedbackCopy)
         for file in submissions + mistakes {
             let (report, submission) = validator.validate(file: file)
             reports.append(report)
             if report.errors + report.warnings > 0, let submission {
                 let name = file.split(separator: "/").last.map(String.init) ?? file
-                let target = output + "/Rueckmeldungen/Prüfung_" + name
-                do { try FeedbackWorkbook.write(submission.workbook, report: report, language: .de, to: target) } catch { throw fail(target, error) }
+                let target = feedbackNames.path(for: FeedbackCopy.namePrefix(l) + name)
+                do { try FeedbackWorkbook.write(submission.workbook, report: report, language: l, to: target) } catch { throw fail(target, error) }
             }
         }
-        print(ValidationReport.text(reports.filter { $0.errors + $0.warnings > 0 }, language: .de), terminator: "")
-        say("   feedback copies in \(output)/Rueckmeldungen")
+        print(ValidationReport.text(reports.filter { $0.errors + $0.warnings > 0 }, language: l), terminator: "")
+        say(l("   Rückmeldedateien in \(output)/Rueckmeldungen", "   feedback copies in \(output)/Rueckmeldungen"))
 
-        say("\n3. Merging into a fresh store:")
+        say(l("\n3. Übernahme in einen neuen Datenbestand:", "\n3. Merging into a fresh store:"))
         let storePath = output + "/monitoring.sqlite"
         for suffix in ["", "-wal", "-shm", ".lock"] { unlink(storePath + suffix) }
         let store = try openStore(storePath, create: true)
@@ -71,9 +78,13 @@ struct DemoCommand: Command {
         do { results = try store.merge(items, catalogue: catalogue, prefer: nil, user: currentUser()) } catch { throw fail(storePath, error) }
         let imported = results.filter { if case .imported = $0.outcome { return true } else { return false } }.count
         let rejected = results.filter { if case .rejected = $0.outcome { return true } else { return false } }.count
-        say("   \(imported) imported, \(rejected) rejected; \((try? store.currentObservationCount()) ?? 0) observations in \(storePath)")
+        let observations: Int
+        do { observations = try store.currentObservationCount() } catch { throw fail(storePath, error) }
+        say(l("   \(imported) übernommen, \(rejected) abgelehnt; \(l.number(observations)) Beobachtungen in \(storePath)",
+              "   \(imported) imported, \(rejected) rejected; \(observations) observations in \(storePath)"))
 
-        say("\n4. The situation reports for 2005 to 2007, each built on what the one before published:")
+        say(l("\n4. Die Lageberichte 2005 bis 2007, jeder auf dem, was der vorige veröffentlicht hat:",
+              "\n4. The situation reports for 2005 to 2007, each built on what the one before published:"))
         let table: ObservationTable
         do { table = try store.observationTable() } catch { throw fail(storePath, error) }
         var earlier: [Publication] = []
@@ -82,12 +93,12 @@ struct DemoCommand: Command {
         for year in [2005, 2006, 2007] where table.years.contains(year) {
             var report: SituationReport?
             let time = try clock.measure {
-                do { report = try SituationReport(catalogue: catalogue, table: table, year: year, earlier: earlier) } catch {
+                do { report = try SituationReport(catalogue: catalogue, table: table, year: year, language: l, earlier: earlier) } catch {
                     throw CommandFailure(file: output + "/Lagebericht_\(year).xlsx", location: "publication \(year)", reason: "not written: \(error)")
                 }
             }
             guard var report else { continue }
-            report.openConflicts = (try? store.openConflicts(year: year)) ?? []
+            do { report.openConflicts = try store.openConflicts(year: year) } catch { throw fail(storePath, error) }
             let base = output + "/Lagebericht_\(year)"
             let writers: [(String, () throws -> Void)] = [
                 (base + ".xlsx", { try SummaryWorkbook.write(report, to: base + ".xlsx") }),
@@ -110,19 +121,20 @@ struct DemoCommand: Command {
             do { syntheticResult = try synthetic.build() } catch { throw CommandFailure(file: nil, location: "synthetic publication", reason: "\(error)") }
         }
         if let (p, audit) = syntheticResult {
-            say("   Suppression and audit on 40 districts × 40 indicators × 10 years (synthetic): \(ProtectionSummary.seconds(syntheticTime)); "
-                + ProtectionSummary.line(p.statistics, audit: audit))
+            say(l("   Sperrung und Prüfung für 40 Stadtteile × 40 Indikatoren × 10 Jahre (synthetisch): ",
+                  "   Suppression and audit on 40 districts × 40 indicators × 10 years (synthetic): ")
+                + ProtectionSummary.seconds(syntheticTime) + "; " + ProtectionSummary.line(p.statistics, audit: audit))
         }
-        /// One decimal with a German comma: 17,9.
-        func german(_ x: Double) -> String {
-            let tenths = Int((x * 10).rounded())
-            return "\(tenths / 10),\(abs(tenths % 10))"
-        }
+        /// One decimal, as the language writes it: 17,9 or 17.9.
+        func tenths(_ x: Double) -> String { l.number((x * 10).rounded() / 10) }
         let goals = report.goals.map { g in
-            "   Ziel \(g.goal.priority): \(g.current.map(german) ?? "–") (Ziel \(german(g.goal.targetValue)) bis \(g.goal.targetYear)), "
-                + (g.onTrack == true ? "im Plan" : "nicht im Plan")
+            l("   Ziel \(g.goal.priority): \(g.current.map(tenths) ?? "–") (Ziel \(tenths(g.goal.targetValue)) bis \(g.goal.targetYear)), "
+                + (g.onTrack == true ? "im Plan" : "nicht im Plan"),
+              "   Goal \(g.goal.priority): \(g.current.map(tenths) ?? "–") (target \(tenths(g.goal.targetValue)) by \(g.goal.targetYear)), "
+                + (g.onTrack == true ? "on track" : "not on track"))
         }
         goals.forEach(say)
-        say("\nDone. Open \(output)/Lagebericht_2007.html in a browser, or the workbooks in Excel or LibreOffice.")
+        say(l("\nFertig. \(output)/Lagebericht_2007.html im Browser öffnen, die Arbeitsmappen in Excel oder LibreOffice.",
+              "\nDone. Open \(output)/Lagebericht_2007.html in a browser, or the workbooks in Excel or LibreOffice."))
     }
 }

@@ -81,6 +81,45 @@ final class CatalogueTests: XCTestCase {
         XCTAssertTrue(findings.contains { $0.code == "duplicate-code" && $0.sheet == "Ämter" && $0.cell == CellReference(row: 11, column: 0) })
     }
 
+    func testCodesThatCannotBeFileOrSheetNamesAndNamesWithLineBreaksAreRefusedAtTheirCell() throws {
+        var c = DefaultCatalogue.magdeburg
+        let department = c.departments[0].code
+        c.departments[0].code = "x/../../esc"
+        for i in c.indicators.indices where c.indicators[i].department == department { c.indicators[i].department = "x/../../esc" }
+        c.indicators[0].code = "A[1]"
+        c.indicators[1].code = String(repeating: "K", count: 32)
+        c.indicators[2].code = " B07"
+        c.districts[0].name = "Alt\nstadt"
+        c.indicators[3].code = c.indicators[4].code.lowercased()
+        let file = path("unsicher.xlsx")
+        try CatalogueWorkbook.write(c, to: file)
+        let (_, findings) = try CatalogueWorkbook.read(path: file)
+        func found(_ code: String, _ sheet: String, _ cell: String) -> CatalogueFinding? {
+            findings.first { $0.code == code && $0.sheet == sheet && $0.cell == CellReference(cell) }
+        }
+        let path = try XCTUnwrap(found("unsafe-code", "Ämter", "A2"), "\(findings)")
+        XCTAssertEqual(path.kind, .unsafeCode(entry: .department, code: "x/../../esc", problems: [.pathSeparator("/"), .parentFolder]))
+        XCTAssertEqual(path.message(.en), "department \"x/../../esc\" cannot serve as a file and sheet name: path separator '/', '..' (parent folder)")
+        let bracket = try XCTUnwrap(found("unsafe-code", "Indikatoren", "A2"), "\(findings)")
+        XCTAssertEqual(bracket.kind, .unsafeCode(entry: .indicator, code: "A[1]", problems: [.forbiddenInSheetName("["), .forbiddenInSheetName("]")]))
+        XCTAssertEqual(found("unsafe-code", "Indikatoren", "A3")?.kind,
+                       .unsafeCode(entry: .indicator, code: String(repeating: "K", count: 32), problems: [.tooLong(count: 32)]))
+        XCTAssertEqual(found("unsafe-code", "Indikatoren", "A4")?.kind, .unsafeCode(entry: .indicator, code: " B07", problems: [.surroundingBlanks]))
+        XCTAssertEqual(found("duplicate-code", "Indikatoren", "A6")?.kind, .duplicateIndicator(c.indicators[4].code),
+                       "codes differing only in case are one sheet name")
+        let lineBreak = try XCTUnwrap(found("control-character", "Sozialräume", "B2"), "\(findings)")
+        XCTAssertEqual(lineBreak.kind, .unsafeText(entry: .district, text: "Alt\nstadt", problems: [.controlCharacter(0x0A)]))
+        XCTAssertEqual(lineBreak.message(.de),
+                       "Stadtteil „Alt<U+000A>stadt“ enthält das Steuerzeichen U+000A; Namen müssen in einer Zeile stehen")
+        let escape = CatalogueFindingText.line(CatalogueFinding(.notANumber(found: "\u{1B}]0;x\u{07}"), sheet: "Ziele", cell: CellReference("E2")), .en)
+        XCTAssertEqual(escape, "Ziele!E2: \"<U+001B>]0;x<U+0007>\" is not a number [not-a-number]")
+        XCTAssertEqual(NameProblem.ofSheetCode("Hinweise"), [.reservedSheetName])
+        XCTAssertEqual(NameProblem.ofCode("B01"), [])
+        XCTAssertEqual(NameProblem.ofCode(String(repeating: "K", count: 31)), [])
+        XCTAssertEqual(NameProblem.ofCode("a:b?*\\'"), [.pathSeparator("\\"), .forbiddenInSheetName("*"), .forbiddenInSheetName(":"),
+                                                       .forbiddenInSheetName("?"), .apostropheAtEdge])
+    }
+
     func testUnreadableValuesAreFindingsNotCrashes() throws {
         let file = path("werte.xlsx")
         try CatalogueWorkbook.write(DefaultCatalogue.magdeburg, to: file)

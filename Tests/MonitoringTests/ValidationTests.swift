@@ -267,6 +267,132 @@ final class ValidationTests: XCTestCase {
         assertOnly(unknown, "unknown-district", sheet: "B05", cell: "B47")
     }
 
+    /// A sheet whose columns B–F were sorted by district name while the
+    /// numbers in column A stayed, as LibreOffice saved it (the W04 sheet of
+    /// the 2007 sample of department 50; with the number alone deciding, it
+    /// passed and Alt Olvenstedt's 439/400/39 were stored as Altstadt's).
+    func testAHalfSortedSheetIsAnErrorNamingNumberAndNameAndIsNotImported() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/intake/Amt_50_2007_halb_sortiert.xlsx").path
+        let (report, submission) = validator.validate(file: file)
+        let mismatches = report.findings.filter { $0.code == "district-mismatch" }
+        XCTAssertEqual(Set(report.findings.map(\.code)), ["district-mismatch"], "\(report.findings.prefix(5))")
+        XCTAssertTrue(mismatches.allSatisfy { $0.severity == .error && $0.sheet == "W04" })
+        // Row 6: number 01 (Altstadt in the catalogue) beside Alt Olvenstedt (number 20).
+        let first = try XCTUnwrap(mismatches.first)
+        XCTAssertEqual(first.cell, "B6")
+        XCTAssertEqual(first.value, "01 Alt Olvenstedt")
+        for part in ["01", "Altstadt", "Alt Olvenstedt", "20"] { XCTAssertTrue(first.message(.de).contains(part), first.message(.de)) }
+        XCTAssertGreaterThan(mismatches.count, 30, "one finding per row that disagrees")
+        XCTAssertNil(submission?.tables["W04"], "the sheet's values are not taken")
+        XCTAssertNotNil(submission?.tables["W05"])
+    }
+
+    func testADepartmentsOwnNumberingIsOneWarningAndRowsAreTakenByName() throws {
+        var w = try submission()
+        for n in 1...40 { set(&w, "B02", "A\(5 + n)", .string(String(n))) }
+        let (report, submission) = validator.validate(w, file: "x")
+        XCTAssertEqual(report.findings.map(\.code), ["district-own-numbering"])
+        XCTAssertEqual(report.findings.first?.severity, .warning)
+        XCTAssertEqual(report.findings.first?.cell, "A8")
+        XCTAssertTrue(report.findings.first?.message(.de).contains("Alte Neustadt") == true, report.findings.first?.message(.de) ?? "")
+        let original = validator.validate(try self.submission(), file: "x").1
+        XCTAssertEqual(submission.observations, original.observations, "every value lands on the same district as with the catalogue's numbers")
+    }
+
+    func testRowsWithNamesOnlyAreOneWarningAndRowsAreTakenByName() throws {
+        var w = try submission()
+        for n in 1...40 { set(&w, "B04", "A\(5 + n)", .empty) }
+        let (report, submission) = validator.validate(w, file: "x")
+        XCTAssertEqual(report.findings.map(\.code), ["district-names-only"])
+        XCTAssertEqual(report.findings.first?.severity, .warning)
+        XCTAssertEqual(submission.observations, validator.validate(try self.submission(), file: "x").1.observations)
+    }
+
+    func testOneRowWhoseNumberAndNameDisagreeRejectsItsSheet() throws {
+        var w = try submission()
+        set(&w, "B05", "A8", .string("06"))
+        let (report, submission) = validator.validate(w, file: "x")
+        XCTAssertEqual(report.findings.map(\.code), ["district-mismatch"])
+        XCTAssertEqual(report.findings.first?.cell, "B8")
+        XCTAssertTrue(report.findings.first?.message(.de).contains("Neue Neustadt") == true)
+        XCTAssertNil(submission.tables["B05"])
+    }
+
+    func testCategoryColumnsAreFoundByTheirHeaderWhereverTheyStand() throws {
+        var w = try submission()
+        // Swap the columns deutsch (D) and nichtdeutsch (E) with their headers.
+        let s = try XCTUnwrap(w.sheets.firstIndex { $0.name == "B01" })
+        for r in w.sheets[s].rows.indices {
+            for c in w.sheets[s].rows[r].cells.indices where [3, 4].contains(w.sheets[s].rows[r].cells[c].column) {
+                w.sheets[s].rows[r].cells[c].column = 7 - w.sheets[s].rows[r].cells[c].column
+            }
+            w.sheets[s].rows[r].cells.sort { $0.column < $1.column }
+        }
+        let (report, submission) = validator.validate(w, file: "x")
+        XCTAssertEqual(report.findings, [])
+        let original = validator.validate(try self.submission(), file: "x").1
+        func values(_ s: Submission) -> [String] {
+            s.observations.filter { $0.indicator == "B01" }.map { "\($0.district) \($0.category) \($0.displayValue)" }.sorted()
+        }
+        XCTAssertEqual(values(submission), values(original))
+
+        var twice = try self.submission()
+        set(&twice, "B01", "F5", .string("deutsch"))
+        let (doubled, read) = validator.validate(twice, file: "x")
+        XCTAssertEqual(doubled.findings.map(\.code), ["column-duplicate"])
+        XCTAssertEqual(doubled.findings.first?.cell, "F5")
+        XCTAssertNil(read.tables["B01"])
+    }
+
+    func testFindingsAreRenderedInGermanOrEnglishWithTheLanguagesNumbers() throws {
+        var w = try submission()
+        for cell in ["D7", "C7", "D46", "C46"] { set(&w, "B02", cell, .number(number(w, "B02", cell) + 0.5)) }
+        set(&w, "B02", "C46", .number(number(w, "B02", "C46") + 1000))
+        let (report, _) = validator.validate(w, file: "x.xlsx")
+        let fractional = try XCTUnwrap(report.findings.first { $0.code == "fractional-count" && $0.cell == "D7" })
+        guard case .fractionalCount(let found) = fractional.kind else { return XCTFail("\(fractional.kind)") }
+        let german = Language.de.number(found), english = Language.en.number(found)
+        XCTAssertTrue(german.contains(","), german)
+        XCTAssertEqual(fractional.message(.de), "Eine Anzahl ist eine ganze Zahl; eingetragen ist \(german).")
+        XCTAssertEqual(fractional.message(.en), "A count is a whole number; \(english) was entered.")
+        let city = try XCTUnwrap(report.findings.first { $0.code == "city-total-mismatch" })
+        guard case .cityTotalMismatch(let sum, let total) = city.kind else { return XCTFail("\(city.kind)") }
+        XCTAssertEqual(total - sum, 1000)
+        XCTAssertTrue(city.message(.de).contains("(Differenz 1.000)"), city.message(.de))
+        XCTAssertTrue(city.message(.en).contains("(difference 1000)"), city.message(.en))
+
+        let text = ValidationReport.text([report], language: .en)
+        XCTAssertTrue(text.contains("error    A count is a whole number"), text)
+        XCTAssertFalse(text.contains("Fehler"), text)
+        let json = try JSONSerialization.jsonObject(with: Data(ValidationReport.json([report], language: .en).utf8)) as? [String: Any]
+        let messages = ((json?["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])?.compactMap { $0["message"] as? String }
+        XCTAssertEqual(messages, report.findings.map { $0.message(.en) })
+    }
+
+    func testNumbersInGermanMessagesUseTheGermanFormat() {
+        XCTAssertEqual(Language.de.number(40.5), "40,5")
+        XCTAssertEqual(Language.de.number(8686), "8.686")
+        XCTAssertEqual(Language.de.number(-1_234_567.25), "-1.234.567,25")
+        XCTAssertEqual(Language.de.number(999), "999")
+        XCTAssertEqual(Language.de.number(0.5), "0,5")
+        XCTAssertEqual(Language.en.number(8686), "8686")
+        XCTAssertEqual(Language.en.number(40.5), "40.5")
+    }
+
+    func testTheFeedbackWorkbookIsWrittenInTheLanguageAsked() throws {
+        var w = try submission()
+        set(&w, "B01", "D6", .string("ca. 50"))
+        let (report, submission) = validator.validate(w, file: "x.xlsx")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("imon-feedback-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try FeedbackWorkbook.write(submission.workbook, report: report, language: .en, to: file)
+        let copy = try WorkbookFile.read(file)
+        let log = try XCTUnwrap(copy.sheet(named: "Check report"), "\(copy.sheets.map(\.name))")
+        XCTAssertEqual(log.value(at: CellReference("F4")!), .string(report.findings[0].message(.en)))
+        XCTAssertEqual(log.value(at: CellReference("B4")!), .string("error"))
+    }
+
     func testUnreadableFilesAreFindingsForThatFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("imon-broken-\(UUID().uuidString).xlsx").path
         try Data("PK\u{3}\u{4} not really".utf8).write(to: URL(fileURLWithPath: file))
@@ -280,7 +406,7 @@ final class ValidationTests: XCTestCase {
         var w = try submission()
         set(&w, "B01", "D6", .string("ca. 50"))
         let (report, _) = validator.validate(w, file: "a \"b\".xlsx")
-        let json = ValidationReport.json([report])
+        let json = ValidationReport.json([report], language: .de)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let files = parsed?["files"] as? [[String: Any]]
         XCTAssertEqual(files?.first?["file"] as? String, "a \"b\".xlsx")

@@ -195,7 +195,7 @@ final class CommandLineTests: XCTestCase {
     func testCatalogueExportCheckAndTemplates() throws {
         let catalogue = directory.appendingPathComponent("katalog.ods").path
         XCTAssertEqual(try run(["catalogue", "export", "-o", catalogue]).status, 0)
-        let check = try run(["catalogue", "check", catalogue])
+        let check = try run(["catalogue", "check", "--lang", "en", catalogue])
         XCTAssertEqual(check.status, 0, check.err)
         XCTAssertTrue(check.out.contains("no problems (40 indicators, 40 districts, 3 active goals)"), check.out)
         let folder = directory.appendingPathComponent("vorlagen").path
@@ -206,7 +206,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.err.contains("not in the catalogue"), unknown.err)
         let broken = try sampleWorkbook()
-        let bad = try run(["catalogue", "check", broken])
+        let bad = try run(["catalogue", "check", "--lang", "en", broken])
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.out.contains("the sheet \"Indikatoren\" is missing"), bad.out)
     }
@@ -325,7 +325,7 @@ final class CommandLineTests: XCTestCase {
         let out = directory.appendingPathComponent("demo").path
         let result = try run(["demo", "-o", out, "--samples", samples])
         XCTAssertEqual(result.status, 0, result.err)
-        XCTAssertTrue(result.out.contains("30 imported, 3 rejected"), result.out)
+        XCTAssertTrue(result.out.contains("30 übernommen, 3 abgelehnt"), result.out)
         let files = try FileManager.default.contentsOfDirectory(atPath: out)
         for name in ["Lagebericht_2007.xlsx", "Lagebericht_2007.ods", "Lagebericht_2007.html", "monitoring.sqlite", "Vorlagen", "Rueckmeldungen"] {
             XCTAssertTrue(files.contains(name), name)

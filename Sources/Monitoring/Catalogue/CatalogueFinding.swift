@@ -1,22 +1,22 @@
 import Spreadsheet
 
 /// A problem in a catalogue, with where it is: the sheet and cell of the
-/// catalogue workbook when it was read from one.
-public struct CatalogueFinding: Hashable, Sendable, CustomStringConvertible {
-    /// A stable code: `duplicate-code`, `unknown-department`, …
-    public var code: String
+/// catalogue workbook when it was read from one. Words for people come
+/// from `CatalogueFindingText`.
+public struct CatalogueFinding: Hashable, Sendable {
+    public var kind: CatalogueFindingKind
     public var sheet: String
     public var cell: CellReference?
-    public var message: String
 
-    public init(code: String, sheet: String, cell: CellReference? = nil, message: String) {
-        self.code = code
+    public init(_ kind: CatalogueFindingKind, sheet: String, cell: CellReference? = nil) {
+        self.kind = kind
         self.sheet = sheet
         self.cell = cell
-        self.message = message
     }
 
-    public var description: String {
-        "\(sheet)\(cell.map { "!\($0)" } ?? ""): \(message) [\(code)]"
-    }
+    /// A stable code: `duplicate-code`, `unknown-department`, …
+    public var code: String { kind.code }
+
+    /// What is wrong, in `language`.
+    public func message(_ language: Language) -> String { CatalogueFindingText.message(kind, language) }
 }

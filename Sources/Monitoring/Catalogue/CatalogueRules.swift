@@ -31,66 +31,55 @@ public enum CatalogueRules {
 
         var seenFields: Set<Int> = []
         for f in c.fields where !seenFields.insert(f.code).inserted {
-            findings.append(CatalogueFinding(code: "duplicate-code", sheet: CatalogueWorkbook.fieldsSheet,
-                                             message: "field of action \(f.code) is listed twice"))
+            findings.append(CatalogueFinding(.duplicateField(f.code), sheet: CatalogueWorkbook.fieldsSheet))
         }
         var seenDistricts: Set<String> = [], seenNames: Set<String> = []
         for (n, d) in c.districts.enumerated() {
             let row = n < locations.districtRows.count ? locations.districtRows[n] : nil
             if !seenDistricts.insert(d.number).inserted {
-                findings.append(CatalogueFinding(code: "duplicate-code", sheet: CatalogueWorkbook.districtsSheet, cell: at(row, 0),
-                                                 message: "district number \(d.number) is listed twice"))
+                findings.append(CatalogueFinding(.duplicateDistrictNumber(d.number), sheet: CatalogueWorkbook.districtsSheet, cell: at(row, 0)))
             }
             if !seenNames.insert(d.name.lowercased()).inserted {
-                findings.append(CatalogueFinding(code: "duplicate-name", sheet: CatalogueWorkbook.districtsSheet, cell: at(row, 1),
-                                                 message: "district \"\(d.name)\" is listed twice"))
+                findings.append(CatalogueFinding(.duplicateDistrictName(d.name), sheet: CatalogueWorkbook.districtsSheet, cell: at(row, 1)))
             }
         }
         var seenDepartments: Set<String> = []
-        for (n, d) in c.departments.enumerated() where !seenDepartments.insert(d.code).inserted {
+        // Codes become file and sheet names, and both ignore case in Excel and
+        // on the file systems of Windows and macOS: `ba` and `BA` are one name.
+        for (n, d) in c.departments.enumerated() where !seenDepartments.insert(d.code.lowercased()).inserted {
             let row = n < locations.departmentRows.count ? locations.departmentRows[n] : nil
-            findings.append(CatalogueFinding(code: "duplicate-code", sheet: CatalogueWorkbook.departmentsSheet, cell: at(row, 0),
-                                             message: "department \(d.code) is listed twice"))
+            findings.append(CatalogueFinding(.duplicateDepartment(d.code), sheet: CatalogueWorkbook.departmentsSheet, cell: at(row, 0)))
         }
 
         let sheet = CatalogueWorkbook.indicatorsSheet
         var seenIndicators: Set<String> = []
         for i in c.indicators {
-            if !seenIndicators.insert(i.code).inserted {
-                findings.append(CatalogueFinding(code: "duplicate-code", sheet: sheet, cell: indicatorCell(i, "code"),
-                                                 message: "indicator code \(i.code) is used twice"))
+            if !seenIndicators.insert(i.code.lowercased()).inserted {
+                findings.append(CatalogueFinding(.duplicateIndicator(i.code), sheet: sheet, cell: indicatorCell(i, "code")))
             }
             if c.field(i.field) == nil {
-                findings.append(CatalogueFinding(code: "unknown-field", sheet: sheet, cell: indicatorCell(i, "field"),
-                                                 message: "indicator \(i.code): field of action \(i.field) does not exist"))
+                findings.append(CatalogueFinding(.unknownField(indicator: i.code, field: i.field), sheet: sheet, cell: indicatorCell(i, "field")))
             }
             if c.department(i.department) == nil {
-                findings.append(CatalogueFinding(code: "unknown-department", sheet: sheet, cell: indicatorCell(i, "department"),
-                                                 message: "indicator \(i.code): department \"\(i.department)\" is not in the sheet \(CatalogueWorkbook.departmentsSheet)"))
+                findings.append(CatalogueFinding(.unknownDepartment(indicator: i.code, department: i.department), sheet: sheet, cell: indicatorCell(i, "department")))
             }
             if i.categories.isEmpty {
-                findings.append(CatalogueFinding(code: "no-categories", sheet: sheet, cell: indicatorCell(i, "categories"),
-                                                 message: "indicator \(i.code) has no breakdown category (at least \"insgesamt\")"))
+                findings.append(CatalogueFinding(.noCategories(indicator: i.code), sheet: sheet, cell: indicatorCell(i, "categories")))
             }
             if let min = i.minimum, let max = i.maximum, min > max {
-                findings.append(CatalogueFinding(code: "range-contradiction", sheet: sheet, cell: indicatorCell(i, "minimum"),
-                                                 message: "indicator \(i.code): minimum \(NumberText.shortest(min)) is above maximum \(NumberText.shortest(max))"))
+                findings.append(CatalogueFinding(.minimumAboveMaximum(indicator: i.code, minimum: min, maximum: max), sheet: sheet, cell: indicatorCell(i, "minimum")))
             }
             if i.unit == .count, let min = i.minimum, min < 0 {
-                findings.append(CatalogueFinding(code: "range-contradiction", sheet: sheet, cell: indicatorCell(i, "minimum"),
-                                                 message: "indicator \(i.code): a count cannot be negative (minimum \(NumberText.shortest(min)))"))
+                findings.append(CatalogueFinding(.negativeCountMinimum(indicator: i.code, minimum: min), sheet: sheet, cell: indicatorCell(i, "minimum")))
             }
             if i.unit == .percent, (i.minimum ?? 0) < 0 || (i.maximum ?? 100) > 100 {
-                findings.append(CatalogueFinding(code: "range-contradiction", sheet: sheet, cell: indicatorCell(i, "maximum"),
-                                                 message: "indicator \(i.code): a percentage lies between 0 and 100"))
+                findings.append(CatalogueFinding(.percentOutOfRange(indicator: i.code), sheet: sheet, cell: indicatorCell(i, "maximum")))
             }
             if i.unit == .perThousand, (i.minimum ?? 0) < 0 || (i.maximum ?? 1000) > 1000 {
-                findings.append(CatalogueFinding(code: "range-contradiction", sheet: sheet, cell: indicatorCell(i, "maximum"),
-                                                 message: "indicator \(i.code): a value per 1000 lies between 0 and 1000"))
+                findings.append(CatalogueFinding(.perThousandOutOfRange(indicator: i.code), sheet: sheet, cell: indicatorCell(i, "maximum")))
             }
             if i.minimumCases < 0 {
-                findings.append(CatalogueFinding(code: "range-contradiction", sheet: sheet, cell: indicatorCell(i, "minimumCases"),
-                                                 message: "indicator \(i.code): the minimum case number cannot be negative"))
+                findings.append(CatalogueFinding(.negativeMinimumCases(indicator: i.code), sheet: sheet, cell: indicatorCell(i, "minimumCases")))
             }
             findings += rateFindings(i, in: c, cell: { indicatorCell(i, $0) })
         }
@@ -99,26 +88,23 @@ public enum CatalogueRules {
         let goalSheet = CatalogueWorkbook.goalsSheet
         let active = c.goals.filter(\.active)
         if active.count > Goal.maximumActive {
-            findings.append(CatalogueFinding(code: "too-many-goals", sheet: goalSheet, cell: goalCell(Goal.maximumActive, "active"),
-                                             message: "\(active.count) goals are active; at most \(Goal.maximumActive) may be"))
+            findings.append(CatalogueFinding(.tooManyGoals(active: active.count, maximum: Goal.maximumActive), sheet: goalSheet, cell: goalCell(Goal.maximumActive, "active")))
         }
         for (n, g) in c.goals.enumerated() {
             guard let indicator = c.indicator(g.indicator) else {
-                findings.append(CatalogueFinding(code: "unknown-indicator", sheet: goalSheet, cell: goalCell(n, "indicator"),
-                                                 message: "goal \(n + 1): indicator \(g.indicator) does not exist"))
+                findings.append(CatalogueFinding(.goalUnknownIndicator(goal: n + 1, indicator: g.indicator), sheet: goalSheet, cell: goalCell(n, "indicator")))
                 continue
             }
             if !indicator.categories.contains(g.category) {
-                findings.append(CatalogueFinding(code: "unknown-category", sheet: goalSheet, cell: goalCell(n, "category"),
-                                                 message: "goal \(n + 1): indicator \(g.indicator) has no category \"\(g.category)\" (it has \(indicator.categories.joined(separator: ", ")))"))
+                findings.append(CatalogueFinding(.goalCategoryUnknown(goal: n + 1, indicator: g.indicator, category: g.category, available: indicator.categories),
+                                                 sheet: goalSheet, cell: goalCell(n, "category")))
             }
             if c.field(g.field) == nil {
-                findings.append(CatalogueFinding(code: "unknown-field", sheet: goalSheet, cell: goalCell(n, "field"),
-                                                 message: "goal \(n + 1): field of action \(g.field) does not exist"))
+                findings.append(CatalogueFinding(.goalUnknownField(goal: n + 1, field: g.field), sheet: goalSheet, cell: goalCell(n, "field")))
             }
             if g.targetYear <= g.baselineYear {
-                findings.append(CatalogueFinding(code: "target-before-baseline", sheet: goalSheet, cell: goalCell(n, "targetYear"),
-                                                 message: "goal \(n + 1): the target year \(g.targetYear) is not after the baseline year \(g.baselineYear)"))
+                findings.append(CatalogueFinding(.targetBeforeBaseline(goal: n + 1, targetYear: g.targetYear, baselineYear: g.baselineYear),
+                                                 sheet: goalSheet, cell: goalCell(n, "targetYear")))
             }
         }
         return findings
@@ -128,36 +114,32 @@ public enum CatalogueRules {
         let sheet = CatalogueWorkbook.indicatorsSheet
         var findings: [CatalogueFinding] = []
         if i.unit.isRate && !i.isDerived {
-            findings.append(CatalogueFinding(code: "rate-not-derived", sheet: sheet, cell: cell("numerator"),
-                message: "indicator \(i.code) is a rate (\(i.unit.rawValue)) but names no numerator and denominator; rates are derived from counts, never submitted"))
+            findings.append(CatalogueFinding(.rateNotDerived(indicator: i.code, unit: i.unit.rawValue), sheet: sheet, cell: cell("numerator")))
         }
         guard i.isDerived else { return findings }
-        for (role, code) in [("numerator", i.numerator), ("denominator", i.denominator)] {
+        for (role, code) in [(CatalogueFindingKind.RateRole.numerator, i.numerator), (.denominator, i.denominator)] {
             guard let code else {
-                findings.append(CatalogueFinding(code: "rate-incomplete", sheet: sheet, cell: cell(role),
-                                                 message: "indicator \(i.code) names no \(role)"))
+                findings.append(CatalogueFinding(.rateIncomplete(indicator: i.code, missing: role), sheet: sheet, cell: cell(role.rawValue)))
                 continue
             }
             guard let part = c.indicator(code) else {
-                findings.append(CatalogueFinding(code: "rate-unknown-indicator", sheet: sheet, cell: cell(role),
-                                                 message: "indicator \(i.code): its \(role) \(code) does not exist"))
+                findings.append(CatalogueFinding(.rateUnknownIndicator(indicator: i.code, role: role, part: code), sheet: sheet, cell: cell(role.rawValue)))
                 continue
             }
             if part.unit != .count || part.isDerived {
-                findings.append(CatalogueFinding(code: "rate-of-non-count", sheet: sheet, cell: cell(role),
-                                                 message: "indicator \(i.code): its \(role) \(code) is not a submitted count"))
+                findings.append(CatalogueFinding(.rateOfNonCount(indicator: i.code, role: role, part: code), sheet: sheet, cell: cell(role.rawValue)))
             }
         }
         if let denominator = i.denominator.flatMap(c.indicator) {
             if let category = i.denominatorCategory, !denominator.categories.contains(category) {
-                findings.append(CatalogueFinding(code: "unknown-category", sheet: sheet, cell: cell("denominatorCategory"),
-                                                 message: "indicator \(i.code): the denominator \(denominator.code) has no category \"\(category)\""))
+                findings.append(CatalogueFinding(.denominatorCategoryUnknown(indicator: i.code, denominator: denominator.code, category: category),
+                                                 sheet: sheet, cell: cell("denominatorCategory")))
             }
         }
         if let numerator = i.numerator.flatMap(c.indicator) {
             for category in i.categories where !numerator.categories.contains(category) {
-                findings.append(CatalogueFinding(code: "unknown-category", sheet: sheet, cell: cell("categories"),
-                                                 message: "indicator \(i.code): its numerator \(numerator.code) has no category \"\(category)\""))
+                findings.append(CatalogueFinding(.numeratorCategoryUnknown(indicator: i.code, numerator: numerator.code, category: category),
+                                                 sheet: sheet, cell: cell("categories")))
             }
         }
         return findings
@@ -184,8 +166,8 @@ public enum CatalogueRules {
                 }
             }
             if found {
-                findings.append(CatalogueFinding(code: "rate-cycle", sheet: CatalogueWorkbook.indicatorsSheet, cell: cell(start),
-                                                 message: "indicator \(start.code) is derived from itself (\((path + [start.code]).joined(separator: " → ")))"))
+                findings.append(CatalogueFinding(.rateCycle(indicator: start.code, path: path + [start.code]),
+                                                 sheet: CatalogueWorkbook.indicatorsSheet, cell: cell(start)))
             }
         }
         return findings

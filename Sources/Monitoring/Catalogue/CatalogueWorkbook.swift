@@ -94,7 +94,7 @@ public enum CatalogueWorkbook {
 
         func table(_ name: String, _ columns: [(String, String)]) -> (sheet: Sheet, map: [String: Int])? {
             guard let sheet = workbook.sheet(named: name) ?? workbook.sheets.first(where: { SheetMatch.same($0.name, name) }) else {
-                findings.append(CatalogueFinding(code: "missing-sheet", sheet: name, message: "the sheet \"\(name)\" is missing"))
+                findings.append(CatalogueFinding(.missingSheet(name: name), sheet: name))
                 return nil
             }
             var map: [String: Int] = [:]
@@ -112,6 +112,7 @@ public enum CatalogueWorkbook {
             for row in sheet.rows where row.index > 0 {
                 let r = RowReader(sheet: sheet, row: row, map: map)
                 guard let code = r.int("code", &findings), let name = r.string("name") else { continue }
+                findings += r.unsafeText("name", .fieldOfAction)
                 fields.append(FieldOfAction(code: code, name: name))
             }
         }
@@ -120,6 +121,7 @@ public enum CatalogueWorkbook {
             for row in sheet.rows where row.index > 0 {
                 let r = RowReader(sheet: sheet, row: row, map: map)
                 guard let number = r.code("number"), let name = r.string("name") else { continue }
+                findings += r.unsafeText("number", .districtNumber) + r.unsafeText("name", .district) + r.unsafeText("area", .area)
                 districts.append(District(number: number, name: name, area: r.string("area")))
                 locations.districtRows.append(row.index)
             }
@@ -129,6 +131,7 @@ public enum CatalogueWorkbook {
             for row in sheet.rows where row.index > 0 {
                 let r = RowReader(sheet: sheet, row: row, map: map)
                 guard let code = r.code("code"), let name = r.string("name") else { continue }
+                findings += r.unsafeCode("code", .department) + r.unsafeText("name", .department) + r.unsafeText("contact", .contact)
                 departments.append(Department(code: code, name: name, contact: r.string("contact")))
                 locations.departmentRows.append(row.index)
             }
@@ -139,24 +142,24 @@ public enum CatalogueWorkbook {
             for row in sheet.rows where row.index > 0 {
                 let r = RowReader(sheet: sheet, row: row, map: map)
                 guard let code = r.code("code") else { continue }
+                findings += r.unsafeCode("code", .indicator) + r.unsafeText("name", .indicator) + r.unsafeText("categories", .category)
                 guard let field = r.int("field", &findings), let department = r.code("department") else {
                     if r.int("field", &findings) == nil {
-                        findings.append(r.finding("field", "missing-value", "indicator \(code): the field of action is missing"))
+                        findings.append(r.finding("field", .fieldMissing(indicator: code)))
                     }
                     continue
                 }
                 guard let unit = r.string("unit").flatMap(IndicatorUnit.init(text:)) else {
-                    findings.append(r.finding("unit", "unknown-unit",
-                        "indicator \(code): unit \"\(r.string("unit") ?? "")\" is not one of \(IndicatorUnit.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    findings.append(r.finding("unit", .unknownUnit(indicator: code, found: r.string("unit") ?? "", allowed: IndicatorUnit.allCases.map(\.rawValue))))
                     continue
                 }
                 guard let direction = Direction(text: r.string("direction") ?? "") else {
-                    findings.append(r.finding("direction", "unknown-direction",
-                        "indicator \(code): direction \"\(r.string("direction") ?? "")\" is not one of \(Direction.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    findings.append(r.finding("direction", .unknownDirection(indicator: code, found: r.string("direction") ?? "",
+                                                                           allowed: Direction.allCases.map(\.rawValue))))
                     continue
                 }
                 guard let level = SpatialLevel(text: r.string("level") ?? "") else {
-                    findings.append(r.finding("level", "unknown-level", "indicator \(code): spatial level must be Stadtteile or Gesamtstadt"))
+                    findings.append(r.finding("level", .unknownLevel(indicator: code, found: r.string("level") ?? "")))
                     continue
                 }
                 let categories = (r.string("categories") ?? "").split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
@@ -178,7 +181,7 @@ public enum CatalogueWorkbook {
                 guard let field = r.int("field", &findings), let baselineYear = r.int("baselineYear", &findings),
                       let baselineValue = r.double("baselineValue", &findings), let targetYear = r.int("targetYear", &findings),
                       let targetValue = r.double("targetValue", &findings) else {
-                    findings.append(r.finding("baselineYear", "missing-value", "goal on \(indicator): field, baseline and target need numbers"))
+                    findings.append(r.finding("baselineYear", .goalNumbersMissing(indicator: indicator)))
                     continue
                 }
                 let active = (r.string("active") ?? "ja").lowercased()
@@ -213,8 +216,22 @@ struct RowReader {
 
     func cell(_ key: String) -> CellReference { CellReference(row: row.index, column: map[key] ?? 0) }
 
-    func finding(_ key: String, _ code: String, _ message: String) -> CatalogueFinding {
-        CatalogueFinding(code: code, sheet: sheet.name, cell: cell(key), message: message)
+    func finding(_ key: String, _ kind: CatalogueFindingKind) -> CatalogueFinding {
+        CatalogueFinding(kind, sheet: sheet.name, cell: cell(key))
+    }
+
+    /// A code that becomes a file or sheet name, checked as typed (not trimmed).
+    func unsafeCode(_ key: String, _ entry: CatalogueFindingKind.Entry) -> [CatalogueFinding] {
+        let raw = CellText.plain(value(key))
+        let problems = entry == .indicator ? NameProblem.ofSheetCode(raw) : NameProblem.ofCode(raw)
+        return problems.isEmpty ? [] : [finding(key, .unsafeCode(entry: entry, code: raw, problems: problems))]
+    }
+
+    /// A name that goes into cells, headers and titles: no control characters.
+    func unsafeText(_ key: String, _ entry: CatalogueFindingKind.Entry) -> [CatalogueFinding] {
+        let raw = CellText.plain(value(key))
+        let problems = NameProblem.ofName(raw)
+        return problems.isEmpty ? [] : [finding(key, .unsafeText(entry: entry, text: raw, problems: problems))]
     }
 
     func string(_ key: String) -> String? {
@@ -231,7 +248,7 @@ struct RowReader {
         case .number(let n) where n == n.rounded() && abs(n) < 1e9: return Int(n)
         case .string(let s) where Int(s.trimmed) != nil: return Int(s.trimmed)
         default:
-            findings.append(finding(key, "not-a-whole-number", "\"\(CellText.plain(value(key)))\" is not a whole number"))
+            findings.append(finding(key, .notAWholeNumber(found: CellText.plain(value(key)))))
             return nil
         }
     }
@@ -244,7 +261,7 @@ struct RowReader {
             if let n = NumberText.parse(s.replacingComma()) { return n }
             fallthrough
         default:
-            findings.append(finding(key, "not-a-number", "\"\(CellText.plain(value(key)))\" is not a number"))
+            findings.append(finding(key, .notANumber(found: CellText.plain(value(key)))))
             return nil
         }
     }

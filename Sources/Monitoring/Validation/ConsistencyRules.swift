@@ -6,11 +6,9 @@ import Spreadsheet
 /// indicators.
 struct ConsistencyRules {
     let catalogue: Catalogue
-    let language: Language
 
     func check(_ tables: [String: IndicatorTable]) -> [ValidationFinding] {
         var findings: [ValidationFinding] = []
-        let l = language
         for code in tables.keys.sorted() {
             guard let table = tables[code] else { continue }
             let indicator = table.indicator
@@ -27,19 +25,15 @@ struct ConsistencyRules {
                     for part in parts {
                         guard let value = part.number, value > totalValue + tolerance else { continue }
                         let name = categories.first { cells[$0]?.reference == part.reference } ?? ""
-                        findings.append(ValidationFinding(.error, "part-exceeds-total", sheet: table.sheet, cell: part.reference.description,
-                            value: NumberText.shortest(value), message: l(
-                                "„\(name)“ (\(NumberText.shortest(value))) ist größer als „\(total)“ (\(NumberText.shortest(totalValue))). Ein Teil kann nicht größer sein als die Summe.",
-                                "“\(name)” (\(NumberText.shortest(value))) is larger than “\(total)” (\(NumberText.shortest(totalValue))).")))
+                        findings.append(ValidationFinding(.error, .partExceedsTotal(part: name, value: value, total: total, totalValue: totalValue), sheet: table.sheet, cell: part.reference.description,
+                            value: NumberText.shortest(value)))
                     }
                     let numbers = parts.compactMap(\.number)
                     if numbers.count == parts.count, !parts.isEmpty, parts.allSatisfy({ $0.number.map { $0 <= totalValue + tolerance } ?? true }) {
                         let sum = numbers.reduce(0, +)
                         if abs(sum - totalValue) > tolerance {
-                            findings.append(ValidationFinding(.error, "parts-do-not-add-up", sheet: table.sheet, cell: totalCell.reference.description,
-                                value: NumberText.shortest(totalValue), message: l(
-                                    "\(categories.dropFirst().joined(separator: " + ")) ergibt \(NumberText.shortest(sum)), „\(total)“ ist aber \(NumberText.shortest(totalValue)). Bitte die Werte dieser Zeile prüfen.",
-                                    "\(categories.dropFirst().joined(separator: " + ")) gives \(NumberText.shortest(sum)), but “\(total)” is \(NumberText.shortest(totalValue)).")))
+                            findings.append(ValidationFinding(.error, .partsDoNotAddUp(parts: Array(categories.dropFirst()), sum: sum, total: total, totalValue: totalValue), sheet: table.sheet, cell: totalCell.reference.description,
+                                value: NumberText.shortest(totalValue)))
                         }
                     }
                 }
@@ -55,10 +49,8 @@ struct ConsistencyRules {
                     guard districtCells.allSatisfy({ $0.number != nil || isNothingMarker($0.value) }) else { continue }
                     let sum = districtCells.compactMap(\.number).reduce(0, +)
                     if abs(sum - cityValue) > tolerance {
-                        findings.append(ValidationFinding(.error, "city-total-mismatch", sheet: table.sheet, cell: cityCell.reference.description,
-                            value: NumberText.shortest(cityValue), message: l(
-                                "Die Stadtteile ergeben zusammen \(NumberText.shortest(sum)), in der Zeile „Stadt insgesamt“ steht \(NumberText.shortest(cityValue)) (Differenz \(NumberText.shortest(cityValue - sum))).",
-                                "The districts add up to \(NumberText.shortest(sum)); the city total says \(NumberText.shortest(cityValue)) (difference \(NumberText.shortest(cityValue - sum))).")))
+                        findings.append(ValidationFinding(.error, .cityTotalMismatch(sum: sum, city: cityValue), sheet: table.sheet, cell: cityCell.reference.description,
+                            value: NumberText.shortest(cityValue)))
                     }
                 }
             }
@@ -76,7 +68,6 @@ struct ConsistencyRules {
     /// the numerator cannot exceed the denominator.
     private func numeratorFindings(_ tables: [String: IndicatorTable]) -> [ValidationFinding] {
         var findings: [ValidationFinding] = []
-        let l = language
         for rate in catalogue.indicators where rate.unit == .percent {
             guard let n = rate.numerator, let d = rate.denominator, n != d,
                   let top = tables[n], let bottom = tables[d] else { continue }
@@ -85,10 +76,8 @@ struct ConsistencyRules {
                     let denominatorCategory = rate.denominatorCategory ?? category
                     guard let a = top.rows[key]?[category], let av = a.number,
                           let b = bottom.rows[key]?[denominatorCategory], let bv = b.number, bv >= 0, av > bv else { continue }
-                    findings.append(ValidationFinding(.error, "numerator-exceeds-denominator", sheet: top.sheet, cell: a.reference.description,
-                        value: NumberText.shortest(av), message: l(
-                            "\(top.indicator.name) (\(NumberText.shortest(av))) ist größer als \(bottom.indicator.name) (\(NumberText.shortest(bv)), Blatt \(bottom.sheet) \(b.reference)); das kann nicht sein.",
-                            "\(top.indicator.name) (\(NumberText.shortest(av))) exceeds \(bottom.indicator.name) (\(NumberText.shortest(bv)), sheet \(bottom.sheet) \(b.reference)).")))
+                    findings.append(ValidationFinding(.error, .numeratorExceedsDenominator(numerator: top.indicator.name, value: av, denominator: bottom.indicator.name, denominatorValue: bv, denominatorSheet: bottom.sheet, denominatorCell: b.reference.description), sheet: top.sheet, cell: a.reference.description,
+                        value: NumberText.shortest(av)))
                 }
             }
         }

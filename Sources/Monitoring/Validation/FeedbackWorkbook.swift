@@ -38,14 +38,14 @@ public enum FeedbackWorkbook {
                 let target = f.cell.flatMap { CellReference(String($0.split(separator: ":")[0])) }
                 let link = f.sheet.flatMap { sheet in sheetNames.contains(sheet) ? target.map { (sheet: sheet, cell: $0) } ?? (sheet: sheet, cell: CellReference(row: 0, column: 0)) : nil }
                 // Wrapped messages need taller rows: about 95 characters a line in the last column.
-                let lines = Double(max(1, (f.message.count + 94) / 95))
+                let lines = Double(max(1, (f.message(l).count + 94) / 95))
                 try writer.write(OutputRow(index: 3 + n, height: lines > 1 ? 15 * lines : nil, cells: [
                     OutputCell(column: 0, value: .number(Double(n + 1)), style: wrap),
                     OutputCell(column: 1, value: .string(f.severity == .error ? l("Fehler", "error") : l("Warnung", "warning")), style: severity),
                     OutputCell(column: 2, value: f.sheet.map(CellValue.string) ?? .empty, style: wrap),
                     OutputCell(column: 3, value: f.cell.map(CellValue.string) ?? .empty, style: wrap, link: link),
                     OutputCell(column: 4, value: f.value.map(CellValue.string) ?? .empty, style: wrap),
-                    OutputCell(column: 5, value: .string(f.message), style: wrap),
+                    OutputCell(column: 5, value: .string(f.message(l)), style: wrap),
                 ]))
             }
             try writer.endSheet()
@@ -72,7 +72,7 @@ public enum FeedbackWorkbook {
                     var style = CellStyle()
                     style.fill = RGBColor(hex: found.contains { $0.severity == .error } ? 0xFFC7CE : 0xFFEB9C)
                     style.border = .thin
-                    let comment = found.map(\.message).joined(separator: "\n")
+                    let comment = found.map { $0.message(l) }.joined(separator: "\n")
                     if let i = cells.firstIndex(where: { $0.column == cell.column }) {
                         cells[i].style = style
                         cells[i].comment = comment

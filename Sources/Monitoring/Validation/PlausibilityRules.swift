@@ -12,7 +12,6 @@ public protocol EarlierValues: Sendable {
 /// to last year's. They ask for a look, they never reject.
 struct PlausibilityRules {
     let earlier: any EarlierValues
-    let language: Language
 
     /// A change is surprising when it is more than 30 % of last year's value
     /// and more than what chance makes of a count of that size (three times
@@ -24,7 +23,6 @@ struct PlausibilityRules {
 
     func check(_ tables: [String: IndicatorTable], year: Int) -> [ValidationFinding] {
         var findings: [ValidationFinding] = []
-        let l = language
         for code in tables.keys.sorted() {
             guard let table = tables[code] else { continue }
             let previous = earlier.values(indicator: code, year: year - 1)
@@ -40,9 +38,7 @@ struct PlausibilityRules {
                 }
             }
             if nonZero >= 5 && identical == compared {
-                findings.append(ValidationFinding(.warning, "same-as-last-year", sheet: table.sheet, message: l(
-                    "Alle Werte sind genau dieselben wie im Vorjahr \(year - 1). Wurde das Blatt des Vorjahres kopiert?",
-                    "Every value is exactly last year's (\(year - 1)). Was last year's sheet copied?")))
+                findings.append(ValidationFinding(.warning, .sameAsLastYear(previousYear: year - 1), sheet: table.sheet))
                 continue
             }
             // Large changes on the previous year.
@@ -52,10 +48,8 @@ struct PlausibilityRules {
                         guard let cell = table.rows[key]?[category], let v = cell.number, let p = previous[key]?[category],
                               PlausibilityRules.surprisingChange(from: p, to: v) else { continue }
                         let percent = Int(((v - p) / max(p, 1) * 100).rounded())
-                        findings.append(ValidationFinding(.warning, "large-change", sheet: table.sheet, cell: cell.reference.description,
-                            value: NumberText.shortest(v), message: l(
-                                "Im Vorjahr \(year - 1) stand hier \(NumberText.shortest(p)); das ist eine Änderung um \(percent > 0 ? "+" : "")\(percent) %. Bitte prüfen und in der Spalte „Bemerkung“ erläutern.",
-                                "Last year (\(year - 1)) this was \(NumberText.shortest(p)); a change of \(percent > 0 ? "+" : "")\(percent) %. Please check and explain in the column “Remark”.")))
+                        findings.append(ValidationFinding(.warning, .largeChange(previousYear: year - 1, previous: p, percent: percent), sheet: table.sheet, cell: cell.reference.description,
+                            value: NumberText.shortest(v)))
                     }
                 }
             }
@@ -81,10 +75,8 @@ struct PlausibilityRules {
             let mad = shares.map { abs($0.share - median) }.median * 1.4826
             guard mad > 0 else { continue }
             for s in shares where abs(s.share - median) / mad > 6 {
-                findings.append(ValidationFinding(.warning, "district-outlier", sheet: table.sheet, cell: s.cell.reference.description,
-                    value: NumberText.shortest(s.cell.number ?? 0), message: language(
-                        "Der Anteil „\(part)“ liegt hier bei \(Int((s.share * 100).rounded())) %, in den Stadtteilen sonst um \(Int((median * 100).rounded())) %. Bitte prüfen.",
-                        "The share “\(part)” is \(Int((s.share * 100).rounded())) % here, around \(Int((median * 100).rounded())) % in the other districts. Please check.")))
+                findings.append(ValidationFinding(.warning, .districtOutlier(part: part, sharePercent: Int((s.share * 100).rounded()), typicalPercent: Int((median * 100).rounded())), sheet: table.sheet, cell: s.cell.reference.description,
+                    value: NumberText.shortest(s.cell.number ?? 0)))
             }
         }
         return findings

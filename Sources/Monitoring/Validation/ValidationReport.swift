@@ -2,8 +2,9 @@ import Spreadsheet
 import WorkbookIO
 
 /// Renderings of validation findings: text for a terminal, grouped by file
-/// and sheet, and the JSON other programs read.
+/// and sheet, and the JSON other programs read, both in one language.
 public enum ValidationReport {
+    /// The findings for a terminal, grouped by file and sheet.
     public static func text(_ reports: [FileReport], language: Language) -> String {
         let l = language
         var lines: [String] = []
@@ -22,7 +23,7 @@ public enum ValidationReport {
                 let severity = f.severity == .error ? l("Fehler ", "error  ") : l("Warnung", "warning")
                 let cell = (f.cell ?? "").padding(7)
                 let value = f.value.map { " [\($0)]" } ?? ""
-                lines.append("    \(cell)\(severity)  \(f.message)\(value)  (\(f.code))")
+                lines.append("    \(cell)\(severity)  \(f.message(l))\(value)  (\(f.code))")
             }
         }
         let errors = reports.reduce(0) { $0 + $1.errors }, warnings = reports.reduce(0) { $0 + $1.warnings }
@@ -31,12 +32,14 @@ public enum ValidationReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func json(_ reports: [FileReport]) -> String {
+    /// The findings as JSON: per file its department, year and findings
+    /// (`severity`, `code`, `sheet`, `cell`, `value`, `message` in `language`).
+    public static func json(_ reports: [FileReport], language: Language) -> String {
         func q(_ s: String?) -> String { JSONText.quoted(s) }
         let files = reports.map { r in
             let findings = r.findings.map { f in
                 "{\"severity\":\(q(f.severity.rawValue)),\"code\":\(q(f.code)),\"sheet\":\(q(f.sheet)),\"cell\":\(q(f.cell)),"
-                    + "\"value\":\(q(f.value)),\"message\":\(q(f.message))}"
+                    + "\"value\":\(q(f.value)),\"message\":\(q(f.message(language)))}"
             }
             return "{\"file\":\(q(r.file)),\"department\":\(q(r.department)),\"year\":\(r.year.map(String.init) ?? "null"),"
                 + "\"findings\":[\(findings.joined(separator: ","))]}"

@@ -5,7 +5,6 @@ import WorkbookIO
 /// consistency. One file's problems never stop the others.
 public struct Validator: Sendable {
     public var catalogue: Catalogue
-    public var language: Language
     public var expectedYear: Int?
     public var emptyCellsAreErrors = false
     /// Limits for reading each file.
@@ -13,9 +12,8 @@ public struct Validator: Sendable {
     /// Earlier years' values; with them the plausibility warnings run.
     public var earlier: (any EarlierValues)?
 
-    public init(catalogue: Catalogue, language: Language = .de, expectedYear: Int? = nil) {
+    public init(catalogue: Catalogue, expectedYear: Int? = nil) {
         self.catalogue = catalogue
-        self.language = language
         self.expectedYear = expectedYear
     }
 
@@ -26,18 +24,16 @@ public struct Validator: Sendable {
             workbook = try WorkbookFile.read(file, options: reading)
         } catch {
             let e = WorkbookError(error)
-            return (FileReport(file: file, findings: [ValidationFinding(.error, "unreadable", message: language(
-                "Die Datei kann nicht gelesen werden (\(e.location): \(e.reason)). Bitte als .xlsx oder .ods ohne Kennwort speichern und erneut senden.",
-                "The file cannot be read (\(e.location): \(e.reason)). Please save it as .xlsx or .ods without a password."))]), nil)
+            return (FileReport(file: file, findings: [ValidationFinding(.error, .unreadable(location: e.location, reason: e.reason))]), nil)
         }
         return validate(workbook, file: file)
     }
 
     /// Validates a workbook already read.
     public func validate(_ workbook: Workbook, file: String) -> (FileReport, Submission) {
-        let reader = SubmissionReader(catalogue: catalogue, language: language, expectedYear: expectedYear)
+        let reader = SubmissionReader(catalogue: catalogue, expectedYear: expectedYear)
         var (submission, findings) = reader.read(workbook)
-        let values = ValueRules(language: language, emptyCellsAreErrors: emptyCellsAreErrors)
+        let values = ValueRules(emptyCellsAreErrors: emptyCellsAreErrors)
         for code in submission.tables.keys.sorted() {
             if var table = submission.tables[code] {
                 let uncached = workbook.sheet(named: table.sheet)?.uncachedFormulas ?? []
@@ -45,9 +41,9 @@ public struct Validator: Sendable {
                 submission.tables[code] = table
             }
         }
-        findings += ConsistencyRules(catalogue: catalogue, language: language).check(submission.tables)
+        findings += ConsistencyRules(catalogue: catalogue).check(submission.tables)
         if let earlier, let year = submission.year {
-            findings += PlausibilityRules(earlier: earlier, language: language).check(submission.tables, year: year)
+            findings += PlausibilityRules(earlier: earlier).check(submission.tables, year: year)
         }
         let order = Dictionary(workbook.sheets.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
         findings.sort { a, b in

@@ -1,0 +1,80 @@
+/// What is wrong in a catalogue, with what was found: data that the
+/// catalogue renderer puts into German or English words.
+public enum CatalogueFindingKind: Hashable, Sendable {
+    /// The part of the catalogue an entry belongs to, for messages.
+    public enum Entry: String, Hashable, Sendable {
+        case fieldOfAction, district, districtNumber, area, department, contact, indicator, category
+    }
+
+    /// Numerator or denominator of a rate.
+    public enum RateRole: String, Hashable, Sendable { case numerator, denominator }
+
+    case missingSheet(name: String)
+    case notAWholeNumber(found: String)
+    case notANumber(found: String)
+    case fieldMissing(indicator: String)
+    case goalNumbersMissing(indicator: String)
+    case unknownUnit(indicator: String, found: String, allowed: [String])
+    case unknownDirection(indicator: String, found: String, allowed: [String])
+    case unknownLevel(indicator: String, found: String)
+    case duplicateField(Int)
+    case duplicateDistrictNumber(String)
+    case duplicateDistrictName(String)
+    case duplicateDepartment(String)
+    case duplicateIndicator(String)
+    case unknownField(indicator: String, field: Int)
+    case unknownDepartment(indicator: String, department: String)
+    case noCategories(indicator: String)
+    case minimumAboveMaximum(indicator: String, minimum: Double, maximum: Double)
+    case negativeCountMinimum(indicator: String, minimum: Double)
+    case percentOutOfRange(indicator: String)
+    case perThousandOutOfRange(indicator: String)
+    case negativeMinimumCases(indicator: String)
+    case rateNotDerived(indicator: String, unit: String)
+    case rateIncomplete(indicator: String, missing: RateRole)
+    case rateUnknownIndicator(indicator: String, role: RateRole, part: String)
+    case rateOfNonCount(indicator: String, role: RateRole, part: String)
+    case denominatorCategoryUnknown(indicator: String, denominator: String, category: String)
+    case numeratorCategoryUnknown(indicator: String, numerator: String, category: String)
+    case rateCycle(indicator: String, path: [String])
+    case tooManyGoals(active: Int, maximum: Int)
+    case goalUnknownIndicator(goal: Int, indicator: String)
+    case goalCategoryUnknown(goal: Int, indicator: String, category: String, available: [String])
+    case goalUnknownField(goal: Int, field: Int)
+    case targetBeforeBaseline(goal: Int, targetYear: Int, baselineYear: Int)
+    /// A code that becomes a file or sheet name and cannot be one.
+    case unsafeCode(entry: Entry, code: String, problems: [NameProblem])
+    /// A name or text with characters that break the cells and titles it goes into.
+    case unsafeText(entry: Entry, text: String, problems: [NameProblem])
+
+    /// The stable code programs and tests rely on.
+    public var code: String {
+        switch self {
+        case .missingSheet: "missing-sheet"
+        case .notAWholeNumber: "not-a-whole-number"
+        case .notANumber: "not-a-number"
+        case .fieldMissing, .goalNumbersMissing: "missing-value"
+        case .unknownUnit: "unknown-unit"
+        case .unknownDirection: "unknown-direction"
+        case .unknownLevel: "unknown-level"
+        case .duplicateField, .duplicateDistrictNumber, .duplicateDepartment, .duplicateIndicator: "duplicate-code"
+        case .duplicateDistrictName: "duplicate-name"
+        case .unknownField, .goalUnknownField: "unknown-field"
+        case .unknownDepartment: "unknown-department"
+        case .noCategories: "no-categories"
+        case .minimumAboveMaximum, .negativeCountMinimum, .percentOutOfRange, .perThousandOutOfRange, .negativeMinimumCases:
+            "range-contradiction"
+        case .rateNotDerived: "rate-not-derived"
+        case .rateIncomplete: "rate-incomplete"
+        case .rateUnknownIndicator: "rate-unknown-indicator"
+        case .rateOfNonCount: "rate-of-non-count"
+        case .denominatorCategoryUnknown, .numeratorCategoryUnknown, .goalCategoryUnknown: "unknown-category"
+        case .rateCycle: "rate-cycle"
+        case .tooManyGoals: "too-many-goals"
+        case .goalUnknownIndicator: "unknown-indicator"
+        case .targetBeforeBaseline: "target-before-baseline"
+        case .unsafeCode: "unsafe-code"
+        case .unsafeText: "control-character"
+        }
+    }
+}
