@@ -12,13 +12,13 @@ public enum ProtectedExport {
     public static let version = "geschützt (veröffentlichte Zahlen)"
     static let header = ["Fassung", "Kennziffer", "Indikator", "Nr.", "Stadtteil", "Jahr", "Kategorie", "Wert", "Zeichen", "Veränderung", "Zeichen Veränderung"]
 
-    public static func write(_ report: SituationReport, to path: String) throws {
+    public static func write(_ report: SituationReport, to path: String, csvDialect: DelimitedDialect = .germanSpreadsheet) throws {
         let rows = [header.map(CellValue.string)] + body(report)
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") {
             let file = try AtomicFile(path: path)
             do {
-                var writer = DelimitedWriter(ByteOutput(fd: file.descriptor), style: lower.hasSuffix(".csv") ? .csv : .tsv)
+                var writer = DelimitedWriter(ByteOutput(fd: file.descriptor), style: lower.hasSuffix(".csv") ? .csv : .tsv, dialect: csvDialect)
                 for (n, values) in rows.enumerated() {
                     try writer.write(Row(index: n, cells: values.enumerated().compactMap { c, v in v.isEmpty ? nil : Cell(column: c, value: v) }))
                 }

@@ -55,6 +55,22 @@ final class PublicationCommandTests: XCTestCase {
         XCTAssertEqual(leak.status, 1, leak.err)
         XCTAssertTrue(leak.out.contains("disclosed: W01 2006 Stadtteil 01 insgesamt: the suppressed count can be worked out exactly"), leak.out)
 
+        // The protected export carries the same figures: what the JSON hides has no value there.
+        let csv = directory.appendingPathComponent("p.csv").path
+        let export = try ImonProcess.run(["export", "--store", store, "--protected", "--year", "2006", "-o", csv])
+        XCTAssertEqual(export.status, 0, export.err)
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").dropFirst()
+        XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("geschützt") })
+        // German dialect: fields separated by ";", trailing empty fields left out.
+        func field(_ line: Substring, _ n: Int) -> Substring {
+            let fields = line.split(separator: ";", omittingEmptySubsequences: false)
+            return n < fields.count ? fields[n] : ""
+        }
+        let hiddenLines = lines.filter { field($0, 8) == "." }
+        XCTAssertEqual(hiddenLines.count, status.values.filter { $0 == "." }.count - 1 - lines.filter { field($0, 10) == "." }.count)
+        XCTAssertTrue(hiddenLines.allSatisfy { field($0, 7).isEmpty })
+
+
         let broken = try ImonProcess.run(["audit", directory.appendingPathComponent("r.xlsx").path])
         XCTAssertEqual(broken.status, 2)
         XCTAssertTrue(broken.err.hasPrefix("imon: error: "), broken.err)
