@@ -169,6 +169,11 @@ public enum HTMLReport {
             s += "<rect x=\"\(left)\" y=\"\(y)\" width=\"\(String(format2(w)))\" height=\"\(barH)\" fill=\"\(f.flagged ? "#d9534f" : "#5B9BD5")\"/>"
             s += "<text x=\"\(left + w + 3)\" y=\"\(y + 8)\" font-size=\"8\">\(ReportTexts.number(f.value, decimals: ReportTexts.decimals(indicator), language: r.language))</text>"
         }
+        let hidden = r.catalogue.districts.filter { r.figure(indicator.code, $0.number, a.category).isSuppressed }.count
+        if hidden > 0 {
+            s += "<text x=\"0\" y=\"\(Int(height - 4))\" font-size=\"9\">" + esc(r.language("\(hidden) Stadtteile „.“ (zum Schutz von Personen) nicht gezeigt",
+                                                                                         "\(hidden) districts “.” (protecting persons) not shown")) + "</text>"
+        }
         if let city = a.cityValue, indicator.unit.isRate || indicator.unit == .index {
             let x = left + city / maxValue * width
             s += "<line x1=\"\(format2(x))\" y1=\"0\" x2=\"\(format2(x))\" y2=\"\(Int(height - 16))\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>"

@@ -103,7 +103,7 @@ public struct DisclosureAudit: Sendable {
             return keys.count - 1
         }
         var reduced: [LinearProgram.Row] = []
-        for relation in LinearRelation.all(in: publication) {
+        for relation in LinearRelation.all(in: publication, involvingUnpublished: true) {
             var constant = 0.0
             var terms: [Int: Double] = [:]
             for (cell, a) in relation.terms {

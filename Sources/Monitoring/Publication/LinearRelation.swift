@@ -25,9 +25,11 @@ public struct LinearRelation: Sendable {
     }
 
     /// Every relation an attacker can read off a publication (issue 22, item 2).
-    public static func all(in publication: Publication) -> [LinearRelation] {
+    /// `involvingUnpublished`: only those with a cell not published here
+    /// (the others hold between known numbers and pin nothing).
+    public static func all(in publication: Publication, involvingUnpublished: Bool = false) -> [LinearRelation] {
         let s = publication.structure
-        var out: [LinearRelation] = []
+        var out = Relations(publication: publication, involvingUnpublished: involvingUnpublished)
         func present(_ key: CellKey) -> Bool {
             switch publication[key] {
             case .value, .suppressed: return true
@@ -79,7 +81,19 @@ public struct LinearRelation: Sendable {
                 }
             }
         }
-        return out
+        return out.list
+    }
+
+    /// The list being built, leaving out relations among published numbers when asked to.
+    private struct Relations {
+        let publication: Publication
+        let involvingUnpublished: Bool
+        var list: [LinearRelation] = []
+
+        mutating func append(_ r: LinearRelation) {
+            if involvingUnpublished && r.terms.allSatisfy({ publication[$0.cell].number != nil }) { return }
+            list.append(r)
+        }
     }
 
     static func pow10(_ n: Int) -> Double { (0..<max(n, 0)).reduce(1.0) { r, _ in r * 10 } }

@@ -6,7 +6,8 @@
 enum SecondarySuppression {
     /// Published counts to hide next, for the disclosed cells `targets`.
     static func choose(for targets: [CellKey], in publication: Publication, counts: [CellKey: Double], fixed: Set<CellKey>) -> Set<CellKey> {
-        let relations = LinearRelation.all(in: publication)
+        // Only relations with an unpublished cell can pin a hidden one.
+        let relations = LinearRelation.all(in: publication, involvingUnpublished: true)
         var byCell: [CellKey: [Int]] = [:]
         for (n, r) in relations.enumerated() { for t in r.terms { byCell[t.cell, default: []].append(n) } }
         func hideable(_ key: CellKey) -> Double? {
