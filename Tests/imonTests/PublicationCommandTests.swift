@@ -75,4 +75,39 @@ final class PublicationCommandTests: XCTestCase {
         XCTAssertEqual(broken.status, 2)
         XCTAssertTrue(broken.err.hasPrefix("imon: error: "), broken.err)
     }
+
+    func testWorkbookShowsExactlyTheFiguresOfTheJSON() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples")
+        let store = directory.appendingPathComponent("m.sqlite").path
+        XCTAssertEqual(try ImonProcess.run(["merge", "--store", store, samples.appendingPathComponent("Abgaben").path]).status, 0)
+        let json = directory.appendingPathComponent("r.json").path, xlsx = directory.appendingPathComponent("r.xlsx").path
+        XCTAssertEqual(try ImonProcess.run(["report", "--store", store, "--year", "2007", "-o", xlsx, "--json", json]).status, 0)
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+        let item = try XCTUnwrap(((root["link"] as? [String: Any])?["item"] as? [[String: Any]])?.first)
+        let dimension = try XCTUnwrap(item["dimension"] as? [String: [String: Any]])
+        func ids(_ name: String) throws -> [String] { try XCTUnwrap((dimension[name]?["category"] as? [String: Any])?["index"] as? [String]) }
+        let (indicators, districts, categories, years) = (try ids("indicator"), try ids("district"), try ids("category"), try ids("year"))
+        let values = try XCTUnwrap(item["value"] as? [Any]), status = try XCTUnwrap(item["status"] as? [String: String])
+        /// The figure as the workbook's CSV shows it: the number or the marker.
+        func figure(_ indicator: String, _ district: String, _ category: String, _ measure: Int) throws -> String {
+            let i = try XCTUnwrap(indicators.firstIndex(of: indicator)), d = try XCTUnwrap(districts.firstIndex(of: district))
+            let c = try XCTUnwrap(categories.firstIndex(of: category)), y = try XCTUnwrap(years.firstIndex(of: "2007"))
+            let n = (((i * districts.count + d) * categories.count + c) * years.count + y) * 2 + measure
+            if let v = values[n] as? NSNumber { return String(v.intValue) }
+            return status[String(n)] == "." ? "." : "–"
+        }
+        let csv = try ImonProcess.run(["cat", "--format", "csv", "--sheet", "HF 2 Politische Teilhabe", xlsx]).out
+        let lines = csv.split(separator: "\n").map(String.init)
+        let header = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("Nr.,Stadtteil,insgesamt,männlich,weiblich") })
+        XCTAssertTrue(lines[header - 1].hasPrefix("Stadt (insgesamt): \(try figure("P01", "city", "insgesamt", 0)) · Veränderung zum Vorjahr: \(try figure("P01", "city", "insgesamt", 1))"), lines[header - 1])
+        var hidden = 0
+        for line in lines[(header + 1)...(header + 40)] {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            XCTAssertEqual(Array(f[2...4]), try ["insgesamt", "männlich", "weiblich"].map { try figure("P01", f[0], $0, 0) }, line)
+            XCTAssertEqual(f[6], try figure("P01", f[0], "insgesamt", 1), line)
+            hidden += f[2...4].filter { $0 == "." }.count
+        }
+        XCTAssertGreaterThan(hidden, 10)
+    }
 }
