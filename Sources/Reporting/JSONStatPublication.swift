@@ -42,8 +42,16 @@ public enum JSONStatPublication {
         var out = "{\"version\":\"2.0\",\"class\":\"collection\","
         out += "\"label\":" + q(l("Integrationsmonitoring \(report.year)", "Integration monitoring \(report.year)")) + ","
         out += "\"extension\":{\"name\":\"imon-report\",\"reportYear\":\(report.year)},"
-        out += "\"link\":{\"item\":[" + figures(report) + "]}}\n"
+        out += "\"link\":{\"item\":[" + datasets(report).joined(separator: ",") + "]}}\n"
         return out
+    }
+
+    /// The collection's datasets, each named by `extension.name`. The
+    /// assessments (`marks`, `status`, `goals`) are rendered from the report
+    /// beside `figures` in the same way; readers find a dataset by its name,
+    /// never by its position.
+    static func datasets(_ report: SituationReport) -> [String] {
+        [figures(report)]
     }
 
     /// The `figures` dataset: indicator × district × category × year × measure.
