@@ -182,3 +182,15 @@ final class SyntheticPublicationTests: XCTestCase {
         XCTAssertEqual(again.suppressedCells, publication.suppressedCells)
     }
 }
+
+final class PublishedPatternTests: XCTestCase {
+    func testPatternCarriesAnEarlierReportIntoTheNextOne() throws {
+        let builder = SyntheticPublicationTables.make(districts: 12, indicators: 5, years: 2)
+        let (first, _) = try builder.build()
+        let pattern = PublishedPattern(first)
+        XCTAssertFalse(pattern.entries.contains { $0.figure == .missing || $0.figure == .notApplicable })
+        let back = pattern.publication(structure: first.structure)
+        XCTAssertEqual(back.suppressedCells, first.suppressedCells)
+        XCTAssertEqual(back.values.filter { $0.value.number != nil }.count, first.values.filter { $0.value.number != nil }.count)
+    }
+}
