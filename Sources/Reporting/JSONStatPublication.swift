@@ -33,7 +33,8 @@ public enum JSONStatPublication {
     static func q(_ s: String) -> String { JSONText.quoted(s) }
 
     static func number(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : NumberText.shortest(v)
+        guard v.isFinite else { return "null" }
+        return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : NumberText.shortest(v)
     }
 
     /// The collection with its datasets.
@@ -51,7 +52,19 @@ public enum JSONStatPublication {
     /// beside `figures` in the same way; readers find a dataset by its name,
     /// never by its position.
     static func datasets(_ report: SituationReport) -> [String] {
-        [figures(report)]
+        [figures(report)] + report.assessmentDatasets.map(assessment)
+    }
+
+    /// An assessment table (issue 23) as a dataset: its dimensions, dense values, `-` where not assessed.
+    static func assessment(_ d: AssessmentDataset) -> String {
+        var out = "{\"version\":\"2.0\",\"class\":\"dataset\",\"label\":" + q(d.label) + ","
+        out += "\"id\":[" + d.dimensions.map { q($0.id) }.joined(separator: ",") + "],"
+        out += "\"size\":[" + d.size.map(String.init).joined(separator: ",") + "],"
+        out += "\"dimension\":{" + d.dimensions.map { q($0.id) + ":" + dimension($0.label, $0.categories.map { ($0.id, $0.label) }) }.joined(separator: ",") + "},"
+        out += "\"value\":[" + d.values.map { $0.map(number) ?? "null" }.joined(separator: ",") + "],"
+        out += "\"status\":{" + d.status.keys.sorted().compactMap { k in d.status[k].map { "\"\(k)\":" + q($0) } }.joined(separator: ",") + "},"
+        out += "\"extension\":{\"name\":" + q(d.name) + "}}"
+        return out
     }
 
     /// The `figures` dataset: indicator × district × category × year × measure.

@@ -6,14 +6,17 @@ public struct Catalogue: Sendable, Equatable {
     public var departments: [Department]
     public var indicators: [Indicator]
     public var goals: [Goal]
+    /// How districts are compared: assessed categories, small-number rules, class boundaries.
+    public var assessment: AssessmentSettings
 
     public init(fields: [FieldOfAction] = FieldOfAction.builtIn, districts: [District], departments: [Department],
-                indicators: [Indicator], goals: [Goal]) {
+                indicators: [Indicator], goals: [Goal], assessment: AssessmentSettings = AssessmentSettings()) {
         self.fields = fields
         self.districts = districts
         self.departments = departments
         self.indicators = indicators
         self.goals = goals
+        self.assessment = assessment
     }
 
     public func indicator(_ code: String) -> Indicator? { indicators.first { $0.code == code } }
