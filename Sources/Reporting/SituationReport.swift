@@ -39,18 +39,21 @@ public struct SituationReport: Sendable {
         public var coverage: Double { expected > 0 ? Double(filled) / Double(expected) : 0 }
     }
 
-    /// Builds the publication for `year` on the `earlier` reports' published
-    /// figures, audits it, and analyses what it publishes. Throws when the
-    /// publication cannot be protected or fails its audit.
+    /// Builds the publication for `year` on what the `earlier` reports
+    /// published (the store's records), audits it, and analyses what it
+    /// publishes. Throws when the publication cannot be protected or fails
+    /// its audit.
     public init(catalogue: Catalogue, table: ObservationTable, year: Int, fields: [Int] = [], language: Language = .de,
-                earlier: [Publication] = [], options: ProtectionOptions = .full) throws(PublicationError) {
+                earlier: [PublishedPattern] = [], options: ProtectionOptions = .full) throws(PublicationError) {
         self.catalogue = catalogue
         self.year = year
         self.language = language
         years = table.years.filter { $0 <= year }
         self.fields = catalogue.fields.filter { fields.isEmpty || fields.contains($0.code) }
+        let structure = PublicationStructure(catalogue: catalogue, reportYear: year, years: years)
         let (publication, audit) = try PublicationBuilder(catalogue: catalogue, table: table, reportYear: year, years: years,
-                                                          earlier: earlier, options: options).build()
+                                                          earlier: earlier.filter { $0.reportYear < year }.map { $0.publication(structure: structure) },
+                                                          options: options).build()
         guard audit.passed else { throw .disclosed(audit.findings) }
         self.publication = publication
         self.audit = audit

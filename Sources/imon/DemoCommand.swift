@@ -87,12 +87,14 @@ struct DemoCommand: Command {
               "\n4. The situation reports for 2005 to 2007, each built on what the one before published:"))
         let table: ObservationTable
         do { table = try store.observationTable() } catch { throw fail(storePath, error) }
-        var earlier: [Publication] = []
         var latest: SituationReport?
         let clock = ContinuousClock()
         for year in [2005, 2006, 2007] where table.years.contains(year) {
             var report: SituationReport?
             let time = try clock.measure {
+                // Each report builds on what the store recorded for the ones before.
+                let earlier: [PublishedPattern]
+                do { earlier = try store.publishedPatterns(before: year) } catch { throw fail(storePath, error) }
                 do { report = try SituationReport(catalogue: catalogue, table: table, year: year, language: l, earlier: earlier) } catch {
                     throw CommandFailure(file: output + "/Lagebericht_\(year).xlsx", location: "publication \(year)", reason: "not written: \(error)")
                 }
@@ -111,7 +113,7 @@ struct DemoCommand: Command {
             }
             say("   \(base).xlsx, .ods, .html, .json")
             say("     " + ProtectionSummary.line(report.publication.statistics, audit: report.audit) + "; \(ProtectionSummary.seconds(time))")
-            earlier.append(report.publication)
+            do { try store.recordPublication(PublishedPattern(report.publication), by: currentUser()) } catch { throw fail(storePath, error) }
             latest = report
         }
         guard let report = latest else { return }

@@ -51,16 +51,19 @@ struct ReportCommand: Command {
         try DistinctFiles.require(outputs: [("--output", output), ("--html", html), ("--json", json)],
                                   inputs: [("--store", store), ("--catalogue", self.catalogue)])
         let catalogue = try CatalogueSource.load(self.catalogue)
-        let store = try openStoreForReading(self.store)
+        // Writable: the report records what it published, for the next year's (issue 22, item 5).
+        let store = try openStore(self.store, create: false)
         let table: ObservationTable
         do { table = try store.observationTable() } catch { throw storeFailure(self.store, error) }
         guard table.years.contains(year) else {
             throw CommandFailure(file: self.store, location: "year \(year)",
                                  reason: "no observations for this year (the store has " + table.years.map(String.init).joined(separator: ", ") + ")")
         }
+        let earlier: [PublishedPattern]
+        do { earlier = try store.publishedPatterns(before: year) } catch { throw storeFailure(self.store, error) }
         var report: SituationReport
         do {
-            report = try SituationReport(catalogue: catalogue, table: table, year: year, fields: field, language: language)
+            report = try SituationReport(catalogue: catalogue, table: table, year: year, fields: field, language: language, earlier: earlier)
         } catch {
             throw CommandFailure(file: output, location: "publication \(year)", reason: "not written: \(error)")
         }
@@ -75,6 +78,7 @@ struct ReportCommand: Command {
             do { try JSONStatPublication.write(report, to: json) } catch { throw CommandFailure(file: json, error: error) }
             print("wrote \(json)")
         }
+        do { try store.recordPublication(PublishedPattern(report.publication), by: currentUser()) } catch { throw storeFailure(self.store, error) }
         print(ProtectionSummary.line(report.publication.statistics, audit: report.audit))
     }
 }

@@ -217,7 +217,9 @@ struct ExportCommand: Command {
             throw CommandFailure(file: self.store, location: "year \(year.first.map(String.init) ?? "")", reason: "no observations for this year")
         }
         let report: SituationReport
-        do { report = try SituationReport(catalogue: catalogue, table: table, year: reportYear) } catch {
+        let earlier: [PublishedPattern]
+        do { earlier = try store.publishedPatterns(before: reportYear) } catch { throw storeFailure(self.store, error) }
+        do { report = try SituationReport(catalogue: catalogue, table: table, year: reportYear, earlier: earlier) } catch {
             throw CommandFailure(file: output, location: "publication \(reportYear)", reason: "not written: \(error)")
         }
         do { try ProtectedExport.write(report, to: output, csvDialect: csvDialect.dialect) } catch { throw CommandFailure(file: output, error: error) }

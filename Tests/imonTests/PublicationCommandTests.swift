@@ -112,4 +112,43 @@ final class PublicationCommandTests: XCTestCase {
         }
         XCTAssertGreaterThan(hidden, 10)
     }
+
+    func testEachReportBuildsOnWhatTheStoreRecordedOfTheOneBefore() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples")
+        let store = directory.appendingPathComponent("m.sqlite").path
+        XCTAssertEqual(try ImonProcess.run(["merge", "--store", store, samples.appendingPathComponent("Abgaben").path]).status, 0)
+        var files: [String] = []
+        for year in [2005, 2006] {
+            let json = directory.appendingPathComponent("r\(year).json").path
+            let result = try ImonProcess.run(["report", "--store", store, "--year", "\(year)", "-o",
+                                              directory.appendingPathComponent("r\(year).xlsx").path, "--json", json])
+            XCTAssertEqual(result.status, 0, result.err)
+            // Built on the store's record of 2005: its hidden cells are kept, and said so.
+            XCTAssertEqual(result.out.contains("kept hidden from the earlier report"), year == 2006, result.out)
+            files.append(json)
+        }
+        /// Year 2005's count values of a report: cell → published number or ".".
+        func figures2005(_ path: String) throws -> [String: String] {
+            let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+            let item = try XCTUnwrap(((root["link"] as? [String: Any])?["item"] as? [[String: Any]])?.first)
+            let dimension = try XCTUnwrap(item["dimension"] as? [String: [String: Any]])
+            func ids(_ name: String) throws -> [String] { try XCTUnwrap((dimension[name]?["category"] as? [String: Any])?["index"] as? [String]) }
+            let (ind, dis, cat, yrs) = (try ids("indicator"), try ids("district"), try ids("category"), try ids("year"))
+            let values = try XCTUnwrap(item["value"] as? [Any]), status = try XCTUnwrap(item["status"] as? [String: String])
+            let y = try XCTUnwrap(yrs.firstIndex(of: "2005"))
+            var out: [String: String] = [:]
+            for (i, code) in ind.enumerated() { for (d, district) in dis.enumerated() { for (c, category) in cat.enumerated() {
+                let n = (((i * dis.count + d) * cat.count + c) * yrs.count + y) * 2
+                if let v = values[n] as? NSNumber { out["\(code) \(district) \(category)"] = "\(v)" }
+                else if status[String(n)] == "." { out["\(code) \(district) \(category)"] = "." }
+            } } }
+            return out
+        }
+        let first = try figures2005(files[0]), second = try figures2005(files[1])
+        XCTAssertGreaterThan(first.values.filter { $0 == "." }.count, 100)
+        XCTAssertEqual(second, first, "the 2006 report shows 2005 exactly as the 2005 report did")
+        let audit = try ImonProcess.run(["audit", files[1], files[0]])
+        XCTAssertEqual(audit.status, 0, audit.out + audit.err)
+    }
 }
