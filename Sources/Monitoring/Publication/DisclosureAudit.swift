@@ -140,7 +140,7 @@ public struct DisclosureAudit: Sendable {
         }
         var membersByGroup: [Int: [Int]] = [:]
         for i in keys.indices where targetsByGroup[root(i)] != nil { membersByGroup[root(i), default: []].append(i) }
-        var solves = 0
+        var problems: [GroupProblem] = []
         for group in targetsByGroup.keys.sorted() {
             let members = membersByGroup[group] ?? []
             var local: [Int: Int] = [:]
@@ -148,25 +148,19 @@ public struct DisclosureAudit: Sendable {
             let rows = (rowsByGroup[group] ?? []).map { r in
                 LinearProgram.Row(terms: reduced[r].terms.map { (local[$0.column] ?? 0, $0.coefficient) }, lower: reduced[r].lower, upper: reduced[r].upper)
             }
-            let lp = LinearProgram(columns: members.map { (lowers[$0], nil) }, rows: rows)
-            for key in targetsByGroup[group] ?? [] {
-                guard let i = index[key], let column = local[i] else { continue }
-                let low = lp.optimum(of: column, maximise: false)
-                let high = lp.optimum(of: column, maximise: true)
-                solves += 2
-                let lower: Double, upper: Double?
-                switch low {
-                case .optimal(let v): lower = v
-                case .infeasible: throw .inconsistent(key)
-                case .unbounded, .failed: throw .solverFailed(key, "minimum: \(low)")
-                }
-                switch high {
-                case .optimal(let v): upper = v
-                case .unbounded: upper = nil
-                case .infeasible: throw .inconsistent(key)
-                case .failed: throw .solverFailed(key, "maximum: \(high)")
-                }
-                intervals[key] = Interval(lower: lower, upper: upper)
+            let wanted = (targetsByGroup[group] ?? []).compactMap { key in index[key].flatMap { local[$0] }.map { (key, $0) } }
+            problems.append(GroupProblem(lowers: members.map { lowers[$0] }, rows: rows, targets: wanted))
+        }
+        // Each group is a problem of its own, and GLPK keeps its state per
+        // thread (built with thread-local storage, glp_config("TLS")), so the
+        // groups are solved on all cores.
+        var solves = 0
+        for result in ParallelMap.map(problems, solve) {
+            switch result {
+            case .success(let found):
+                for (key, interval) in found { intervals[key] = interval }
+                solves += 2 * found.count
+            case .failure(let error): throw error
             }
         }
         for key in targets {
@@ -177,6 +171,37 @@ public struct DisclosureAudit: Sendable {
         }
         findings.sort { $0.cell < $1.cell }
         return DisclosureAudit(findings: findings, intervals: intervals, solves: solves)
+    }
+
+    /// One group of connected hidden cells as a linear program, with the cells to bound.
+    struct GroupProblem: Sendable {
+        var lowers: [Double]
+        var rows: [LinearProgram.Row]
+        var targets: [(cell: CellKey, column: Int)]
+    }
+
+    /// The least and greatest value of each target of one group.
+    @Sendable static func solve(_ p: GroupProblem) -> Result<[(CellKey, Interval)], AuditError> {
+        let lp = LinearProgram(columns: p.lowers.map { ($0, nil) }, rows: p.rows)
+        var out: [(CellKey, Interval)] = []
+        for (key, column) in p.targets {
+            let low = lp.optimum(of: column, maximise: false)
+            let high = lp.optimum(of: column, maximise: true)
+            let lower: Double, upper: Double?
+            switch low {
+            case .optimal(let v): lower = v
+            case .infeasible: return .failure(.inconsistent(key))
+            case .unbounded, .failed: return .failure(.solverFailed(key, "minimum: \(low)"))
+            }
+            switch high {
+            case .optimal(let v): upper = v
+            case .unbounded: upper = nil
+            case .infeasible: return .failure(.inconsistent(key))
+            case .failed: return .failure(.solverFailed(key, "maximum: \(high)"))
+            }
+            out.append((key, Interval(lower: lower, upper: upper)))
+        }
+        return .success(out)
     }
 }
 

@@ -7,7 +7,7 @@ import CGLPK
 /// the second and later questions cost a few pivots.
 final class LinearProgram {
     /// A row: `lower ≤ Σ coefficient × column ≤ upper`; nil is unbounded.
-    struct Row {
+    struct Row: Sendable {
         var terms: [(column: Int, coefficient: Double)]
         var lower: Double?
         var upper: Double?
