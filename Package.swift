@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "CommandArgumentsTests", dependencies: ["CommandArguments"]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Zip", "Spreadsheet", "WorkbookIO", "TestFixtures"]),
         .testTarget(name: "ODSTests", dependencies: ["ODS", "Zip", "Spreadsheet", "WorkbookIO", "TestFixtures"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Monitoring"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO"]),
         .testTarget(name: "MonitoringStoreTests", dependencies: ["MonitoringStore", "Monitoring", "Spreadsheet", "WorkbookIO",
                                                                .product(name: "GRDB", package: "GRDB.swift")]),
