@@ -11,6 +11,7 @@ struct ReportCommand: Command {
     static let output = Parameter.option("output", short: "o", help: "The summary workbook: .xlsx or .ods.", required: true)
     static let html = Parameter.option("html", help: "Also write the report as one self-contained HTML file.")
     static let json = Parameter.option("json", help: "Also write the published figures as a JSON-stat 2.0 collection.")
+    static let publish = Parameter.flag("publish", help: "Record in the store what this report publishes, so that later years' reports build on it (writes to the store).")
     static let lang = CommandParameters.language("Language of the report.")
 
     static let spec = CommandSpec(
@@ -20,9 +21,10 @@ struct ReportCommand: Command {
             --field limits the report to the fields of action one meeting works on (repeat for several). \
             Every figure goes through the protected publication: counts below the minimum case number \
             and the cells that would give them away are shown as ".", and the report is written only \
-            when the disclosure audit passes.
+            when the disclosure audit passes. It builds on what the store recorded of earlier years' \
+            published reports; --publish records this one.
             """,
-        parameters: [store, catalogue, year, field, output, html, json, lang]) { try ReportCommand($0) }
+        parameters: [store, catalogue, year, field, output, html, json, publish, lang]) { try ReportCommand($0) }
 
     let store: String
     let catalogue: String?
@@ -31,6 +33,7 @@ struct ReportCommand: Command {
     let output: String
     let html: String?
     let json: String?
+    let publish: Bool
     let language: Language
 
     init(_ arguments: ParsedArguments) throws {
@@ -41,6 +44,7 @@ struct ReportCommand: Command {
         output = try arguments.value(Self.output)
         html = try arguments.optionalValue(Self.html)
         json = try arguments.optionalValue(Self.json)
+        publish = arguments.flag(Self.publish)
         language = try arguments.value(Self.lang)
         if let bad = field.first(where: { !(1...7).contains($0) }) {
             throw arguments.refuse("--field \(bad): fields of action are numbered 1 to 7")
@@ -51,8 +55,8 @@ struct ReportCommand: Command {
         try DistinctFiles.require(outputs: [("--output", output), ("--html", html), ("--json", json)],
                                   inputs: [("--store", store), ("--catalogue", self.catalogue)])
         let catalogue = try CatalogueSource.load(self.catalogue)
-        // Writable: the report records what it published, for the next year's (issue 22, item 5).
-        let store = try openStore(self.store, create: false)
+        // Read-only unless the report is published: then the store records what it made public (issue 22, item 5).
+        let store = publish ? try openStore(self.store, create: false) : try openStoreForReading(self.store)
         let table: ObservationTable
         do { table = try store.observationTable() } catch { throw storeFailure(self.store, error) }
         guard table.years.contains(year) else {
@@ -78,7 +82,10 @@ struct ReportCommand: Command {
             do { try JSONStatPublication.write(report, to: json) } catch { throw CommandFailure(file: json, error: error) }
             print("wrote \(json)")
         }
-        do { try store.recordPublication(PublishedPattern(report.publication), by: currentUser()) } catch { throw storeFailure(self.store, error) }
         print(ProtectionSummary.line(report.publication.statistics, audit: report.audit))
+        if publish {
+            do { try store.recordPublication(PublishedPattern(report.publication), by: currentUser()) } catch { throw storeFailure(self.store, error) }
+            print("recorded in \(self.store) what the \(year) report publishes")
+        }
     }
 }

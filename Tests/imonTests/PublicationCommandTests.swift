@@ -122,7 +122,7 @@ final class PublicationCommandTests: XCTestCase {
         for year in [2005, 2006] {
             let json = directory.appendingPathComponent("r\(year).json").path
             let result = try ImonProcess.run(["report", "--store", store, "--year", "\(year)", "-o",
-                                              directory.appendingPathComponent("r\(year).xlsx").path, "--json", json])
+                                              directory.appendingPathComponent("r\(year).xlsx").path, "--json", json, "--publish"])
             XCTAssertEqual(result.status, 0, result.err)
             // Built on the store's record of 2005: its hidden cells are kept, and said so.
             XCTAssertEqual(result.out.contains("kept hidden from the earlier report"), year == 2006, result.out)
