@@ -19,22 +19,33 @@ public struct ReportOperation: Sendable {
     /// Why a report cannot be made.
     public enum Failure: Error, Sendable, CustomStringConvertible {
         case noObservations(year: Int, storeYears: [Int])
+        /// The protected publication could not be made (its disclosure audit failed).
+        case publication(year: Int, reason: String)
 
         public var description: String {
             switch self {
             case .noObservations(_, let years):
                 return "no observations for this year (the store has " + years.map(String.init).joined(separator: ", ") + ")"
+            case .publication(_, let reason):
+                return "not written: \(reason)"
             }
         }
     }
 
-    /// The report with what it needs from the store (observations, open conflicts).
-    public func prepare(from store: any SubmissionStore) throws -> (report: SituationReport, table: ObservationTable) {
+    /// The report with what it needs from the store: the observations, what
+    /// earlier years' reports published, the open conflicts.
+    public func prepare(from store: any SubmissionStore) throws -> SituationReport {
         let table = try store.observationTable()
         guard table.years.contains(year) else { throw Failure.noObservations(year: year, storeYears: table.years) }
-        var report = SituationReport(catalogue: catalogue, table: table, year: year, fields: fields, language: language)
+        let earlier = try store.publishedPatterns(before: year)
+        var report: SituationReport
+        do {
+            report = try SituationReport(catalogue: catalogue, table: table, year: year, fields: fields, language: language, earlier: earlier)
+        } catch {
+            throw Failure.publication(year: year, reason: "\(error)")
+        }
         report.openConflicts = try store.openConflicts(year: year)
-        return (report, table)
+        return report
     }
 
     /// Writes the summary workbook (`.xlsx` or `.ods`, by its extension).
@@ -43,8 +54,13 @@ public struct ReportOperation: Sendable {
     }
 
     /// Writes the report as one self-contained HTML file.
-    public static func writeHTML(_ report: SituationReport, table: ObservationTable, to path: String) throws {
-        try HTMLReport.write(report, table: table, to: path)
+    public static func writeHTML(_ report: SituationReport, to path: String) throws {
+        try HTMLReport.write(report, to: path)
+    }
+
+    /// Writes the published figures as a JSON-stat 2.0 collection.
+    public static func writeJSON(_ report: SituationReport, to path: String) throws {
+        try JSONStatPublication.write(report, to: path)
     }
 
     /// The departments that delivered nothing usable for the year: the report's warning.

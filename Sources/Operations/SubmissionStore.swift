@@ -14,6 +14,8 @@ public protocol SubmissionStore: Sendable {
     func observationTable() throws -> ObservationTable
     /// The conflicts of a year not decided yet, as lines for the data-quality sheet.
     func openConflicts(year: Int) throws -> [String]
+    /// What the reports of years before `year` published (`MonitoringStore.publishedPatterns`).
+    func publishedPatterns(before year: Int) throws -> [PublishedPattern]
     /// What was merged, when, by whom (optionally for one department or year).
     func history(department: String?, year: Int?) throws -> [HistoryEntry]
     /// The accounts of the portal.

@@ -224,18 +224,22 @@ enum OpenAPIDocument {
               operationId: downloadReport
               parameters:
                 - { name: year, in: path, required: true, schema: { type: integer, minimum: 1990, maximum: 2100 } }
-                - { name: format, in: query, schema: { type: string, enum: [html, xlsx, ods], default: html } }
+                - { name: format, in: query, schema: { type: string, enum: [html, xlsx, ods, json], default: html } }
               responses:
                 "200":
                   description: The situation report of the year.
                   content:
                     text/html: { schema: { type: string } }
+                    application/json: { schema: { type: object, description: "JSON-stat 2.0 collection of the published figures" } }
                     application/vnd.openxmlformats-officedocument.spreadsheetml.sheet: { schema: { type: string, format: binary } }
                     application/vnd.oasis.opendocument.spreadsheet: { schema: { type: string, format: binary } }
                 "400": { $ref: "#/components/responses/BadRequest" }
                 "401": { $ref: "#/components/responses/Unauthorized" }
                 "403": { $ref: "#/components/responses/Forbidden" }
                 "404": { $ref: "#/components/responses/NotFound" }
+                "422":
+                  description: The protected publication could not be made (its disclosure audit failed).
+                  content: { application/json: { schema: { $ref: "#/components/schemas/Error" } } }
 
         """
 }

@@ -127,7 +127,7 @@ enum Pages {
             <section aria-labelledby="h-reports"><h2 id="h-reports">\(l("Bericht erstellen", "Make a report"))</h2>
             <form method="get" action="/report" class="inline">
             <label for="report-year">\(l("Berichtsjahr", "Reporting year"))</label> <select id="report-year" name="year">\(options)</select>
-            <label for="report-format">\(l("Format", "Format"))</label> <select id="report-format" name="format"><option value="html">HTML</option><option value="xlsx">Excel (.xlsx)</option><option value="ods">LibreOffice (.ods)</option></select>
+            <label for="report-format">\(l("Format", "Format"))</label> <select id="report-format" name="format"><option value="html">HTML</option><option value="xlsx">Excel (.xlsx)</option><option value="ods">LibreOffice (.ods)</option><option value="json">JSON-stat</option></select>
             <button type="submit">\(l("Erstellen", "Make"))</button></form></section>
 
             """

@@ -145,7 +145,7 @@ struct PortalAPI: Sendable {
         }
     }
 
-    /// `downloadReport`: the situation report of a year as HTML, XLSX or ODS (coordinator and analysts).
+    /// `downloadReport`: the situation report of a year as HTML, XLSX, ODS or JSON-stat (coordinator and analysts).
     func downloadReport(_ request: Request, _ context: PortalContext) async throws -> Response {
         let session = try session(context)
         guard session.account.role != .department else { throw PortalError.forbidden("reports are made by the coordinator and analysts") }
@@ -153,20 +153,25 @@ struct PortalAPI: Sendable {
             throw PortalError.badRequest("year from 1990 to 2100")
         }
         let format = request.uri.queryParameters.get("format") ?? "html"
-        guard ["html", "xlsx", "ods"].contains(format) else { throw PortalError.badRequest("format is html, xlsx or ods") }
+        guard ["html", "xlsx", "ods", "json"].contains(format) else { throw PortalError.badRequest("format is html, xlsx, ods or json") }
         let operation = ReportOperation(catalogue: portal.catalogue, year: year, language: language)
         let store = portal.store, scratch = portal.configuration.scratch
         let bytes: [UInt8]
         do {
             bytes = try await Offload.run {
-                let (report, table) = try operation.prepare(from: store)
+                let report = try operation.prepare(from: store)
                 let path = scratch + "/report-" + UUID().uuidString + "." + format
                 defer { unlink(path) }
-                if format == "html" { try ReportOperation.writeHTML(report, table: table, to: path) } else { try ReportOperation.writeWorkbook(report, to: path) }
+                switch format {
+                case "html": try ReportOperation.writeHTML(report, to: path)
+                case "json": try ReportOperation.writeJSON(report, to: path)
+                default: try ReportOperation.writeWorkbook(report, to: path)
+                }
                 return try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
             }
         } catch let failure as ReportOperation.Failure {
-            throw PortalError.notFound("\(failure)")
+            if case .noObservations = failure { throw PortalError.notFound("\(failure)") }
+            throw PortalError(status: .unprocessableContent, message: "\(failure)")
         }
         return Self.download(bytes, name: "Bericht_\(year).\(format)", type: Self.contentType(format))
     }
@@ -175,6 +180,7 @@ struct PortalAPI: Sendable {
         switch ext {
         case "ods": return "application/vnd.oasis.opendocument.spreadsheet"
         case "html": return "text/html; charset=utf-8"
+        case "json": return "application/json; charset=utf-8"
         default: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         }
     }

@@ -41,7 +41,7 @@ struct PortalPages: Sendable {
             throw PortalError.badRequest("year from 1990 to 2100")
         }
         let format = request.uri.queryParameters.get("format") ?? ""
-        guard ["xlsx", "ods", "html"].contains(format) else { throw PortalError.badRequest("format is xlsx, ods or html") }
+        guard ["xlsx", "ods", "html", "json"].contains(format) else { throw PortalError.badRequest("format is xlsx, ods, html or json") }
         let target: String
         if kind == "templates" {
             guard let code = session.account.department ?? request.uri.queryParameters.get("department"),

@@ -140,7 +140,7 @@ final class PortalDeliveryTests: XCTestCase {
             _ = try await client.upload(PortalFixture.sample("Samples/Abgaben/2007/Amt_40_2007.xlsx"), as: login)
             let analyst = try await client.login("analyse")
             for (format, type) in [("html", "text/html; charset=utf-8"), ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-                                   ("ods", "application/vnd.oasis.opendocument.spreadsheet")] {
+                                   ("ods", "application/vnd.oasis.opendocument.spreadsheet"), ("json", "application/json; charset=utf-8")] {
                 try await client.execute(uri: "/api/reports/2007?format=\(format)", method: .get, headers: analyst.headers) { response in
                     XCTAssertEqual(response.status, .ok, format)
                     XCTAssertEqual(response.headers[.contentType], type)
