@@ -109,7 +109,9 @@ enum Pages {
             table += "</tr>\n"
         }
         table += "</tbody></table>\n"
-        let missing = board.filter { $0.year == years.last && ($0.state == .missing || $0.state == .rejected) }.count
+        // The latest year anyone delivered for: the one the coordinator is collecting.
+        let focus = board.filter { $0.state != .missing }.map(\.year).max() ?? years.last ?? 0
+        let missing = board.filter { $0.year == focus && ($0.state == .missing || $0.state == .rejected) }.count
         var conflicts = ""
         if account.role == .coordinator {
             conflicts = "<section aria-labelledby=\"h-conflicts\"><h2 id=\"h-conflicts\">\(l("Konflikte entscheiden", "Decide conflicts"))</h2>\n"
@@ -131,7 +133,7 @@ enum Pages {
             <button type="submit">\(l("Erstellen", "Make"))</button></form></section>
 
             """
-        let summary = "<p>\(l("\(missing) Ämter ohne verwertbare Abgabe für \(years.last ?? 0).", "\(missing) departments without a usable delivery for \(years.last ?? 0)."))</p>\n"
+        let summary = "<p id=\"missing\">\(l("\(missing) von \(departments.count) Ämtern ohne verwertbare Abgabe für \(focus).", "\(missing) of \(departments.count) departments without a usable delivery for \(focus)."))</p>\n"
         return page(l("Übersicht der Abgaben", "Deliveries"), language: l, csrf: csrf, account: account,
                     "<section aria-labelledby=\"h-board\"><h2 id=\"h-board\">\(l("Wer hat geliefert?", "Who has delivered?"))</h2>\n" + summary + table
                         + "</section>\n" + conflicts + reports)

@@ -6,6 +6,7 @@ import Monitoring
 import MonitoringStore
 import Operations
 import Spreadsheet
+import WorkbookIO
 import XCTest
 @testable import Portal
 
@@ -61,6 +62,22 @@ final class PortalDeliveryTests: XCTestCase {
         XCTAssertEqual(scratch, [], "uploads are removed once read")
     }
 
+    func testTheCommandLinesReadingLimitsApplyToUploads() async throws {
+        var reading = WorkbookFile.Options()
+        reading.maxSheets = 2
+        let fixture = try PortalFixture(reading: reading)
+        defer { fixture.remove() }
+        let app = Application(router: fixture.portal.router())
+        try await app.test(.router) { client in
+            let login = try await client.login("amt40")
+            let (status, json) = try await client.upload(PortalFixture.sample("Samples/Abgaben/2007/Amt_40_2007.xlsx"), as: login)
+            XCTAssertEqual(status, .ok)
+            XCTAssertEqual(json["outcome"] as? String, "rejected", "more sheets than the limit: \(json)")
+            let messages = (json["findings"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+            XCTAssertTrue(messages.contains { $0.contains("2") }, "the finding names the limit: \(messages)")
+        }
+    }
+
     func testDeliveringAgainSupersedesAndTheSameFileIsUnchanged() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
@@ -112,6 +129,7 @@ final class PortalDeliveryTests: XCTestCase {
             try await client.execute(uri: "/", method: .get, headers: coordinator.headers) { response in
                 let page = String(buffer: response.body)
                 XCTAssertTrue(page.contains("id=\"board\""))
+                XCTAssertTrue(page.contains("8 von 10 Ämtern ohne verwertbare Abgabe für 2007."), "the year being collected, not the calendar's")
                 XCTAssertTrue(page.contains("data-id=\"\(id)\""), "the conflict is offered for a decision")
             }
             try await client.execute(uri: "/api/conflicts/\(id)/decision", method: .post, headers: coordinator.headers,

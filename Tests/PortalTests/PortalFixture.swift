@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Monitoring
 import MonitoringStore
 import Operations
+import WorkbookIO
 import XCTest
 @testable import Portal
 
@@ -16,7 +17,8 @@ struct PortalFixture {
     static let password = "richtig-geheim-1"
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init(catalogue: Catalogue = DefaultCatalogue.magdeburg, bodyLimit: Int = 50 << 20, loginDelay: Double = 0.01) throws {
+    init(catalogue: Catalogue = DefaultCatalogue.magdeburg, bodyLimit: Int = 50 << 20, loginDelay: Double = 0.01,
+         reading: WorkbookFile.Options = WorkbookFile.Options()) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("imon-portal-\(UUID().uuidString)")
         let scratch = folder.appendingPathComponent("scratch")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -27,7 +29,7 @@ struct PortalFixture {
         try book.add(Account(name: "amt11", role: .department, department: "11"), password: Self.password, catalogue: catalogue)
         try book.add(Account(name: "koordination", role: .coordinator, department: nil), password: Self.password, catalogue: catalogue)
         try book.add(Account(name: "analyse", role: .analyst, department: nil), password: Self.password, catalogue: catalogue)
-        var configuration = PortalConfiguration(bodyLimit: bodyLimit, secureCookies: false, scratch: scratch.path,
+        var configuration = PortalConfiguration(bodyLimit: bodyLimit, reading: reading, secureCookies: false, scratch: scratch.path,
                                                 loginDelay: loginDelay, maxLoginDelay: loginDelay * 8)
         configuration.language = .de
         portal = Portal(store: store, catalogue: catalogue, configuration: configuration)
