@@ -2,8 +2,8 @@ import Spreadsheet
 import WorkbookIO
 
 /// The catalogue as the coordinator keeps it: a workbook with the sheets
-/// `Handlungsfelder`, `Sozialräume`, `Ämter`, `Indikatoren`, `Ziele` and
-/// German headers. Reading tolerates column order and spelling of headers;
+/// `Handlungsfelder`, `Sozialräume`, `Ämter`, `Indikatoren`, `Ziele` (and,
+/// optionally, `Quellen`: see `SourceSheet.swift`) and German headers. Reading tolerates column order and spelling of headers;
 /// every problem is reported with its cell.
 public enum CatalogueWorkbook {
     public static let fieldsSheet = "Handlungsfelder"
@@ -14,7 +14,7 @@ public enum CatalogueWorkbook {
 
     /// Column keys with their German headers, in the order they are written.
     static let fieldColumns = [("code", "Nr."), ("name", "Handlungsfeld")]
-    static let districtColumns = [("number", "Nr."), ("name", "Stadtteil"), ("area", "Gebiet")]
+    static let districtColumns = [("number", "Nr."), ("name", "Stadtteil"), ("area", "Gebiet"), ("note", "Hinweis")]
     static let departmentColumns = [("code", "Kürzel"), ("name", "Bezeichnung"), ("contact", "Kontakt")]
     static let indicatorColumns = [
         ("code", "Kennziffer"), ("name", "Bezeichnung"), ("field", "Handlungsfeld"), ("department", "Amt"), ("unit", "Einheit"),
@@ -36,8 +36,8 @@ public enum CatalogueWorkbook {
         do {
             try writeSheet(writer, fieldsSheet, fieldColumns, widths: [6, 90],
                            c.fields.map { [.string(String($0.code)), .string($0.name)] })
-            try writeSheet(writer, districtsSheet, districtColumns, widths: [6, 26, 20],
-                           c.districts.map { [.string($0.number), .string($0.name), text($0.area)] })
+            try writeSheet(writer, districtsSheet, districtColumns, widths: [6, 26, 20, 70],
+                           c.districts.map { [.string($0.number), .string($0.name), text($0.area), text($0.note)] })
             try writeSheet(writer, departmentsSheet, departmentColumns, widths: [8, 48, 30],
                            c.departments.map { [.string($0.code), .string($0.name), text($0.contact)] })
             try writeSheet(writer, indicatorsSheet, indicatorColumns,
@@ -54,6 +54,9 @@ public enum CatalogueWorkbook {
                                .number(Double(g.baselineYear)), .number(g.baselineValue), .number(Double(g.targetYear)),
                                .number(g.targetValue), .number(Double(g.priority)), .string(g.active ? "ja" : "nein"),
                            ] })
+            if !c.sources.isEmpty {
+                try writeSheet(writer, sourcesSheet, sourceColumns, widths: sourceWidths, sourceRows(c.sources))
+            }
             try writer.finish()
         } catch {
             writer.cancel()
@@ -122,7 +125,7 @@ public enum CatalogueWorkbook {
                 let r = RowReader(sheet: sheet, row: row, map: map)
                 guard let number = r.code("number"), let name = r.string("name") else { continue }
                 findings += r.unsafeText("number", .districtNumber) + r.unsafeText("name", .district) + r.unsafeText("area", .area)
-                districts.append(District(number: number, name: name, area: r.string("area")))
+                districts.append(District(number: number, name: name, area: r.string("area"), note: r.string("note")))
                 locations.districtRows.append(row.index)
             }
         }
@@ -192,8 +195,9 @@ public enum CatalogueWorkbook {
                 locations.goalRows.append(row.index)
             }
         }
+        let sources = readSources(workbook, findings: &findings, locations: &locations)
         let catalogue = Catalogue(fields: fields.isEmpty ? FieldOfAction.builtIn : fields, districts: districts,
-                                  departments: departments, indicators: indicators, goals: goals)
+                                  departments: departments, indicators: indicators, goals: goals, sources: sources)
         return (catalogue, findings + CatalogueRules.check(catalogue, locations: locations))
     }
 
