@@ -9,13 +9,16 @@ import Zip
 public enum StoreExport {
     static let tidyHeader = ["Kennziffer", "Indikator", "Nr.", "Stadtteil", "Jahr", "Kategorie", "Wert", "Zeichen", "Amt", "Datei", "Blatt", "Zelle", "übernommen am"]
 
-    public static func write(_ observations: [StoredObservation], catalogue: Catalogue, to path: String) throws {
+    /// Writes `path` by its extension; a `.csv` or `.tsv` in `csvDialect`
+    /// (German Excel's by default: `;`, decimal comma, UTF-8 with BOM).
+    public static func write(_ observations: [StoredObservation], catalogue: Catalogue, to path: String,
+                             csvDialect: DelimitedDialect = .germanSpreadsheet) throws {
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") {
             let file = try AtomicFile(path: path)
             do {
                 let out = ByteOutput(fd: file.descriptor)
-                var writer = DelimitedWriter(out, style: lower.hasSuffix(".csv") ? .csv : .tsv)
+                var writer = DelimitedWriter(out, style: lower.hasSuffix(".csv") ? .csv : .tsv, dialect: csvDialect)
                 for (n, values) in ([tidyHeader.map(CellValue.string)] + observations.map { tidyRow($0, catalogue) }).enumerated() {
                     try writer.write(Row(index: n, cells: values.enumerated().compactMap { c, v in v.isEmpty ? nil : Cell(column: c, value: v) }))
                 }

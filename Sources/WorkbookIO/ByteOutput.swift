@@ -6,6 +6,9 @@ public final class ByteOutput {
     private var buffer: [UInt8] = []
     private let fd: Int32
     private let capacity = 1 << 16
+    /// Applied to every text written with `write(_:)` (not to single bytes
+    /// or raw byte runs): the CLI makes cell texts inert with it on a terminal.
+    public var textFilter: ((String) -> String)?
 
     /// Standard output.
     public static func standardOutput() -> ByteOutput { ByteOutput(fd: 1) }
@@ -18,7 +21,7 @@ public final class ByteOutput {
     deinit { try? flush() }
 
     @inline(__always) public func write(_ text: String) throws {
-        var copy = text
+        var copy = textFilter.map { $0(text) } ?? text
         copy.withUTF8 { buffer.append(contentsOf: $0) }
         if buffer.count >= capacity { try flush() }
     }

@@ -85,7 +85,8 @@ public struct CanonicalJSONWriter {
     private func writeString(_ s: String) throws {
         try out.write(byte: UInt8(ascii: "\""))
         var needsEscape = false
-        for b in s.utf8 where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+        // 0x7F, and the lead bytes of C1 controls (0xC2) and bidi marks (0xD8, 0xE2): see JSONText.
+        for b in s.utf8 where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2 {
             needsEscape = true
             break
         }
@@ -94,17 +95,18 @@ public struct CanonicalJSONWriter {
         } else {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(s.utf8.count + 8)
-            for b in s.utf8 {
-                switch b {
-                case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
-                case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
-                case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-                case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-                case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes += Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 15)]]
-                default: bytes.append(b)
+            let hex = Array("0123456789abcdef".utf8)
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": bytes += [0x5C, 0x22]
+                case "\\": bytes += [0x5C, 0x5C]
+                case "\n": bytes += [0x5C, UInt8(ascii: "n")]
+                case "\r": bytes += [0x5C, UInt8(ascii: "r")]
+                case "\t": bytes += [0x5C, UInt8(ascii: "t")]
+                case _ where scalar.value < 0x20 || JSONText.isInvisibleControl(scalar):
+                    let v = Int(scalar.value)
+                    bytes += Array("\\u".utf8) + [hex[v >> 12 & 15], hex[v >> 8 & 15], hex[v >> 4 & 15], hex[v & 15]]
+                default: UTF8.encode(scalar) { bytes.append($0) }
                 }
             }
             try out.write(bytes: bytes)

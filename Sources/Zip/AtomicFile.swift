@@ -27,7 +27,9 @@ public final class AtomicFile {
         }
         descriptor = fd
         temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        fchmod(fd, 0o644)
+        // mkstemp makes the file 0600; a finished output gets what open(2)
+        // would give a new file: 0666 less the user's umask.
+        fchmod(fd, 0o666 & ~FileCreationMask.current)
     }
 
     deinit { cancel() }

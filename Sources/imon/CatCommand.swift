@@ -46,6 +46,8 @@ struct CatCommand: Command {
         options.acceptsTextFormats = true
         let reader = try reading(file) { try WorkbookFile.open(file, options: options) }
         let out = ByteOutput.standardOutput()
+        // The table is for people; the data formats stay exact unless they go to a terminal.
+        if format == .table || isatty(1) != 0 { out.textFilter = TerminalText.escaped }
         // nil: every sheet, listed on the way (json only; the other formats say which sheets they print).
         let selected = format == .json && sheet.isEmpty ? nil : try SheetSelection.indices(of: sheet, in: reader, file: file)
         try reading(file) {
@@ -56,7 +58,7 @@ struct CatCommand: Command {
                 try reader.eachSheet(at: selected) { try writer.write($0) }
                 try writer.end()
             case .csv, .tsv:
-                let writer = DelimitedWriter(out, style: format == .csv ? .csv : .tsv)
+                var writer = DelimitedWriter(out, style: format == .csv ? .csv : .tsv)
                 guard let index = selected?.first else { return try writer.finish() }
                 if let preview = try reader.preview(ofSheetAt: index), preview.rowsInOrder {
                     // Streamed: memory does not grow with the rows.

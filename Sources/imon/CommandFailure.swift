@@ -28,13 +28,6 @@ struct CommandFailure: Error {
     }
 }
 
-func printToStandardError(_ line: String, newline: Bool = true) {
-    var text = line
-    if newline && !text.hasSuffix("\n") { text += "\n" }
-    var bytes = Array(text.utf8)
-    _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
-}
-
 extension String {
     func replacingPrefix(_ prefix: String, with replacement: String) -> String {
         hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self

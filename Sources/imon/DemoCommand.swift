@@ -56,12 +56,13 @@ struct DemoCommand: Command {
         let validator = Validator(catalogue: catalogue)
         mkdir(output + "/Rueckmeldungen", 0o755)
         var reports: [FileReport] = []
+        var feedbackNames = FolderOutputNames(folder: output + "/Rueckmeldungen", mayReplace: FeedbackCopy.isFeedbackCopy)
         for file in submissions + mistakes {
             let (report, submission) = validator.validate(file: file)
             reports.append(report)
             if report.errors + report.warnings > 0, let submission {
                 let name = file.split(separator: "/").last.map(String.init) ?? file
-                let target = output + "/Rueckmeldungen/" + l("Prüfung_", "Checked_") + name
+                let target = feedbackNames.path(for: FeedbackCopy.namePrefix(l) + name)
                 do { try FeedbackWorkbook.write(submission.workbook, report: report, language: l, to: target) } catch { throw fail(target, error) }
             }
         }

@@ -31,8 +31,6 @@ struct InspectCommand: Command {
         options.acceptsTextFormats = true
         let reader = try reading(file) { try WorkbookFile.open(file, options: options) }
         let report = try reading(file) { try InspectionReport(file: file, reader: reader) }
-        let out = ByteOutput.standardOutput()
-        try out.write(format == .json ? report.json() : report.text())
-        try out.flush()
+        print(format == .json ? report.json() : report.text(), terminator: "")
     }
 }

@@ -40,6 +40,8 @@ struct ReportCommand: Command {
     }
 
     func run() throws {
+        try DistinctFiles.require(outputs: [("--output", output), ("--html", html)],
+                                  inputs: [("--store", store), ("--catalogue", self.catalogue)])
         let catalogue = try CatalogueSource.load(self.catalogue)
         let store = try openStore(self.store, create: false)
         let table: ObservationTable

@@ -71,20 +71,20 @@ struct MergeCommand: Command {
                 count += 1
                 return count
             }
-            if showProgress { printToStandardError("\r\u{1B}[2Kread \(n)/\(paths.count)", newline: false) }
+            if showProgress { printProgress("read \(n)/\(paths.count)") }
         }
         let items = prepared.withLock { all in paths.indices.compactMap { all[$0] } }
         let results: [MergeResult]
         do {
             results = try store.merge(items, catalogue: catalogue, prefer: prefer,
                                       user: currentUser()) { n in
-                if showProgress { printToStandardError("\r\u{1B}[2Kmerged \(n)/\(items.count)", newline: false) }
+                if showProgress { printProgress("merged \(n)/\(items.count)") }
             }
         } catch {
-            if showProgress { printToStandardError("\r\u{1B}[2K", newline: false) }
+            if showProgress { printProgress(nil) }
             throw CommandFailure(file: self.store, location: "store", reason: "\(error)")
         }
-        if showProgress { printToStandardError("\r\u{1B}[2K", newline: false) }
+        if showProgress { printProgress(nil) }
         for result in results {
             let who = [result.department.map { "department \($0)" }, result.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
             let line: String
@@ -115,21 +115,24 @@ struct ExportCommand: Command {
     static let spec = CommandSpec(
         "export",
         abstract: "Export the store's current observations: a tidy table with provenance and one wide sheet per indicator.",
-        parameters: [store, catalogue, year, output]) { try ExportCommand($0) }
+        parameters: [store, catalogue, year, output, CSVDialectOption.parameter]) { try ExportCommand($0) }
 
     let store: String
     let catalogue: String?
     let year: [Int]
     let output: String
+    let csvDialect: CSVDialectOption
 
     init(_ arguments: ParsedArguments) throws {
         store = try arguments.value(Self.store)
         catalogue = try arguments.optionalValue(Self.catalogue)
         year = try arguments.values(Self.year)
         output = try arguments.value(Self.output)
+        csvDialect = try arguments.value(CSVDialectOption.parameter)
     }
 
     func run() throws {
+        try DistinctFiles.require(outputs: [("--output", output)], inputs: [("--store", store), ("--catalogue", self.catalogue)])
         let catalogue = try CatalogueSource.load(self.catalogue)
         let store = try openStore(self.store, create: false)
         let observations: [StoredObservation]
@@ -137,7 +140,7 @@ struct ExportCommand: Command {
             throw CommandFailure(file: self.store, location: "store", reason: "\(error)")
         }
         do {
-            try StoreExport.write(observations, catalogue: catalogue, to: output)
+            try StoreExport.write(observations, catalogue: catalogue, to: output, csvDialect: csvDialect.dialect)
         } catch {
             throw CommandFailure(file: output, error: error)
         }

@@ -42,12 +42,15 @@ struct TemplateCommand: Command {
     }
 
     func run() throws {
+        if !all { try DistinctFiles.require(outputs: [("--output", output)], inputs: [("--catalogue", self.catalogue)]) }
         let catalogue = try CatalogueSource.load(self.catalogue)
         if all {
             mkdir(output, 0o755)
+            // Templates of an earlier run are replaced; two codes that make the same name get numbered ones.
+            var names = FolderOutputNames(folder: output, mayReplace: { _ in true })
             for department in catalogue.submittingDepartments {
                 let template = SubmissionTemplate(catalogue: catalogue, department: department, year: year, language: language)
-                let path = output + "/" + template.fileName(extension: format)
+                let path = names.path(for: template.fileName(extension: format))
                 try write(template, to: path)
             }
             return

@@ -24,7 +24,9 @@ struct ValidateCommand: Command {
         "validate",
         abstract: "Check department submissions: findings with sheet, cell, value and what to do.",
         discussion: """
-            FILES may be workbooks or folders (their .xlsx and .ods files). Exit status 0 when \
+            FILES may be workbooks or folders (their .xlsx and .ods files); owner and lock files of \
+            Excel and LibreOffice and imon's own feedback copies are skipped with a note, and a folder \
+            without workbooks ends the command with exit status 1. Exit status 0 when \
             there is no error, 1 when there are errors, 2 when the check itself could not run.
             """,
         parameters: [files, catalogue, year, store, format, annotate, lang, emptyIsError] + ReadingLimitOptions.parameters) {
@@ -62,15 +64,18 @@ struct ValidateCommand: Command {
         let validator = configured
         let paths = try SubmissionFiles.expand(files)
         if let annotate { mkdir(annotate, 0o755) }
+        // Chosen before the parallel checks, in input order: no two copies share a name,
+        // and an existing file is replaced only when it is an earlier feedback copy.
+        var names = annotate.map { FolderOutputNames(folder: $0, mayReplace: FeedbackCopy.isFeedbackCopy) }
+        let targets = paths.map { path in
+            names?.path(for: FeedbackCopy.namePrefix(language) + (path.split(separator: "/").last.map(String.init) ?? path))
+        }
         let results = Mutex<[Int: FileReport]>([:])
         let done = Mutex(0)
         let showProgress = isatty(2) != 0 && paths.count > 1
-        let annotateFolder = annotate
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             var (report, submission) = validator.validate(file: paths[i])
-            if let folder = annotateFolder, let submission {
-                let name = paths[i].split(separator: "/").last.map(String.init) ?? paths[i]
-                let target = folder + "/" + language("Prüfung_", "Checked_") + name
+            if let target = targets[i], let submission {
                 do {
                     try FeedbackWorkbook.write(submission.workbook, report: report, language: language, to: target)
                 } catch {
@@ -82,52 +87,14 @@ struct ValidateCommand: Command {
                 count += 1
                 return count
             }
-            if showProgress { printToStandardError("\r\u{1B}[2Kchecked \(n)/\(paths.count)", newline: false) }
+            if showProgress { printProgress("checked \(n)/\(paths.count)") }
         }
-        if showProgress { printToStandardError("\r\u{1B}[2K", newline: false) }
+        if showProgress { printProgress(nil) }
         let reports = results.withLock { all in paths.indices.compactMap { all[$0] } }
         switch format {
         case .text: print(ValidationReport.text(reports, language: language), terminator: "")
         case .json: print(ValidationReport.json(reports, language: language), terminator: "")
         }
         if reports.contains(where: { $0.errors > 0 }) { throw ExitStatus.problemsFound }
-    }
-}
-
-/// Files named on the command line, folders expanded to their workbooks.
-enum SubmissionFiles {
-    static func expand(_ arguments: [String]) throws -> [String] {
-        var out: [String] = []
-        for argument in arguments {
-            var info = stat()
-            guard stat(argument, &info) == 0 else {
-                throw CommandFailure(file: argument, location: "file", reason: "cannot read it: \(String(cString: strerror(errno)))")
-            }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                out += workbooks(in: argument).sorted()
-            } else {
-                out.append(argument)
-            }
-        }
-        return out
-    }
-
-    private static func workbooks(in folder: String) -> [String] {
-        guard let dir = opendir(folder) else { return [] }
-        defer { closedir(dir) }
-        var found: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasPrefix(".") { continue }
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                found += workbooks(in: path)
-            } else if [".xlsx", ".xlsm", ".ods", ".fods"].contains(where: { name.lowercased().hasSuffix($0) }) {
-                found.append(path)
-            }
-        }
-        return found
     }
 }

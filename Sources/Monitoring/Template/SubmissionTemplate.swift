@@ -33,9 +33,10 @@ public struct SubmissionTemplate: Sendable {
     /// Columns of an indicator sheet: number, district, one per category, remark.
     public static let firstValueColumn = 2
 
-    /// A file name such as `Vorlage_2005_Amt_50.xlsx`.
+    /// A file name such as `Vorlage_2005_Amt_50.xlsx`; whatever the catalogue
+    /// gives as the department's code, the name stays one name in its folder.
     public func fileName(extension ext: String) -> String {
-        language("Vorlage", "Template") + "_\(year)_" + language("Amt", "Dept") + "_\(department.code).\(ext)"
+        SafeFileName.component(language("Vorlage", "Template") + "_\(year)_" + language("Amt", "Dept") + "_\(department.code)") + ".\(ext)"
     }
 
     /// Writes the template to `path` (`.xlsx`, `.ods` or `.fods`), empty or
