@@ -7,16 +7,20 @@ public struct Catalogue: Sendable, Equatable {
     public var departments: [Department]
     public var indicators: [Indicator]
     public var goals: [Goal]
+    /// How districts are compared: assessed categories, small-number rules, class boundaries.
+    public var assessment: AssessmentSettings
     /// How statistics-office tables feed the indicators (`imon import`).
     public var sources: [SourceMapping]
 
     public init(fields: [FieldOfAction] = FieldOfAction.builtIn, districts: [District], departments: [Department],
-                indicators: [Indicator], goals: [Goal], sources: [SourceMapping] = []) {
+                indicators: [Indicator], goals: [Goal], assessment: AssessmentSettings = AssessmentSettings(),
+                sources: [SourceMapping] = []) {
         self.fields = fields
         self.districts = districts
         self.departments = departments
         self.indicators = indicators
         self.goals = goals
+        self.assessment = assessment
         self.sources = sources
     }
 
