@@ -14,7 +14,7 @@ struct ImportCommand: Command {
     static let prefer = Parameter.option("prefer", help: "Decide conflicts: new (the table's values win) or old (the store's stay).",
                                          choices: ConflictPreference.choices)
     static let dryRun = Parameter.flag("dry-run", help: "Show what would be stored, per year; the store is not opened.")
-    static let lang = CommandParameters.language("Language of the findings.")
+    static let lang = CommandParameters.language("Language of what is printed.")
     static let files = Parameter.argument("files", help: "Statistics-office tables (XLSX, ODS) or folders of them.", repeating: true)
 
     static let spec = CommandSpec(
@@ -71,35 +71,58 @@ struct ImportCommand: Command {
         let items = prepared.withLock { all in paths.indices.flatMap { all[$0] ?? [] } }
         if dryRun { return try preview(items) }
         let store = try openStore(self.store, create: true)
+        let l = language
         let results: [MergeResult]
         do {
-            results = try store.merge(items, catalogue: catalogue, prefer: prefer, user: currentUser())
-        } catch {
-            throw CommandFailure(file: self.store, location: "store", reason: "\(error)")
-        }
-        for (item, result) in zip(items, results) {
-            let line: String
-            switch result.outcome {
-            case .imported(let n): line = "imported (\(n) observations)"
-            case .unchanged: line = "unchanged (the same values are current)"
-            case .superseded(let previous, let n): line = "superseded \(previous) (\(n) observations)"
-            case .rejected(let errors): line = "rejected: \(errors) error\(errors == 1 ? "" : "s")"
-            case .conflict(let conflicts):
-                line = "conflict: \(conflicts.count) value\(conflicts.count == 1 ? "" : "s") differ from another source's; nothing imported (decide with --prefer new|old)\n"
-                    + conflicts.prefix(5).map { "    \($0)" }.joined(separator: "\n")
+            results = try store.merge(items, catalogue: catalogue, prefer: prefer, user: currentUser()) { result, n in
+                // Said as soon as it is committed, as merge does: an import
+                // stopped later has told what it stored.
+                let item = items[n - 1]
+                print("\(heading(item)): \(Self.outcome(result, l))")
+                for finding in ValidationReport.findingLines(item.report.findings, language: l) { print(finding) }
+                fflush(nil)
             }
-            print("\(heading(item)): \(line)\(result.decision.map { "; \($0)" } ?? "")")
-            for finding in ValidationReport.findingLines(item.report.findings, language: language) { print(finding) }
+        } catch {
+            throw storeFailure(self.store, error)
         }
-        let count = (try? store.currentObservationCount()) ?? 0
-        print("\(paths.count) file\(paths.count == 1 ? "" : "s"), \(results.count) year\(results.count == 1 ? "" : "s"); "
-              + "the store \(self.store) holds \(count) current observations")
+        let count: Int
+        do { count = try store.currentObservationCount() } catch { throw storeFailure(self.store, error) }
+        let files = paths.count, years = results.count
+        print(l("\(files) \(files == 1 ? "Datei" : "Dateien"), \(years) \(years == 1 ? "Jahr" : "Jahre"); der Speicher \(self.store) enthält \(l.number(count)) aktuelle Beobachtungen",
+                "\(files) file\(files == 1 ? "" : "s"), \(years) year\(years == 1 ? "" : "s"); the store \(self.store) holds \(l.number(count)) current observations"))
         if results.contains(where: { $0.outcome.isProblem }) { throw ExitStatus.problemsFound }
+    }
+
+    /// One year's outcome, in `l`.
+    static func outcome(_ result: MergeResult, _ l: Language) -> String {
+        func observations(_ n: Int) -> String { l("\(l.number(n)) Beobachtung\(n == 1 ? "" : "en")", "\(l.number(n)) observation\(n == 1 ? "" : "s")") }
+        var line: String
+        switch result.outcome {
+        case .imported(let n): line = l("übernommen (\(observations(n)))", "imported (\(observations(n)))")
+        case .unchanged: line = l("unverändert (dieselben Werte sind aktuell)", "unchanged (the same values are current)")
+        case .superseded(let previous, let n): line = l("ersetzt \(previous) (\(observations(n)))", "superseded \(previous) (\(observations(n)))")
+        case .rejected(let errors):
+            line = l("abgelehnt: \(l.number(errors)) Fehler", "rejected: \(l.number(errors)) error\(errors == 1 ? "" : "s")")
+        case .conflict(let conflicts):
+            let n = conflicts.count
+            line = l("Konflikt: \(l.number(n)) Wert\(n == 1 ? " weicht" : "e weichen") von denen einer anderen Quelle ab; nichts übernommen (entscheiden mit --prefer new|old)",
+                     "conflict: \(l.number(n)) value\(n == 1 ? "" : "s") differ from another source's; nothing imported (decide with --prefer new|old)")
+            for c in conflicts.prefix(5) {
+                line += "\n    " + l("\(c.indicator) \(c.district) \(c.year) \(c.category): neu \(c.newValue) (\(c.newCell)), bisher \(c.existingValue) von Amt \(c.existingDepartment) (\(c.existingFile))",
+                                     "\(c)")
+            }
+        }
+        if let decided = result.decidedConflicts {
+            let n = decided.count
+            line += "; " + l("\(l.number(n)) Konflikt\(n == 1 ? "" : "e"): \(decided.preferred == .new ? "die neuen Werte" : "die Werte im Speicher") behalten (entschieden von \(decided.user))",
+                             "\(l.number(n)) conflicting value\(n == 1 ? "" : "s"): kept the \(decided.preferred == .new ? "new" : "store's") values (decided by \(decided.user))")
+        }
+        return line
     }
 
     /// `FILE (K3_T41, department 12, 2024)`
     private func heading(_ item: PreparedSubmission) -> String {
-        let who = [item.submission?.source, item.report.department.map { "department \($0)" }, item.report.year.map(String.init)]
+        let who = [item.submission?.source, item.report.department.map { language("Amt \($0)", "department \($0)") }, item.report.year.map(String.init)]
             .compactMap { $0 }.joined(separator: ", ")
         return "\(item.file)\(who.isEmpty ? "" : " (\(who))")"
     }
@@ -109,15 +132,18 @@ struct ImportCommand: Command {
         var rejected = 0
         for item in items {
             if let submission = item.submission, item.report.errors == 0 {
-                print("\(heading(item)): would import \(submission.observations.count) observations")
-                for line in ImportPreview.lines(submission) { print(line) }
+                let n = submission.observations.count
+                print("\(heading(item)): " + language("würde \(language.number(n)) Beobachtungen übernehmen", "would import \(language.number(n)) observations"))
+                for line in ImportPreview.lines(submission, language: language) { print(line) }
             } else {
                 rejected += 1
-                print("\(heading(item)): would be rejected: \(max(item.report.errors, 1)) error\(item.report.errors == 1 ? "" : "s")")
+                let n = max(item.report.errors, 1)
+                print("\(heading(item)): " + language("würde abgelehnt: \(language.number(n)) Fehler", "would be rejected: \(language.number(n)) error\(n == 1 ? "" : "s")"))
             }
             for finding in ValidationReport.findingLines(item.report.findings, language: language) { print(finding) }
         }
-        print("\(items.count) year\(items.count == 1 ? "" : "s") read; nothing was stored (--dry-run)")
+        print(language("\(items.count) \(items.count == 1 ? "Jahr" : "Jahre") gelesen; nichts gespeichert (--dry-run)",
+                       "\(items.count) year\(items.count == 1 ? "" : "s") read; nothing was stored (--dry-run)"))
         if rejected > 0 { throw ExitStatus.problemsFound }
     }
 }

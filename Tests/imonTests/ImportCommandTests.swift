@@ -43,12 +43,12 @@ final class ImportCommandTests: XCTestCase {
     }
 
     func testAFreshImportThenTheSameAgainIsUnchangedAndACorrectionSupersedesOnlyItsYear() throws {
-        let first = try ImonProcess.run(["import", "--store", store, "--year", "2023", "--year", "2024", t41])
+        let first = try ImonProcess.run(["import", "--lang", "en", "--store", store, "--year", "2023", "--year", "2024", t41])
         XCTAssertEqual(first.status, 0, first.out + first.err)
         XCTAssertTrue(lines(first.out, 2023).first?.hasSuffix("(K3_T41, department 12, 2023): imported (38 observations)") == true, first.out)
         XCTAssertTrue(lines(first.out, 2024).first?.hasSuffix(": imported (38 observations)") == true, first.out)
 
-        let again = try ImonProcess.run(["import", "--store", store, "--year", "2023", "--year", "2024", t41])
+        let again = try ImonProcess.run(["import", "--lang", "en", "--store", store, "--year", "2023", "--year", "2024", t41])
         XCTAssertEqual(again.status, 0, again.out + again.err)
         XCTAssertTrue(lines(again.out, 2023).first?.hasSuffix(": unchanged (the same values are current)") == true, again.out)
         XCTAssertTrue(lines(again.out, 2024).first?.hasSuffix(": unchanged (the same values are current)") == true, again.out)
@@ -56,7 +56,7 @@ final class ImportCommandTests: XCTestCase {
         // The city corrects Altstadt's 2024 count by one, and the city total with it.
         let corrected = try edited("K3_T41_korrigiert", [(#"[2024,"01","4013","K3_T41"]"#, #"[2024,"01","4014","K3_T41"]"#),
                                                           (#"[2024,"15003","37454","K3_T41"]"#, #"[2024,"15003","37455","K3_T41"]"#)])
-        let third = try ImonProcess.run(["import", "--store", store, "--year", "2023", "--year", "2024", corrected])
+        let third = try ImonProcess.run(["import", "--lang", "en", "--store", store, "--year", "2023", "--year", "2024", corrected])
         XCTAssertEqual(third.status, 0, third.out + third.err)
         XCTAssertTrue(lines(third.out, 2023).first?.hasSuffix(": unchanged (the same values are current)") == true, third.out)
         XCTAssertTrue(lines(third.out, 2024).first?.contains(": superseded \(t41) (38 observations)") == true, third.out)
@@ -90,7 +90,7 @@ final class ImportCommandTests: XCTestCase {
     }
 
     func testADryRunShowsTheYearAndStoresNothing() throws {
-        let result = try ImonProcess.run(["import", "--store", store, "--dry-run", "--year", "2024", t41, t33])
+        let result = try ImonProcess.run(["import", "--lang", "en", "--store", store, "--dry-run", "--year", "2024", t41, t33])
         XCTAssertEqual(result.status, 0, result.out + result.err)
         XCTAssertTrue(result.out.contains("(K3_T41, department 12, 2024): would import 38 observations"), result.out)
         XCTAssertTrue(result.out.contains("    W01 nichtdeutsch: 37 districts (2 marked), city 37454 (Sheet 1!C607)"), result.out)

@@ -5,7 +5,7 @@ import Spreadsheet
 /// markers) and the city's value with the cell it comes from.
 public enum ImportPreview {
     /// Indented lines, one per indicator and category.
-    public static func lines(_ submission: Submission) -> [String] {
+    public static func lines(_ submission: Submission, language l: Language) -> [String] {
         let observations = submission.observations
         var lines: [String] = []
         var seen: [String] = []
@@ -18,8 +18,10 @@ public enum ImportPreview {
             let districts = cells.filter { $0.district != SubmissionValues.cityTotalKey }
             let markers = districts.filter { $0.marker != nil }.count
             let city = cells.first { $0.district == SubmissionValues.cityTotalKey }
-            let cityText = city.map { "city \($0.displayValue) (\($0.sheet)!\($0.cell))" } ?? "no city row"
-            lines.append("    \(parts[0]) \(parts[1]): \(districts.count) districts\(markers > 0 ? " (\(markers) marked)" : ""), \(cityText)")
+            let cityText = city.map { l("Stadt", "city") + " \($0.value.map(l.number) ?? $0.marker ?? "") (\($0.sheet)!\($0.cell))" }
+                ?? l("keine Zeile für die Stadt", "no city row")
+            let marked = markers > 0 ? l(" (\(markers) mit Zeichen)", " (\(markers) marked)") : ""
+            lines.append("    \(parts[0]) \(parts[1]): \(districts.count) " + l("Stadtteile", "districts") + "\(marked), \(cityText)")
         }
         return lines
     }
