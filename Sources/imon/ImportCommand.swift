@@ -69,7 +69,7 @@ struct ImportCommand: Command {
             prepared.withLock { $0[i] = items }
         }
         let items = prepared.withLock { all in paths.indices.flatMap { all[$0] ?? [] } }
-        if dryRun { return try preview(items) }
+        if dryRun { return try preview(items, files: paths.count) }
         let store = try openStore(self.store, create: true)
         let l = language
         let results: [MergeResult]
@@ -87,7 +87,7 @@ struct ImportCommand: Command {
         }
         let count: Int
         do { count = try store.currentObservationCount() } catch { throw storeFailure(self.store, error) }
-        let files = paths.count, years = results.count
+        let files = paths.count, years = items.filter { $0.report.year != nil }.count
         print(l("\(files) \(files == 1 ? "Datei" : "Dateien"), \(years) \(years == 1 ? "Jahr" : "Jahre"); der Speicher \(self.store) enthält \(l.number(count)) aktuelle Beobachtungen",
                 "\(files) file\(files == 1 ? "" : "s"), \(years) year\(years == 1 ? "" : "s"); the store \(self.store) holds \(l.number(count)) current observations"))
         if results.contains(where: { $0.outcome.isProblem }) { throw ExitStatus.problemsFound }
@@ -128,7 +128,7 @@ struct ImportCommand: Command {
     }
 
     /// `--dry-run`: what each year would bring, and why a year would be rejected.
-    private func preview(_ items: [PreparedSubmission]) throws {
+    private func preview(_ items: [PreparedSubmission], files: Int) throws {
         var rejected = 0
         for item in items {
             if let submission = item.submission, item.report.errors == 0 {
@@ -142,8 +142,9 @@ struct ImportCommand: Command {
             }
             for finding in ValidationReport.findingLines(item.report.findings, language: language) { print(finding) }
         }
-        print(language("\(items.count) \(items.count == 1 ? "Jahr" : "Jahre") gelesen; nichts gespeichert (--dry-run)",
-                       "\(items.count) year\(items.count == 1 ? "" : "s") read; nothing was stored (--dry-run)"))
+        let years = items.filter { $0.report.year != nil }.count
+        print(language("\(files) \(files == 1 ? "Datei" : "Dateien"), \(years) \(years == 1 ? "Jahr" : "Jahre") gelesen; nichts gespeichert (--dry-run)",
+                       "\(files) file\(files == 1 ? "" : "s"), \(years) year\(years == 1 ? "" : "s") read; nothing was stored (--dry-run)"))
         if rejected > 0 { throw ExitStatus.problemsFound }
     }
 }

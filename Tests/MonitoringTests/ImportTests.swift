@@ -165,4 +165,11 @@ final class ImportTests: XCTestCase {
                                                         id: "T1", header: header), file: "t.xlsx")
         XCTAssertEqual(fits.years.first?.report.findings.filter { $0.severity == .error }, [])
     }
+
+    func testAYearTheTableDoesNotHaveIsOneErrorNotAnEmptyImport() {
+        let imported = TableImport(catalogue: catalogue, years: [2030]).read(file: t41)
+        XCTAssertTrue(imported.years.isEmpty)
+        XCTAssertEqual(imported.fileFindings.map(\.kind), [.sourceNoRows(years: [2030])])
+        XCTAssertEqual(imported.reports.map(\.errors), [1])
+    }
 }

@@ -106,6 +106,9 @@ public struct TableImport: Sendable {
             }
             rows[year] = entry
         }
+        if rows.isEmpty {
+            fileFindings.append(ValidationFinding(.error, .sourceNoRows(years: years.map { $0.sorted() } ?? []), sheet: sheet.name))
+        }
         let importedYears = rows.keys.sorted().map { year in
             self.year(year, rows[year] ?? YearRows(), mapping: mapping, sheet: sheet, file: file, fileFindings: fileFindings)
         }

@@ -75,6 +75,8 @@ public enum FindingKind: Hashable, Sendable {
     case sourceDuplicateRow(district: String, year: Int, firstRow: Int)
     /// Districts of the catalogue without a row for the year: nothing is imported for them.
     case sourceDistrictsAbsent(numbers: [String], year: Int)
+    /// The table has no row for the years asked for (or none at all).
+    case sourceNoRows(years: [Int])
 
     /// The stable code programs and tests rely on (`text-in-number-cell`, …).
     public var code: String {
@@ -128,6 +130,7 @@ public enum FindingKind: Hashable, Sendable {
         case .sourceUnknownDistrict: "unknown-district"
         case .sourceDuplicateRow: "duplicate-row"
         case .sourceDistrictsAbsent: "districts-absent"
+        case .sourceNoRows: "no-rows"
         }
     }
 }

@@ -161,6 +161,10 @@ public enum FindingText {
         case .sourceDuplicateRow(let district, let year, let first):
             return l("Stadtteil \(district) steht für \(year) schon in Zeile \(first); das Jahr wird nicht übernommen.",
                      "district \(district) already has a row for \(year) in row \(first); the year is not imported.")
+        case .sourceNoRows(let years):
+            let which = years.map(String.init).joined(separator: ", ")
+            return years.isEmpty ? l("Die Tabelle hat keine Datenzeilen; nichts wird übernommen.", "The table has no data rows; nothing is imported.")
+                : l("Die Tabelle hat keine Zeile für \(which); nichts wird übernommen.", "The table has no row for \(which); nothing is imported.")
         case .sourceDistrictsAbsent(let numbers, let year):
             return l("Für \(year) hat die Tabelle keine Zeile für die Stadtteile \(numbers.joined(separator: ", ")); für sie wird nichts übernommen.",
                      "for \(year) the table has no row for districts \(numbers.joined(separator: ", ")); nothing is imported for them.")
