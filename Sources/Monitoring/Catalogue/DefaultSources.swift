@@ -6,6 +6,7 @@ public enum DefaultSources {
     /// The KISS-MD markers: `.` a small value kept confidential, `-` nothing.
     static let markers = [SourceMarker(".", .unknown), SourceMarker("-", .nothing)]
 
+    /// K3_T33 (W01 insgesamt), K3_T41 and K3_T38 (W01 nichtdeutsch), attributed to department 12.
     public static let kissMD: [SourceMapping] = [
         SourceMapping(
             table: "K3_T33", department: "12", yearColumn: 0, districtColumn: 1, cityKey: "15003", columnCount: 8, markers: markers,
