@@ -96,16 +96,40 @@ enum StoreSchema {
                 PRAGMA application_id = \(StoreIdentity.applicationID);
                 PRAGMA user_version = 2;
                 """),
+        // What each report made public (issue 22, item 5): the next year's
+        // report keeps what it printed printed and what it hid hidden, and
+        // its audit knows these numbers. One report per year, the latest.
+        ("v3", """
+                CREATE TABLE publishedReport (
+                    reportYear INTEGER PRIMARY KEY,
+                    publishedAt TEXT NOT NULL,
+                    publishedBy TEXT NOT NULL,
+                    figures INTEGER NOT NULL
+                );
+                CREATE TABLE publishedFigure (
+                    reportYear INTEGER NOT NULL REFERENCES publishedReport(reportYear),
+                    indicator TEXT NOT NULL,
+                    district TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    measure TEXT NOT NULL CHECK (measure IN ('value', 'change')),
+                    value REAL,
+                    suppression TEXT CHECK (suppression IN ('primary', 'secondary')),
+                    PRIMARY KEY (reportYear, indicator, district, category, year, measure),
+                    CHECK ((value IS NULL) <> (suppression IS NULL))
+                ) WITHOUT ROWID;
+                PRAGMA user_version = 3;
+                """),
         // Tables the statistics office publishes (`imon import`): a submission
         // names the table it came from, and one department's year may come
         // from several tables, each superseding only its own earlier version.
         // A table brings every year again with each export, so the hash of
         // what one year says (ImportFingerprint) decides `unchanged`.
-        ("v3", """
+        ("v4", """
                 ALTER TABLE submission ADD COLUMN source TEXT;
                 ALTER TABLE submission ADD COLUMN contentHash TEXT;
                 CREATE INDEX submission_by_source ON submission(department, year, source, status);
-                PRAGMA user_version = 3;
+                PRAGMA user_version = 4;
                 """),
     ]
 }

@@ -5,10 +5,10 @@ import Zip
 /// The report as one self-contained HTML file: no network, no scripts, no
 /// external fonts; charts are inline SVG. Readable on screen and printable.
 public enum HTMLReport {
-    public static func write(_ r: SituationReport, table: ObservationTable, to path: String) throws {
+    public static func write(_ r: SituationReport, to path: String) throws {
         let file = try AtomicFile(path: path)
         do {
-            try file.write(Array(render(r, table: table).utf8))
+            try file.write(Array(render(r).utf8))
             try file.commit()
         } catch {
             file.cancel()
@@ -30,7 +30,7 @@ public enum HTMLReport {
         return out
     }
 
-    static func render(_ r: SituationReport, table: ObservationTable) -> String {
+    static func render(_ r: SituationReport) -> String {
         let l = r.language
         var h = """
             <!DOCTYPE html>
@@ -59,7 +59,7 @@ public enum HTMLReport {
         for field in r.fields {
             h += "<h2>" + esc("\(field.code). \(field.name)") + "</h2>\n"
             for indicator in r.catalogue.indicators where indicator.field == field.code {
-                h += indicatorCard(r, indicator, table)
+                h += indicatorCard(r, indicator)
             }
         }
         h += "<h2>" + esc(l("Datenqualität", "Data quality")) + "</h2>\n" + qualityTable(r)
@@ -139,24 +139,25 @@ public enum HTMLReport {
         return s + "</table>\n"
     }
 
-    private static func indicatorCard(_ r: SituationReport, _ indicator: Indicator, _ table: ObservationTable) -> String {
+    private static func indicatorCard(_ r: SituationReport, _ indicator: Indicator) -> String {
         let l = r.language
         let key = r.keyCategory(indicator)
         guard let a = r.analyses[indicator.code]?[key] else { return "" }
         let d = ReportTexts.decimals(indicator)
         var s = "<div class=\"card\"><h3>" + esc("\(indicator.code) – \(indicator.name)") + "</h3>"
-        s += "<p class=\"note\">" + esc(l("Stadt (\(key)): \(ReportTexts.number(a.cityValue, decimals: d, language: l)) \(ReportTexts.unit(indicator, l)) · Trend: \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
-                                          "City (\(key)): \(ReportTexts.number(a.cityValue, decimals: d, language: l)) \(ReportTexts.unit(indicator, l)) · trend: \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")) + "</p>"
+        let city = ReportTexts.figure(r.figure(indicator.code, PublicationStructure.cityRow, key), decimals: d, language: l)
+        s += "<p class=\"note\">" + esc(l("Stadt (\(key)): \(city) \(ReportTexts.unit(indicator, l)) · Trend: \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
+                                          "City (\(key)): \(city) \(ReportTexts.unit(indicator, l)) · trend: \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")) + "</p>"
         s += "<div class=\"charts\">"
         if indicator.level == .districts { s += bars(r, indicator, a) }
-        s += trendLine(r, indicator, key, table)
+        s += trendLine(r, indicator, key)
         s += "</div></div>\n"
         return s
     }
 
     /// Horizontal bars of the districts' values, the city value as a line; flagged districts in red.
     private static func bars(_ r: SituationReport, _ indicator: Indicator, _ a: IndicatorAnalysis) -> String {
-        let figures = a.districts.filter { !r.isSuppressed(indicator.code, $0.district, a.category) }.sorted { $0.value > $1.value }
+        let figures = a.districts.filter { r.figure(indicator.code, $0.district, a.category).number != nil }.sorted { $0.value > $1.value }
         guard let maxValue = figures.map(\.value).max(), maxValue > 0 else { return "" }
         let left = 150.0, width = 560.0, barH = 9.0, height = Double(figures.count) * (barH + 2) + 24
         var s = "<svg width=\"\(Int(left + width + 60))\" height=\"\(Int(height))\" role=\"img\">"
@@ -167,6 +168,11 @@ public enum HTMLReport {
             s += "<rect x=\"\(left)\" y=\"\(y)\" width=\"\(String(format2(w)))\" height=\"\(barH)\" fill=\"\(f.marked ? "#d9534f" : "#5B9BD5")\"/>"
             s += "<text x=\"\(left + w + 3)\" y=\"\(y + 8)\" font-size=\"8\">\(ReportTexts.number(f.value, decimals: ReportTexts.decimals(indicator), language: r.language))</text>"
         }
+        let hidden = r.catalogue.districts.filter { r.figure(indicator.code, $0.number, a.category).isSuppressed }.count
+        if hidden > 0 {
+            s += "<text x=\"0\" y=\"\(Int(height - 4))\" font-size=\"9\">" + esc(r.language("\(hidden) Stadtteile „.“ (zum Schutz von Personen) nicht gezeigt",
+                                                                                         "\(hidden) districts “.” (protecting persons) not shown")) + "</text>"
+        }
         if let city = a.cityValue, indicator.unit.isRate || indicator.unit == .index {
             let x = left + city / maxValue * width
             s += "<line x1=\"\(format2(x))\" y1=\"0\" x2=\"\(format2(x))\" y2=\"\(Int(height - 16))\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>"
@@ -176,9 +182,8 @@ public enum HTMLReport {
     }
 
     /// The city value over the years.
-    private static func trendLine(_ r: SituationReport, _ indicator: Indicator, _ category: String, _ table: ObservationTable) -> String {
-        let values = IndicatorValues(catalogue: r.catalogue, table: table)
-        let points = r.years.compactMap { y in values.city(indicator, y, category).map { (y, $0) } }
+    private static func trendLine(_ r: SituationReport, _ indicator: Indicator, _ category: String) -> String {
+        let points = r.years.compactMap { y in r.figure(indicator.code, PublicationStructure.cityRow, category, y).number.map { (y, $0) } }
         guard points.count >= 2, let lo = points.map(\.1).min(), let hi = points.map(\.1).max() else { return "" }
         let w = 300.0, h = 160.0, pad = 34.0
         let span = hi - lo == 0 ? max(abs(hi), 1) : hi - lo
