@@ -146,16 +146,4 @@ final class AnalysisTests: XCTestCase {
             XCTAssertNotEqual(hiddenParts.count, 1, "column \(c)")
         }
     }
-    func testTheCityValueIsTheCitysOwnTotalWhereADistrictIsConfidential() {
-        var t = ObservationTable()
-        // District 03's count is `.` (stored as a marker, no number); the city's own row counts it.
-        t.add(indicator: "P", year: 2024, row: "01", category: "nichtdeutsch", value: 100)
-        t.add(indicator: "P", year: 2024, row: "02", category: "nichtdeutsch", value: 200)
-        t.add(indicator: "P", year: 2024, row: SubmissionValues.cityTotalKey, category: "nichtdeutsch", value: 302)
-        let p = catalogue.indicator("P")!
-        XCTAssertEqual(IndicatorValues(catalogue: catalogue, table: t).citySum(p, 2024, "nichtdeutsch"), 302)
-        // With every district known, the sum of the districts.
-        t.add(indicator: "P", year: 2024, row: "03", category: "nichtdeutsch", value: 1)
-        XCTAssertEqual(IndicatorValues(catalogue: catalogue, table: t).citySum(p, 2024, "nichtdeutsch"), 301)
-    }
 }

@@ -42,17 +42,11 @@ public struct IndicatorValues: Sendable {
         return (top, bottom)
     }
 
-    /// Sum over the districts; the city row for city-level indicators, and
-    /// where a district's value is not known (confidential `.`, or no row):
-    /// the known districts then add up to less than the city, whose own
-    /// total counts the hidden values too (the city's tables publish such
-    /// rows, issue 26).
+    /// Sum over the districts; the city row for city-level indicators.
     public func citySum(_ indicator: Indicator, _ year: Int, _ category: String) -> Double? {
-        let cityRow = table.value(indicator.code, year, SubmissionValues.cityTotalKey, category)
-        if indicator.level == .city { return cityRow }
+        if indicator.level == .city { return table.value(indicator.code, year, SubmissionValues.cityTotalKey, category) }
         let values = catalogue.districts.compactMap { table.value(indicator.code, year, $0.number, category) }
-        guard !values.isEmpty else { return cityRow }
-        if values.count < catalogue.districts.count, let cityRow { return cityRow }
+        guard !values.isEmpty else { return table.value(indicator.code, year, SubmissionValues.cityTotalKey, category) }
         return values.reduce(0, +)
     }
 
