@@ -120,10 +120,21 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 PRAGMA user_version = 3;
                 """),
+        // Tables the statistics office publishes (`imon import`): a submission
+        // names the table it came from, and one department's year may come
+        // from several tables, each superseding only its own earlier version.
+        // A table brings every year again with each export, so the hash of
+        // what one year says (ImportFingerprint) decides `unchanged`.
+        ("v4", """
+                ALTER TABLE submission ADD COLUMN source TEXT;
+                ALTER TABLE submission ADD COLUMN contentHash TEXT;
+                CREATE INDEX submission_by_source ON submission(department, year, source, status);
+                PRAGMA user_version = 4;
+                """),
         // The portal (`imon serve`): its accounts, with bcrypt hashes only,
         // and the uploads in conflict kept (their bytes, never a path a user
         // named) until a coordinator decides them in the browser.
-        ("v4", """
+        ("v5", """
                 CREATE TABLE account (
                     name TEXT PRIMARY KEY NOT NULL,
                     role TEXT NOT NULL CHECK (role IN ('department', 'coordinator', 'analyst')),
@@ -143,7 +154,7 @@ enum StoreSchema {
                     conflicts INTEGER NOT NULL,
                     bytes BLOB NOT NULL
                 );
-                PRAGMA user_version = 4;
+                PRAGMA user_version = 5;
                 """),
     ]
 }

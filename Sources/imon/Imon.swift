@@ -11,8 +11,8 @@ enum Imon {
         abstract: "Integration monitoring: read, check and merge the workbooks departments send.",
         version: "0.1.0",
         subcommands: [CatCommand.spec, InspectCommand.spec, ConvertCommand.spec, CatalogueCommand.spec, TemplateCommand.spec,
-                      ValidateCommand.spec, MergeCommand.spec, ExportCommand.spec, HistoryCommand.spec, StatusCommand.spec, ReportCommand.spec,
-                      AuditCommand.spec, UsersCommand.spec, ServeCommand.spec, DemoCommand.spec])
+                      ValidateCommand.spec, MergeCommand.spec, ImportCommand.spec, ExportCommand.spec, HistoryCommand.spec, StatusCommand.spec,
+                      ReportCommand.spec, AuditCommand.spec, UsersCommand.spec, ServeCommand.spec, DemoCommand.spec])
 
     /// Runs the command; every failure ends in one line on standard error.
     /// Exit status: 0 success, 1 when a command found problems it listed,
