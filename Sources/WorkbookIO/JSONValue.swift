@@ -1,7 +1,7 @@
 import Spreadsheet
 
-/// A parsed JSON value (RFC 8259), for reading canonical workbook dumps.
-enum JSONValue: Sendable {
+/// A parsed JSON value (RFC 8259), for reading canonical workbook dumps and GeoJSON.
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -9,13 +9,14 @@ enum JSONValue: Sendable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    subscript(key: String) -> JSONValue? {
+    /// The member named `key` of an object; nil for anything else.
+    public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.0 == key }?.1
     }
 
     /// Parses a whole document; the error says at which byte it went wrong.
-    static func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
+    public static func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.skipSpace()
         let value = try parser.value(depth: 0)

@@ -6,14 +6,17 @@ public struct Catalogue: Sendable, Equatable {
     public var departments: [Department]
     public var indicators: [Indicator]
     public var goals: [Goal]
+    /// The districts' outlines for maps; nil when the catalogue names none.
+    public var geometry: DistrictGeometry?
 
     public init(fields: [FieldOfAction] = FieldOfAction.builtIn, districts: [District], departments: [Department],
-                indicators: [Indicator], goals: [Goal]) {
+                indicators: [Indicator], goals: [Goal], geometry: DistrictGeometry? = nil) {
         self.fields = fields
         self.districts = districts
         self.departments = departments
         self.indicators = indicators
         self.goals = goals
+        self.geometry = geometry
     }
 
     public func indicator(_ code: String) -> Indicator? { indicators.first { $0.code == code } }

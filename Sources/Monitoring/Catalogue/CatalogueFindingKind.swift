@@ -46,6 +46,13 @@ public enum CatalogueFindingKind: Hashable, Sendable {
     case unsafeCode(entry: Entry, code: String, problems: [NameProblem])
     /// A name or text with characters that break the cells and titles it goes into.
     case unsafeText(entry: Entry, text: String, problems: [NameProblem])
+    /// The map file named on the sheet `Karte` cannot be used.
+    case mapFileUnusable(file: String, reason: String)
+    /// A district without an outline in the map file, or with several.
+    case districtWithoutShape(district: String, name: String)
+    case districtWithSeveralShapes(district: String, name: String, count: Int)
+    /// An outline whose number or name fits no district.
+    case shapeWithoutDistrict(feature: Int, label: String)
 
     /// The stable code programs and tests rely on.
     public var code: String {
@@ -75,6 +82,10 @@ public enum CatalogueFindingKind: Hashable, Sendable {
         case .targetBeforeBaseline: "target-before-baseline"
         case .unsafeCode: "unsafe-code"
         case .unsafeText: "control-character"
+        case .mapFileUnusable: "map-file"
+        case .districtWithoutShape: "map-shape-missing"
+        case .districtWithSeveralShapes: "map-shape-twice"
+        case .shapeWithoutDistrict: "map-shape-unknown"
         }
     }
 }

@@ -54,6 +54,9 @@ public enum CatalogueWorkbook {
                                .number(Double(g.baselineYear)), .number(g.baselineValue), .number(Double(g.targetYear)),
                                .number(g.targetValue), .number(Double(g.priority)), .string(g.active ? "ja" : "nein"),
                            ] })
+            if let geometry = c.geometry {
+                try CatalogueMapSheet.write(geometry, writer)
+            }
             try writer.finish()
         } catch {
             writer.cancel()
@@ -88,7 +91,8 @@ public enum CatalogueWorkbook {
     /// Reads a catalogue workbook. Problems that make a row unusable are
     /// findings (the row is left out); the consistency rules then run on
     /// what was read.
-    public static func read(_ workbook: Workbook) -> (Catalogue, [CatalogueFinding]) {
+    /// `folder` is where a map file named on the sheet `Karte` is looked for.
+    public static func read(_ workbook: Workbook, folder: String? = nil) -> (Catalogue, [CatalogueFinding]) {
         var findings: [CatalogueFinding] = []
         var locations = CatalogueRules.Locations()
 
@@ -192,14 +196,16 @@ public enum CatalogueWorkbook {
                 locations.goalRows.append(row.index)
             }
         }
+        let (geometry, mapFindings) = CatalogueMapSheet.read(workbook, folder: folder, districts: districts)
         let catalogue = Catalogue(fields: fields.isEmpty ? FieldOfAction.builtIn : fields, districts: districts,
-                                  departments: departments, indicators: indicators, goals: goals)
-        return (catalogue, findings + CatalogueRules.check(catalogue, locations: locations))
+                                  departments: departments, indicators: indicators, goals: goals, geometry: geometry)
+        return (catalogue, findings + CatalogueRules.check(catalogue, locations: locations) + mapFindings)
     }
 
     /// Reads the catalogue workbook at `path`.
     public static func read(path: String) throws -> (Catalogue, [CatalogueFinding]) {
-        read(try WorkbookFile.read(path))
+        let slash = path.lastIndex(of: "/")
+        return read(try WorkbookFile.read(path), folder: slash.map { String(path[..<$0]) } ?? ".")
     }
 }
 

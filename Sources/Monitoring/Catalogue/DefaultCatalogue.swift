@@ -7,7 +7,7 @@ public enum DefaultCatalogue {
     static let sex = ["insgesamt", "männlich", "weiblich"]
     static let total = ["insgesamt"]
 
-    public static let magdeburg = Catalogue(
+    public static let magdeburg = withBuiltInShapes(Catalogue(
         districts: [
             ("01", "Altstadt"), ("02", "Werder"), ("04", "Alte Neustadt"), ("06", "Neue Neustadt"), ("08", "Neustädter See"),
             ("10", "Kannenstieg"), ("12", "Neustädter Feld"), ("14", "Sülzegrund"), ("18", "Nordwest"), ("20", "Alt Olvenstedt"),
@@ -38,7 +38,14 @@ public enum DefaultCatalogue {
                  indicator: "A03", category: "nichtdeutsch", baselineYear: 2005, baselineValue: 25, targetYear: 2010, targetValue: 35, priority: 2),
             Goal(field: 4, statement: "Die Betreuungsquote nichtdeutscher Kinder unter 6 Jahren steigt bis 2010 auf 60 %.",
                  indicator: "J03", category: "nichtdeutsch", baselineYear: 2005, baselineValue: 45, targetYear: 2010, targetValue: 60, priority: 3),
-        ])
+        ]))
+
+    /// The catalogue with the built-in Stadtteile outlines, matched by name.
+    static func withBuiltInShapes(_ catalogue: Catalogue) -> Catalogue {
+        var c = catalogue
+        c.geometry = DistrictGeometry.magdeburg(for: c.districts).0
+        return c
+    }
 
     static let indicators: [Indicator] = [
         // 1 Wohnen / Interkulturelle Konflikte in der Nachbarschaft
