@@ -43,6 +43,7 @@ public enum HTMLReport {
             h3{margin-bottom:.3em}.note{color:#555;font-size:.9em}table{border-collapse:collapse;font-size:.9em;margin:.5em 0}
             td,th{border:1px solid #bbb;padding:3px 6px;text-align:left}th{background:#DDEBF7}td.n{text-align:right}
             .charts{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}.card{break-inside:avoid;margin-bottom:1.5em}
+            figure.mapfig{margin:1em 0;break-inside:avoid}figure.mapfig figcaption{font-weight:bold;margin-bottom:.3em}
             svg text{font-family:"DejaVu Sans",Arial,sans-serif}
             @media print{body{margin:0;max-width:none}h2{break-before:page}.card{break-inside:avoid}}
             </style></head><body>
@@ -54,10 +55,12 @@ public enum HTMLReport {
         h += "<p class=\"note\">" + esc(l("Zahl der Indikatoren, bei denen der Stadtteil mindestens eine Standardabweichung in ungünstiger Richtung liegt.",
                                           "Number of indicators on which the district lies at least one standard deviation on the unfavourable side.")) + "</p>\n"
         h += heatmap(r)
+        h += sharedShapes(r) + mapFigure(ReportMaps.overview(r), id: "overview", r)
         h += "<h2>" + esc(l("Ziele", "Goals")) + "</h2>\n" + goals(r)
         h += "<h2>" + esc(l("Status und Dynamik", "Status and dynamics")) + "</h2>\n" + statusTable(r)
         for field in r.fields {
             h += "<h2>" + esc("\(field.code). \(field.name)") + "</h2>\n"
+            h += mapFigure(ReportMaps.status(r, field: field), id: "field\(field.code)", r)
             for indicator in r.catalogue.indicators where indicator.field == field.code {
                 h += indicatorCard(r, indicator, table)
             }
@@ -67,6 +70,18 @@ public enum HTMLReport {
         for p in MethodText.paragraphs(l) { h += "<p>" + esc(p) + "</p>\n" }
         h += "<p class=\"note\">" + esc(l("Erstellt mit imon. Synthetische Beispieldaten sind als solche gekennzeichnet.", "Made with imon.")) + "</p>\n</body></html>\n"
         return h
+    }
+
+    /// A map with its title; nothing when the catalogue has no outlines.
+    static func mapFigure(_ map: DistrictMap?, id: String, _ r: SituationReport) -> String {
+        guard let map, let geometry = r.catalogue.geometry, let frame = MapFrame(geometry, width: 360) else { return "" }
+        return "<figure class=\"mapfig\"><figcaption>" + esc(map.title) + "</figcaption>"
+            + SVGMap.render(map, id: id, shared: (frame, "district")) + "</figure>\n"
+    }
+
+    /// The outlines every map of the page refers to.
+    static func sharedShapes(_ r: SituationReport) -> String {
+        r.catalogue.geometry.map { SVGMap.sharedShapes($0, prefix: "district", mapWidth: 360) + "\n" } ?? ""
     }
 
     private static func heatmap(_ r: SituationReport) -> String {
@@ -148,6 +163,7 @@ public enum HTMLReport {
         var s = "<div class=\"card\"><h3>" + esc("\(indicator.code) – \(indicator.name)") + "</h3>"
         s += "<p class=\"note\">" + esc(l("Stadt (\(key)): \(ReportTexts.number(a.cityValue, decimals: d, language: l)) \(ReportTexts.unit(indicator, l)) · Trend: \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
                                           "City (\(key)): \(ReportTexts.number(a.cityValue, decimals: d, language: l)) \(ReportTexts.unit(indicator, l)) · trend: \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")) + "</p>"
+        s += mapFigure(ReportMaps.indicator(r, indicator), id: "ind-\(indicator.code)", r)
         s += "<div class=\"charts\">"
         if indicator.level == .districts { s += bars(r, indicator, a) }
         s += trendLine(r, indicator, key, table)
