@@ -20,7 +20,12 @@ struct ODSStyles {
     private var dataOrder: [NumberFormatStyle] = []
     private(set) var usesBoolean = false
     private var columns: [Double: String] = [:]
-    private var rows: [Double: String] = [:]
+    /// Row styles by height (nil: optimal) and whether a page starts there.
+    private var rows: [RowKey: String] = [:]
+    struct RowKey: Hashable {
+        var height: Double?
+        var pageBreak: Bool
+    }
     private var tables: [String: String] = [:]
     private var tableOrder: [(String, SheetVisibility, RGBColor?, Bool)] = []
     /// Conditional formats' styles: common styles in styles.xml, since
@@ -57,10 +62,11 @@ struct ODSStyles {
         return name
     }
 
-    mutating func rowStyle(height: Double) -> String {
-        if let name = rows[height] { return name }
+    mutating func rowStyle(height: Double?, pageBreak: Bool = false) -> String {
+        let key = RowKey(height: height, pageBreak: pageBreak)
+        if let name = rows[key] { return name }
         let name = "ro\(rows.count + 1)"
-        rows[height] = name
+        rows[key] = name
         return name
     }
 
@@ -88,9 +94,10 @@ struct ODSStyles {
             out.raw("<style:style style:name=\"\(name)\" style:family=\"table-column\"><style:table-column-properties ")
             out.raw("fo:break-before=\"auto\" style:column-width=\"\(ODSStyles.centimetres(characters: width))\"/></style:style>")
         }
-        for (height, name) in rows.sorted(by: { $0.value < $1.value }) {
+        for (key, name) in rows.sorted(by: { $0.value < $1.value }) {
             out.raw("<style:style style:name=\"\(name)\" style:family=\"table-row\"><style:table-row-properties ")
-            out.raw("style:row-height=\"\(ODSStyles.format(height * 2.54 / 72))cm\" fo:break-before=\"auto\" style:use-optimal-row-height=\"false\"/></style:style>")
+            if let height = key.height { out.raw("style:row-height=\"\(ODSStyles.format(height * 2.54 / 72))cm\" ") }
+            out.raw("fo:break-before=\"\(key.pageBreak ? "page" : "auto")\" style:use-optimal-row-height=\"\(key.height == nil ? "true" : "false")\"/></style:style>")
         }
         for (name, visibility, tab, landscape) in tableOrder {
             out.raw("<style:style style:name=\"\(name)\" style:family=\"table\" style:master-page-name=\"\(landscape ? "Landscape" : "Default")\">")

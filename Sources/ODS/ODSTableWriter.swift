@@ -57,15 +57,35 @@ struct ODSTableWriter {
         guard row.index < CellReference.maxRows else {
             throw WriteError.outsideTheSheet(sheet: layout.name, row: row.index, column: row.cells.first?.column ?? 0)
         }
+        // Print titles are the rows inside table:table-header-rows (ODF 1.2 Part 1, 9.1.4).
+        if let titles = layout.printTitleRows {
+            if headerRowsOpen && row.index > titles.upperBound {
+                try fill(upTo: titles.upperBound + 1, into: &out, styles: &styles)
+                out.raw("</table:table-header-rows>")
+                headerRowsOpen = false
+            }
+            if !headerRowsOpen && !headerRowsDone && row.index >= titles.lowerBound {
+                try fill(upTo: titles.lowerBound, into: &out, styles: &styles)
+                out.raw("<table:table-header-rows>")
+                headerRowsOpen = true
+                headerRowsDone = true
+            }
+        }
         try fill(upTo: row.index, into: &out, styles: &styles)
         lastRow = row.index
         out.raw("<table:table-row")
-        if let height = row.height { out.raw(" table:style-name=\""); out.raw(styles.rowStyle(height: height)); out.raw("\"") }
+        let pageBreak = layout.pageBreaksBefore.contains(row.index) && row.index > 0
+        if row.height != nil || pageBreak {
+            out.raw(" table:style-name=\""); out.raw(styles.rowStyle(height: row.height, pageBreak: pageBreak)); out.raw("\"")
+        }
         out.raw(">")
         try writeCells(row.cells, row: row.index, into: &out, styles: &styles)
         out.raw("</table:table-row>")
         nextRow = row.index + 1
     }
+
+    private var headerRowsOpen = false
+    private var headerRowsDone = false
 
     /// Rows from the current position up to `end`: repeated empty rows, or
     /// rows of covered and validated cells where merges and rules reach.
@@ -98,6 +118,11 @@ struct ODSTableWriter {
     /// Everything after the last row.
     mutating func tail(styles: inout ODSStyles) throws -> XMLBuffer {
         var out = XMLBuffer(capacity: 1024)
+        if headerRowsOpen, let titles = layout.printTitleRows {
+            try fill(upTo: titles.upperBound + 1, into: &out, styles: &styles)
+            out.raw("</table:table-header-rows>")
+            headerRowsOpen = false
+        }
         if lastSpecialRow >= nextRow { try fill(upTo: lastSpecialRow + 1, into: &out, styles: &styles) }
         if nextRow == 0 { out.raw("<table:table-row><table:table-cell/></table:table-row>") }
         if !layout.conditionalFormats.isEmpty {

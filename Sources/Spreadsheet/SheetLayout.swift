@@ -23,6 +23,10 @@ public struct SheetLayout: Sendable {
     /// Printing: landscape pages, and the sheet scaled to the page width.
     public var printLandscape = false
     public var fitToPageWidth = true
+    /// Rows printed again at the top of every page (a table's header).
+    public var printTitleRows: ClosedRange<Int>?
+    /// Rows that start a new printed page, so that a table stays with its chart.
+    public var pageBreaksBefore: [Int] = []
 
     public init(name: String) {
         self.name = name

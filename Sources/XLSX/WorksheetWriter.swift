@@ -205,6 +205,13 @@ struct WorksheetWriter {
         out.raw("<pageSetup paperSize=\"9\"")
         if layout.fitToPageWidth { out.raw(" fitToWidth=\"1\" fitToHeight=\"0\"") }
         out.raw(" orientation=\"\(layout.printLandscape ? "landscape" : "portrait")\"/>")
+        let breaks = Set(layout.pageBreaksBefore.filter { $0 > 0 }).sorted()
+        if !breaks.isEmpty {
+            // A break after row N is written with id N (1-based), i.e. before our 0-based row N (ECMA-376 Part 1, 18.3.1.73).
+            out.raw("<rowBreaks count=\"\(breaks.count)\" manualBreakCount=\"\(breaks.count)\">")
+            for row in breaks { out.raw("<brk id=\"\(row)\" max=\"16383\" man=\"1\"/>") }
+            out.raw("</rowBreaks>")
+        }
         if hasDrawing { out.raw("<drawing r:id=\"rIdDrawing\"/>") }
         if hasComments { out.raw("<legacyDrawing r:id=\"rIdVml\"/>") }
         out.raw("</worksheet>")

@@ -83,7 +83,8 @@ public final class XLSXWriter: WorkbookWriter {
                                                                                              drawing: !sheetCharts.isEmpty))
         }
         sheets.append(PackageParts.SheetEntry(name: sheet.layout.name, visibility: sheet.layout.visibility,
-                                              autoFilter: sheet.layout.autoFilter, hasComments: hasComments,
+                                              autoFilter: sheet.layout.autoFilter, printTitleRows: sheet.layout.printTitleRows,
+                                              hasComments: hasComments,
                                               charts: (chartCount - sheetCharts.count + 1)..<(chartCount + 1)))
     }
 

@@ -71,6 +71,7 @@ public enum CatalogueWorkbook {
                                    _ rows: [[CellValue]]) throws {
         var layout = SheetLayout(name: name)
         layout.frozenRows = 1
+        layout.printTitleRows = 0...0
         layout.columnWidths = Dictionary(uniqueKeysWithValues: widths.enumerated().map { ($0.offset, $0.element) })
         if !rows.isEmpty {
             layout.autoFilter = CellRange(first: CellReference(row: 0, column: 0),
