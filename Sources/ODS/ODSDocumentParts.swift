@@ -17,7 +17,9 @@ enum ODSDocumentParts {
         xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" \
         xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" \
         xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" \
-        xmlns:tableooo="http://openoffice.org/2009/table"
+        xmlns:tableooo="http://openoffice.org/2009/table" \
+        xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" \
+        xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
         """
 
     static let mimetype = "application/vnd.oasis.opendocument.spreadsheet"

@@ -27,6 +27,13 @@ struct ODSStyles {
         var pageBreak: Bool
     }
     private var tables: [String: String] = [:]
+    /// Graphic styles of drawn shapes, by fill, stroke and label size.
+    private var graphics: [GraphicKey: String] = [:]
+    struct GraphicKey: Hashable {
+        var fill: String
+        var stroke: String?
+        var fontSize: Double?
+    }
     private var tableOrder: [(String, SheetVisibility, RGBColor?, Bool)] = []
     /// Conditional formats' styles: common styles in styles.xml, since
     /// LibreOffice applies conditional formats by style name.
@@ -59,6 +66,20 @@ struct ODSStyles {
         if let name = columns[width] { return name }
         let name = "co\(columns.count + 1)"
         columns[width] = name
+        return name
+    }
+
+    mutating func graphicStyle(fill: VectorShape.Fill, stroke: RGBColor?, fontSize: Double?) -> String {
+        let fillText: String
+        switch fill {
+        case .solid(let c): fillText = "draw:fill=\"solid\" draw:fill-color=\"#\(c.hex.lowercased())\""
+        case .hatched: fillText = "draw:fill=\"hatch\" draw:fill-hatch-name=\"\(ODSDrawing.hatchName)\" draw:fill-hatch-solid=\"true\" draw:fill-color=\"#ffffff\""
+        case .none: fillText = "draw:fill=\"none\""
+        }
+        let key = GraphicKey(fill: fillText, stroke: stroke.map { "#" + $0.hex.lowercased() }, fontSize: fontSize)
+        if let name = graphics[key] { return name }
+        let name = "gr\(graphics.count + 1)"
+        graphics[key] = name
         return name
     }
 
@@ -98,6 +119,22 @@ struct ODSStyles {
             out.raw("<style:style style:name=\"\(name)\" style:family=\"table-row\"><style:table-row-properties ")
             if let height = key.height { out.raw("style:row-height=\"\(ODSStyles.format(height * 2.54 / 72))cm\" ") }
             out.raw("fo:break-before=\"\(key.pageBreak ? "page" : "auto")\" style:use-optimal-row-height=\"\(key.height == nil ? "true" : "false")\"/></style:style>")
+        }
+        for (key, name) in graphics.sorted(by: { $0.value < $1.value }) {
+            out.raw("<style:style style:name=\"\(name)\" style:family=\"graphic\"><style:graphic-properties \(key.fill) ")
+            if let stroke = key.stroke {
+                out.raw("draw:stroke=\"solid\" svg:stroke-color=\"\(stroke)\" svg:stroke-width=\"0.02cm\"")
+            } else {
+                out.raw("draw:stroke=\"none\"")
+            }
+            if key.fontSize != nil {
+                out.raw(" draw:textarea-horizontal-align=\"left\" draw:textarea-vertical-align=\"middle\" draw:auto-grow-width=\"false\" fo:padding=\"0cm\"")
+            }
+            out.raw("/>")
+            if let size = key.fontSize {
+                out.raw("<style:text-properties fo:font-family=\"Calibri\" fo:font-size=\"\(ODSStyles.format(size))pt\"/>")
+            }
+            out.raw("</style:style>")
         }
         for (name, visibility, tab, landscape) in tableOrder {
             out.raw("<style:style style:name=\"\(name)\" style:family=\"table\" style:master-page-name=\"\(landscape ? "Landscape" : "Default")\">")

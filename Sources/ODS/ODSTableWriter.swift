@@ -71,6 +71,7 @@ struct ODSTableWriter {
                 headerRowsDone = true
             }
         }
+        try drawingRows(before: row.index, into: &out, styles: &styles)
         try fill(upTo: row.index, into: &out, styles: &styles)
         lastRow = row.index
         out.raw("<table:table-row")
@@ -86,6 +87,36 @@ struct ODSTableWriter {
 
     private var headerRowsOpen = false
     private var headerRowsDone = false
+    /// Drawings waiting for their anchor row.
+    private var drawings: [VectorDrawing] = []
+
+    /// Adds a drawing; it goes into its anchor cell, or the first row not yet
+    /// written below it (a row the caller writes itself holds only its cells).
+    mutating func add(_ drawing: VectorDrawing) {
+        drawings.append(drawing)
+    }
+
+    /// Writes rows holding the drawings anchored above `end`.
+    private mutating func drawingRows(before end: Int, into out: inout XMLBuffer, styles: inout ODSStyles) throws {
+        while let drawing = drawings.filter({ max($0.anchor.row, nextRow) < end }).min(by: { $0.anchor.row < $1.anchor.row }) {
+            let row = max(drawing.anchor.row, nextRow)
+            let here = drawings.filter { max($0.anchor.row, nextRow) == row }
+            drawings.removeAll { max($0.anchor.row, nextRow) == row }
+            try fill(upTo: row, into: &out, styles: &styles)
+            out.raw("<table:table-row>")
+            var column = 0
+            for (anchorColumn, group) in Dictionary(grouping: here, by: { $0.anchor.column }).sorted(by: { $0.key < $1.key }) {
+                if anchorColumn > column { emptyCells(anchorColumn - column, into: &out) }
+                out.raw("<table:table-cell>")
+                for d in group { ODSDrawing.write(d, styles: &styles, into: &out) }
+                out.raw("</table:table-cell>")
+                column = anchorColumn + 1
+            }
+            out.raw("</table:table-row>")
+            lastRow = row
+            nextRow = row + 1
+        }
+    }
 
     /// Rows from the current position up to `end`: repeated empty rows, or
     /// rows of covered and validated cells where merges and rules reach.
@@ -123,6 +154,7 @@ struct ODSTableWriter {
             out.raw("</table:table-header-rows>")
             headerRowsOpen = false
         }
+        try drawingRows(before: CellReference.maxRows, into: &out, styles: &styles)
         if lastSpecialRow >= nextRow { try fill(upTo: lastSpecialRow + 1, into: &out, styles: &styles) }
         if nextRow == 0 { out.raw("<table:table-row><table:table-cell/></table:table-row>") }
         if !layout.conditionalFormats.isEmpty {

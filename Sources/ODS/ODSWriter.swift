@@ -50,6 +50,10 @@ public final class ODSWriter: WorkbookWriter {
         }
     }
 
+    public func addDrawing(_ drawing: VectorDrawing) {
+        current?.add(drawing)
+    }
+
     public func endSheet() throws {
         guard var table = current else { return }
         current = nil

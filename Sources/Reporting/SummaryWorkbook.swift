@@ -75,6 +75,11 @@ public enum SummaryWorkbook {
                 rule: .colorScale(low: RGBColor(hex: 0xFFFFFF), middle: RGBColor(hex: 0xFFD966), high: RGBColor(hex: 0xE06666)))]
         }
         layout.tabColor = RGBColor(hex: 0x2E75B6)
+        // The map starts a page of its own below the goals.
+        let mapRow = last + 4 + r.goals.count
+        let map = ReportMaps.overview(r)
+        if map != nil { layout.pageBreaksBefore = [mapRow] }
+        layout.printTitleRows = 3...3
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Integrationsmonitoring \(r.year): Auffälligkeiten nach Stadtteil und Handlungsfeld",
                                                                                      "Integration monitoring \(r.year): districts standing out, by field of action")), style: title)]))
@@ -108,6 +113,10 @@ public enum SummaryWorkbook {
                 OutputCell(column: 4, value: g.progress.map { .number($0 / 100) } ?? .string("–"), style: CellStyle.plain.with(.percent(decimals: 0))),
                 OutputCell(column: 5, value: .string(g.onTrack.map { $0 ? l("ja", "yes") : l("nein", "no") } ?? "–"), style: boxed),
             ]))
+        }
+        if let map, let drawing = MapDrawing.drawing(map, name: l("Karte", "Map"), anchor: CellReference(row: mapRow + 1, column: 0)) {
+            try w.write(OutputRow(index: mapRow, cells: [OutputCell(column: 0, value: .string(map.title), style: subtitle)]))
+            w.addDrawing(drawing)
         }
         try w.endSheet()
     }

@@ -110,6 +110,8 @@ public protocol WorkbookWriter: AnyObject {
     func endSheet() throws
     /// Adds a chart to the sheet being written (formats without charts ignore it).
     func addChart(_ chart: ChartSpec)
+    /// Adds vector shapes to the sheet being written (formats without drawings ignore them).
+    func addDrawing(_ drawing: VectorDrawing)
     /// Completes the file; until then nothing is at the target path.
     func finish() throws
     /// Abandons the file: the temporary file is removed, the target untouched.
@@ -118,6 +120,7 @@ public protocol WorkbookWriter: AnyObject {
 
 extension WorkbookWriter {
     public func addChart(_ chart: ChartSpec) {}
+    public func addDrawing(_ drawing: VectorDrawing) {}
 }
 
 /// Why a workbook could not be written.

@@ -12,6 +12,8 @@ enum PackageParts {
         var hasComments: Bool
         /// The numbers of this sheet's chart parts.
         var charts: Range<Int> = 0..<0
+        /// Charts or vector drawings: the sheet has a drawing part.
+        var hasDrawing = false
     }
 
     static func contentTypes(sheets: [SheetEntry], hasSharedStrings: Bool) -> [UInt8] {
@@ -27,7 +29,7 @@ enum PackageParts {
             if sheet.hasComments {
                 out.raw("<Override PartName=\"/xl/comments\(i + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml\"/>")
             }
-            if !sheet.charts.isEmpty {
+            if sheet.hasDrawing || !sheet.charts.isEmpty {
                 out.raw("<Override PartName=\"/xl/drawings/drawing\(i + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawing+xml\"/>")
                 for c in sheet.charts {
                     out.raw("<Override PartName=\"/xl/charts/chart\(c).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>")
