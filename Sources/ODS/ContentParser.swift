@@ -410,7 +410,8 @@ final class ContentParser<Visitor: SheetVisitor>: XMLEventHandler {
             }
             return date
         case UInt8(ascii: "t"): // time
-            guard let timeValue, let seconds = ISO8601.parseDuration(String(decoding: timeValue, as: UTF8.self)) else {
+            guard let timeValue, let seconds = ISO8601.parseDuration(String(decoding: timeValue, as: UTF8.self)),
+                  seconds.isFinite else {
                 throw bad(timeValue, "office:time-value")
             }
             if seconds >= 0 && seconds < 86_400 {

@@ -44,6 +44,7 @@ public enum HTMLReport {
             td,th{border:1px solid #bbb;padding:3px 6px;text-align:left}th{background:#DDEBF7}td.n{text-align:right}
             .charts{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}.card{break-inside:avoid;margin-bottom:1.5em}
             figure.mapfig{margin:1em 0;break-inside:avoid}figure.mapfig figcaption{font-weight:bold;margin-bottom:.3em}
+            .maps{display:flex;flex-wrap:wrap;gap:0 1.5em}
             svg text{font-family:"DejaVu Sans",Arial,sans-serif}
             @media print{body{margin:0;max-width:none}h2{break-before:page}.card{break-inside:avoid}}
             </style></head><body>
@@ -52,22 +53,27 @@ public enum HTMLReport {
 
             """
         h += "<h2>" + esc(l("Übersicht: Auffälligkeiten nach Stadtteil und Handlungsfeld", "Overview: districts standing out, by field")) + "</h2>\n"
-        h += "<p class=\"note\">" + esc(l("Zahl der Indikatoren, bei denen der Stadtteil mindestens eine Standardabweichung in ungünstiger Richtung liegt.",
-                                          "Number of indicators on which the district lies at least one standard deviation on the unfavourable side.")) + "</p>\n"
+        h += "<p class=\"note\">" + esc(l("Zahl der Quoten des Handlungsfelds, bei denen der Stadtteil signifikant (95 %) und um mindestens den relevanten Abstand ungünstiger liegt als die Stadt (●); „–“ = nicht bewertet.",
+                                          "Number of the field's rates on which the district is significantly (95 %) and by at least the relevant distance less favourable than the city (●); “–” = not assessed.")) + "</p>\n"
         h += heatmap(r)
         h += sharedShapes(r) + mapFigure(ReportMaps.overview(r), id: "overview", r)
         h += "<h2>" + esc(l("Ziele", "Goals")) + "</h2>\n" + goals(r)
         h += "<h2>" + esc(l("Status und Dynamik", "Status and dynamics")) + "</h2>\n" + statusTable(r)
+        let allFields = l("alle Handlungsfelder", "all fields of action")
+        h += "<div class=\"maps\">" + mapFigure(ReportMaps.status(r, field: StatusDynamics.allFields, title: allFields), id: "status-all", r)
+            + mapFigure(ReportMaps.dynamics(r, field: StatusDynamics.allFields, title: allFields), id: "dynamics-all", r) + "</div>\n"
         for field in r.fields {
             h += "<h2>" + esc("\(field.code). \(field.name)") + "</h2>\n"
-            h += mapFigure(ReportMaps.status(r, field: field), id: "field\(field.code)", r)
+            let title = "\(field.code). \(field.name)"
+            h += "<div class=\"maps\">" + mapFigure(ReportMaps.status(r, field: field.code, title: title), id: "status\(field.code)", r)
+                + mapFigure(ReportMaps.dynamics(r, field: field.code, title: title), id: "dynamics\(field.code)", r) + "</div>\n"
             for indicator in r.catalogue.indicators where indicator.field == field.code {
                 h += indicatorCard(r, indicator, table)
             }
         }
         h += "<h2>" + esc(l("Datenqualität", "Data quality")) + "</h2>\n" + qualityTable(r)
         h += "<h2>" + esc(l("Methodik", "Method")) + "</h2>\n"
-        for p in MethodText.paragraphs(l) { h += "<p>" + esc(p) + "</p>\n" }
+        for p in MethodText.paragraphs(l, r.catalogue.assessment) { h += "<p>" + esc(p) + "</p>\n" }
         h += "<p class=\"note\">" + esc(l("Erstellt mit imon. Synthetische Beispieldaten sind als solche gekennzeichnet.", "Made with imon.")) + "</p>\n</body></html>\n"
         return h
     }
@@ -88,8 +94,6 @@ public enum HTMLReport {
         let cellW = 96.0, cellH = 16.0, left = 170.0, top = 40.0
         let districts = r.catalogue.districts
         let width = left + cellW * Double(r.fields.count) + 10, height = top + cellH * Double(districts.count) + 10
-        var flags: [String: [Int: Int]] = [:]
-        for s in r.statusDynamics { flags[s.district, default: [:]][s.field] = s.flags }
         var s = "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">"
         for (k, f) in r.fields.enumerated() {
             s += "<text x=\"\(left + cellW * Double(k) + cellW / 2)\" y=\"\(top - 8)\" font-size=\"11\" text-anchor=\"middle\">\(f.code). \(esc(String(f.name.prefix(14))))</text>"
@@ -98,7 +102,7 @@ public enum HTMLReport {
             let y = top + cellH * Double(n)
             s += "<text x=\"\(left - 6)\" y=\"\(y + 12)\" font-size=\"11\" text-anchor=\"end\">\(esc(d.number + " " + d.name))</text>"
             for (k, f) in r.fields.enumerated() {
-                let count = flags[d.number]?[f.code]
+                let count = r.marks(d.number, field: f.code)
                 let colours = ["#ffffff", "#fde9c4", "#f9c27a", "#ee8a5b", "#d9534f"]
                 let fill = count.map { colours[min($0, 4)] } ?? "#eeeeee"
                 let x = left + cellW * Double(k)
@@ -109,18 +113,19 @@ public enum HTMLReport {
         return s + "</svg>\n"
     }
 
-    /// The districts in the unfavourable classes, per field (the full table is in the workbook).
+    /// The districts in the low status classes, per field and over all fields (the full table is in the workbook).
     private static func statusTable(_ r: SituationReport) -> String {
         let l = r.language
-        var s = "<p class=\"note\">" + esc(l("Stadtteile mit ungünstigem Status je Handlungsfeld; rot: zugleich verschlechternd. Status und Dynamik sind Mittel der richtungsbereinigten z-Werte der Niveaus und der Veränderungen.",
-                                               "Districts with an unfavourable status per field; red: getting worse as well.")) + "</p>\n<table><tr><th>"
-            + esc(l("Handlungsfeld", "Field of action")) + "</th><th>" + esc(l("ungünstig, verschlechternd", "unfavourable, getting worse"))
-            + "</th><th>" + esc(l("ungünstig, verbessernd", "unfavourable, improving")) + "</th></tr>\n"
-        for f in r.fields {
-            let inField = r.statusDynamics.filter { $0.field == f.code }
-            let worse = inField.filter { $0.category == .poorDeclining }.map { r.districtName($0.district) }
-            let better = inField.filter { $0.category == .poorImproving }.map { r.districtName($0.district) }
-            s += "<tr><td>\(f.code). \(esc(f.name))</td><td style=\"background:#f8dede\">\(esc(worse.joined(separator: ", ")))</td><td>\(esc(better.joined(separator: ", ")))</td></tr>\n"
+        var s = "<p class=\"note\">" + esc(l("Stadtteile mit Status 3 (niedrig) oder 4 (sehr niedrig) je Handlungsfeld; rot: mit Dynamik 3 (negativ), also mit Handlungsbedarf. Status und Dynamik wie im Monitoring Soziale Stadtentwicklung, nur aus Quoten (siehe Methodik).",
+                                               "Districts with status 3 (low) or 4 (very low) per field; red: with dynamics 3 (negative), i.e. needing attention. Status and dynamics as in Berlin's social monitoring, from rates only (see Method).")) + "</p>\n<table><tr><th>"
+            + esc(l("Handlungsfeld", "Field of action")) + "</th><th>" + esc(l("Handlungsbedarf (Status 3/4, Dynamik 3)", "needing attention (status 3/4, dynamics 3)"))
+            + "</th><th>" + esc(l("Status 3/4, Dynamik 1/2 oder keine Angabe", "status 3/4, dynamics 1/2 or no data")) + "</th></tr>\n"
+        let groups = r.fields.map { ($0.code, "\($0.code). \($0.name)") } + [(StatusDynamics.allFields, l("Alle Handlungsfelder", "All fields"))]
+        for (code, name) in groups {
+            let low = r.statusDynamics.filter { $0.field == code && $0.statusClass >= .low }
+            let worse = low.filter(\.needsAttention).map { r.districtName($0.district) }
+            let other = low.filter { !$0.needsAttention }.map { r.districtName($0.district) }
+            s += "<tr><td>\(esc(name))</td><td style=\"background:#f8dede\">\(esc(worse.joined(separator: ", ")))</td><td>\(esc(other.joined(separator: ", ")))</td></tr>\n"
         }
         return s + "</table>\n"
     }
@@ -181,7 +186,7 @@ public enum HTMLReport {
             let y = Double(n) * (barH + 2) + 4
             let w = f.value / maxValue * width
             s += "<text x=\"\(left - 4)\" y=\"\(y + 8)\" font-size=\"9\" text-anchor=\"end\">\(esc(r.districtName(f.district)))</text>"
-            s += "<rect x=\"\(left)\" y=\"\(y)\" width=\"\(String(format2(w)))\" height=\"\(barH)\" fill=\"\(f.flagged ? "#d9534f" : "#5B9BD5")\"/>"
+            s += "<rect x=\"\(left)\" y=\"\(y)\" width=\"\(String(format2(w)))\" height=\"\(barH)\" fill=\"\(f.marked ? "#d9534f" : "#5B9BD5")\"/>"
             s += "<text x=\"\(left + w + 3)\" y=\"\(y + 8)\" font-size=\"8\">\(ReportTexts.number(f.value, decimals: ReportTexts.decimals(indicator), language: r.language))</text>"
         }
         if let city = a.cityValue, indicator.unit.isRate || indicator.unit == .index {

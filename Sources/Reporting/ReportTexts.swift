@@ -30,12 +30,64 @@ enum ReportTexts {
 
     static func decimals(_ indicator: Indicator) -> Int { indicator.unit == .count ? 0 : 1 }
 
-    static func trend(_ t: IndicatorAnalysis.Trend?, _ l: Language) -> String {
-        switch t {
+    static func trend(_ t: TrendEstimate, _ l: Language) -> String {
+        switch t.direction {
         case .rising: return l("steigend", "rising")
         case .falling: return l("fallend", "falling")
-        case .stable: return l("stabil", "stable")
-        case nil: return "–"
+        case .noClearDirection: return l("ohne klare Richtung", "no clear direction")
+        case .tooShort: return l("zu kurze Zeitreihe", "series too short")
+        }
+    }
+
+    /// "1 hoch" … "4 sehr niedrig", MSS's status classes.
+    static func statusClass(_ c: StatusDynamics.StatusClass, _ l: Language) -> String {
+        switch c {
+        case .high: return l("1 hoch", "1 high")
+        case .medium: return l("2 mittel", "2 medium")
+        case .low: return l("3 niedrig", "3 low")
+        case .veryLow: return l("4 sehr niedrig", "4 very low")
+        }
+    }
+
+    /// "1 positiv" … "3 negativ"; no dynamics is "keine Angabe".
+    static func dynamicsClass(_ c: StatusDynamics.DynamicsClass?, _ l: Language) -> String {
+        switch c {
+        case .positive: return l("1 positiv", "1 positive")
+        case .stable: return l("2 stabil", "2 stable")
+        case .negative: return l("3 negativ", "3 negative")
+        case nil: return l("keine Angabe", "no data")
+        }
+    }
+
+    /// The unit of a change: points for rates, the unit itself for euro and index, nothing for counts.
+    static func changeUnit(_ indicator: Indicator, _ l: Language) -> String {
+        switch indicator.unit {
+        case .percent: return " " + l("Prozentpunkte", "percentage points")
+        case .perThousand: return " " + l("Promillepunkte", "per-mille points")
+        case .count: return ""
+        case .euro, .index: return " " + unit(indicator, l)
+        }
+    }
+
+    /// What the assessment column says for a district.
+    static func verdict(_ v: DistrictComparison.Verdict, _ l: Language) -> String {
+        switch v {
+        case .marked: return "●"
+        case .uncertain: return l("statistisch unsicher", "statistically uncertain")
+        case .unremarkable: return ""
+        case .notAssessed(.smallPopulation): return l("n. b. (Einwohner)", "n. a. (population)")
+        case .notAssessed(.smallDenominator): return l("n. b. (Nenner)", "n. a. (denominator)")
+        case .notAssessed(.noValue): return l("n. b. (keine Angabe)", "n. a. (no data)")
+        case .notAssessed(.suppressed): return l("n. b. (gesperrt)", "n. a. (suppressed)")
+        }
+    }
+
+    /// The indicator's direction in words.
+    static func direction(_ d: Direction, _ l: Language) -> String {
+        switch d {
+        case .higherIsBetter: return l("höher ist besser", "higher is better")
+        case .higherIsWorse: return l("höher ist schlechter", "higher is worse")
+        case .neutral: return l("neutral (keine Bewertung)", "neutral (not assessed)")
         }
     }
 

@@ -20,6 +20,7 @@ public enum SummaryWorkbook {
             try goals(report, writer)
             try quality(report, writer)
             try method(report, writer)
+            try IndicatorSheets.write(report, writer)
             try writer.finish()
         } catch {
             writer.cancel()
@@ -83,18 +84,20 @@ public enum SummaryWorkbook {
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Integrationsmonitoring \(r.year): Auffälligkeiten nach Stadtteil und Handlungsfeld",
                                                                                      "Integration monitoring \(r.year): districts standing out, by field of action")), style: title)]))
+        // Two short lines: a long one would widen the printed page and shrink the table.
         try w.write(OutputRow(index: 1, cells: [OutputCell(column: 0, value: .string(l(
-            "Anzahl der Indikatoren, bei denen der Stadtteil mindestens eine Standardabweichung in ungünstiger Richtung vom Mittel der Stadtteile abweicht.",
-            "Number of indicators on which the district lies at least one standard deviation on the unfavourable side of the districts' mean.")), style: note)]))
+            "Anzahl der Quoten des Handlungsfelds mit ● (95-%-Intervall ganz auf der ungünstigen Seite des Stadtwerts, mindestens der relevante Abstand),",
+            "Number of the field's rates with ● (95 % interval entirely on the unfavourable side of the city value, at least the relevant distance),")), style: note)]))
+        try w.write(OutputRow(index: 2, cells: [OutputCell(column: 0, value: .string(l(
+            "genau die ● der Blätter der Handlungsfelder. „–“ = nicht bewertet (zu wenige Einwohner oder keine bewertbare Quote).",
+            "exactly the ● of the field sheets. “–” = not assessed (too few inhabitants or no rate to assess).")), style: note)]))
         try w.write(OutputRow(index: 3, values: [.string(l("Nr.", "No.")), .string(l("Stadtteil", "District"))]
                               + r.fields.map { .string("\($0.code). " + String($0.name.prefix(28))) }, style: .header))
-        var counts: [String: [Int: StatusDynamics]] = [:]
-        for s in r.statusDynamics { counts[s.district, default: [:]][s.field] = s }
         for (n, d) in r.catalogue.districts.enumerated() {
             var cells = [OutputCell(column: 0, value: .string(d.number), style: boxed), OutputCell(column: 1, value: .string(d.name), style: boxed)]
             for (k, f) in r.fields.enumerated() {
-                let flags = counts[d.number]?[f.code]?.flags
-                cells.append(OutputCell(column: 2 + k, value: flags.map { .number(Double($0)) } ?? .string("–"), style: numberStyle(0)))
+                let marks = r.marks(d.number, field: f.code)
+                cells.append(OutputCell(column: 2 + k, value: marks.map { .number(Double($0)) } ?? .string("–"), style: numberStyle(0)))
             }
             try w.write(OutputRow(index: 4 + n, cells: cells))
         }
@@ -121,48 +124,72 @@ public enum SummaryWorkbook {
         try w.endSheet()
     }
 
-    /// Status and dynamics per district and field, with the four classes.
+    /// Status and dynamics per district and field with MSS's classes, and
+    /// the districts needing attention.
     private static func statusSheet(_ r: SituationReport, _ w: any WorkbookWriter) throws {
         let l = r.language
+        let settings = r.catalogue.assessment
         var layout = SheetLayout(name: l("Status und Dynamik", "Status and dynamics"))
         layout.printLandscape = true
         layout.columnWidths = [0: 6, 1: 22]
-        for (k, _) in r.fields.enumerated() { layout.columnWidths[2 + 3 * k] = 8; layout.columnWidths[3 + 3 * k] = 8; layout.columnWidths[4 + 3 * k] = 24 }
-        layout.frozenRows = 4
+        // Fields without an index (no rate to assess) get no columns, only a line below: they would be empty.
+        let allGroups = r.fields.map { ($0.code, "\($0.code). " + String($0.name.prefix(30))) } + [(StatusDynamics.allFields, l("Alle Handlungsfelder", "All fields"))]
+        let groups = allGroups.filter { g in r.statusDynamics.contains { $0.field == g.0 } }
+        let without = r.fields.filter { f in !groups.contains { $0.0 == f.code } }.map { String($0.code) }
+        for k in groups.indices { layout.columnWidths[2 + 4 * k] = 8; layout.columnWidths[3 + 4 * k] = 8; layout.columnWidths[4 + 4 * k] = 9; layout.columnWidths[5 + 4 * k] = 9 }
+        layout.frozenRows = 5
         layout.frozenColumns = 2
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Status- und Dynamikindex \(r.year)", "Status and dynamics index \(r.year)")), style: title)]))
         try w.write(OutputRow(index: 1, cells: [OutputCell(column: 0, value: .string(l(
-            "Status: Mittel der richtungsbereinigten z-Werte der Niveaus (positiv = günstig). Dynamik: dasselbe für die Veränderungen zum Vorjahr.",
-            "Status: mean of the direction-adjusted z-scores of levels (positive = favourable). Dynamics: the same for the changes on the previous year.")), style: note)]))
+            "Status: Mittel der richtungsbereinigten z-Werte der Quoten des Handlungsfelds, erneut standardisiert (positiv = günstig). Dynamik: dasselbe für die Veränderung über \(settings.dynamicsYears) Jahre. Nur Stadtteile ab \(ReportTexts.number(settings.minimumPopulation, decimals: 0, language: l)) Einwohnern.",
+            "Status: mean of the direction-adjusted z-scores of the field's rates, standardised again (positive = favourable). Dynamics: the same for the change over \(settings.dynamicsYears) years. Only districts with at least \(ReportTexts.number(settings.minimumPopulation, decimals: 0, language: l)) inhabitants.")), style: note)]))
+        let classes = StatusDynamics.StatusClass.allCases.map { ReportTexts.statusClass($0, l) }.joined(separator: ", ")
+        let dynamics = (StatusDynamics.DynamicsClass.allCases.map { ReportTexts.dynamicsClass($0, l) } + ["– " + ReportTexts.dynamicsClass(nil, l)]).joined(separator: ", ")
+        try w.write(OutputRow(index: 2, cells: [OutputCell(column: 0, value: .string(l("Statusklasse: ", "Status class: ") + classes + l(". Dynamikklasse: ", ". Dynamics class: ") + dynamics + "."), style: note)]))
         var header: [OutputCell] = [OutputCell(column: 0, value: .string(l("Nr.", "No.")), style: .header), OutputCell(column: 1, value: .string(l("Stadtteil", "District")), style: .header)]
         var sub: [OutputCell] = []
-        for (k, f) in r.fields.enumerated() {
-            header.append(OutputCell(column: 2 + 3 * k, value: .string("\(f.code). " + String(f.name.prefix(30))), style: .header))
-            for (j, t) in [l("Status", "Status"), l("Dynamik", "Dynamics"), l("Klasse", "Class")].enumerated() {
-                sub.append(OutputCell(column: 2 + 3 * k + j, value: .string(t), style: .header))
+        for (k, g) in groups.enumerated() {
+            header.append(OutputCell(column: 2 + 4 * k, value: .string(g.1), style: .header))
+            for (j, t) in [l("Status", "Status"), l("Dynamik", "Dynamics"), l("S-Klasse", "S class"), l("D-Klasse", "D class")].enumerated() {
+                sub.append(OutputCell(column: 2 + 4 * k + j, value: .string(t), style: .header))
             }
         }
-        try w.write(OutputRow(index: 2, cells: header))
-        try w.write(OutputRow(index: 3, cells: sub))
-        var byDistrict: [String: [Int: StatusDynamics]] = [:]
-        for s in r.statusDynamics { byDistrict[s.district, default: [:]][s.field] = s }
+        try w.write(OutputRow(index: 3, cells: header))
+        try w.write(OutputRow(index: 4, cells: sub))
         for (n, d) in r.catalogue.districts.enumerated() {
             var cells = [OutputCell(column: 0, value: .string(d.number), style: boxed), OutputCell(column: 1, value: .string(d.name), style: boxed)]
-            for (k, f) in r.fields.enumerated() {
-                guard let s = byDistrict[d.number]?[f.code] else { continue }
-                var cls = boxed
-                switch s.category {
-                case .poorDeclining: cls.fill = RGBColor(hex: 0xF4CCCC)
-                case .poorImproving: cls.fill = RGBColor(hex: 0xFFF2CC)
-                case .goodDeclining: cls.fill = RGBColor(hex: 0xDDEBF7)
-                case .stableGood: break
+            for (k, g) in groups.enumerated() {
+                guard let s = r.statusDynamics(d.number, field: g.0) else {
+                    cells.append(OutputCell(column: 2 + 4 * k, value: .string("–"), style: boxed))
+                    continue
                 }
-                cells.append(OutputCell(column: 2 + 3 * k, value: .number(s.status), style: numberStyle(2)))
-                cells.append(OutputCell(column: 3 + 3 * k, value: s.dynamics.map(CellValue.number) ?? .string("–"), style: numberStyle(2)))
-                cells.append(OutputCell(column: 4 + 3 * k, value: .string(s.category.rawValue), style: cls))
+                var statusStyle = boxed, dynamicsStyle = boxed
+                if s.statusClass >= .low { statusStyle.fill = RGBColor(hex: s.statusClass == .veryLow ? 0xF4CCCC : 0xFFF2CC) }
+                if s.dynamicsClass == .negative { dynamicsStyle.fill = RGBColor(hex: 0xF4CCCC) }
+                cells.append(OutputCell(column: 2 + 4 * k, value: .number(s.status), style: numberStyle(2)))
+                cells.append(OutputCell(column: 3 + 4 * k, value: s.dynamics.map(CellValue.number) ?? .string("–"), style: numberStyle(2)))
+                // Classes as numbers 1 … 4 and 1 … 3, so that the sheet prints on a page; the note gives their names.
+                cells.append(OutputCell(column: 4 + 4 * k, value: .number(Double(s.statusClass.rawValue)), style: statusStyle))
+                cells.append(OutputCell(column: 5 + 4 * k, value: s.dynamicsClass.map { .number(Double($0.rawValue)) } ?? .string("–"), style: dynamicsStyle))
             }
-            try w.write(OutputRow(index: 4 + n, cells: cells))
+            try w.write(OutputRow(index: 5 + n, cells: cells))
+        }
+        var row = 5 + r.catalogue.districts.count
+        try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l(
+            "„–“ = nimmt nicht teil (unter der Mindesteinwohnerzahl oder zu wenige bewertbare Quoten). Ohne Index, weil keine Quote bewertet wird: Handlungsfeld ",
+            "“–” = does not take part (below the minimum population or too few rates assessed). No index, as no rate is assessed: field ")
+            + (without.isEmpty ? l("keines", "none") : without.joined(separator: ", ")) + "."), style: note)]))
+        row += 2
+        try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l("Stadtteile mit Handlungsbedarf (Status 3 oder 4 und Dynamik 3)",
+                                                                                       "Districts needing attention (status 3 or 4 and dynamics 3)")), style: subtitle)]))
+        for g in allGroups {
+            row += 1
+            let names = r.needingAttention(field: g.0).map(r.districtName)
+            let assessed = r.statusDynamics.contains { $0.field == g.0 }
+            let text = !assessed ? l("nicht bewertet (keine bewertbaren Quoten)", "not assessed (no rates to assess)")
+                : names.isEmpty ? l("keine", "none") : names.joined(separator: ", ")
+            try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(g.1 + ": " + text))]))
         }
         try w.endSheet()
     }
@@ -171,7 +198,7 @@ public enum SummaryWorkbook {
         let l = r.language
         var layout = SheetLayout(name: String("HF \(field.code) \(field.name)".prefix(31)).replacingForbidden())
         layout.printLandscape = true
-        layout.columnWidths = [0: 6, 1: 24, 2: 13, 3: 13, 4: 13, 5: 10, 6: 12, 7: 10]
+        layout.columnWidths = [0: 6, 1: 24, 2: 13, 3: 13, 4: 13, 5: 10, 6: 12, 7: 10, 8: 10, 9: 22]
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string("\(field.code). \(field.name)"), style: title)]))
         var row = 2
@@ -184,13 +211,23 @@ public enum SummaryWorkbook {
             row += 1
             let city = a.cityValue.map { ReportTexts.number($0, decimals: decimals, language: l) } ?? "–"
             let change = a.cityChange.map { ReportTexts.number($0, decimals: decimals, language: l) } ?? "–"
+            let span = "\(r.years.first.map(String.init) ?? "")–\(r.year)"
             try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l(
-                "Stadt (\(key)): \(city) · Veränderung zum Vorjahr: \(change)\(indicator.unit.isRate ? " Prozentpunkte" : "") · Trend \(r.years.first.map(String.init) ?? "")–\(r.year): \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
-                "City (\(key)): \(city) · change on previous year: \(change)\(indicator.unit.isRate ? " points" : "") · trend: \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")), style: note)]))
+                "Stadt (\(key)): \(city) · Veränderung zum Vorjahr: \(change)\(ReportTexts.changeUnit(indicator, l)) · Trend \(span): \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
+                "City (\(key)): \(city) · change on previous year: \(change)\(ReportTexts.changeUnit(indicator, l)) · trend \(span): \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")), style: note)]))
             row += 1
             guard indicator.level == .districts else { row += 1; continue }
-            let header = [l("Nr.", "No."), l("Stadtteil", "District")] + indicator.categories
-                + [l("Index (Stadt = 100)", "Index (city = 100)"), l("Veränderung", "Change"), l("auffällig", "stands out")]
+            let assessment = a.assessment
+            var header = [l("Nr.", "No."), l("Stadtteil", "District")] + indicator.categories
+            if indicator.unit.isRate { header.append(l("Index (Stadt = 100)", "Index (city = 100)")) }
+            // The unit of a change of a rate is points (issue 23, item 4): "Veränderung (Prozentpunkte)".
+            let points = ReportTexts.changeUnit(indicator, l)
+            header.append(l("Veränderung", "Change") + (indicator.unit.isRate ? " (" + String(points.dropFirst()) + ")" : ""))
+            let gap = assessment?.rule.reference != nil
+            if let assessment {
+                let label = assessment.rule.label
+                header += (gap ? [l("Abstand \(label)", "Gap \(label)")] : []) + [l("95 %: von", "95 %: from"), l("bis", "to"), l("Bewertung (\(label))", "Assessment (\(label))")]
+            }
             try w.write(OutputRow(index: row, values: header.map(CellValue.string), style: .header))
             row += 1
             let figures = Dictionary(a.districts.map { ($0.district, $0) }, uniquingKeysWith: { x, _ in x })
@@ -208,12 +245,26 @@ public enum SummaryWorkbook {
                 }
                 let f = figures[d.number]
                 let hidden = r.isSuppressed(indicator.code, d.number, key)
-                let base = 2 + indicator.categories.count
-                cells.append(OutputCell(column: base, value: hidden ? .string(".") : f?.index.map { .number($0) } ?? .string("–"), style: numberStyle(0)))
-                cells.append(OutputCell(column: base + 1, value: hidden ? .string(".") : f?.change.map { .number($0) } ?? .string("–"), style: numberStyle(decimals)))
-                var flag = boxed
-                if f?.flagged == true { flag.fill = RGBColor(hex: 0xF4CCCC) }
-                cells.append(OutputCell(column: base + 2, value: .string(f?.flagged == true ? "●" : ""), style: flag))
+                var column = 2 + indicator.categories.count
+                if indicator.unit.isRate {
+                    cells.append(OutputCell(column: column, value: hidden ? .string(".") : f?.index.map { .number($0) } ?? .string("–"), style: numberStyle(0)))
+                    column += 1
+                }
+                cells.append(OutputCell(column: column, value: hidden ? .string(".") : f?.change.map { .number($0) } ?? .string("–"), style: numberStyle(decimals)))
+                column += 1
+                if let assessment {
+                    let c = assessment.comparison(d.number)
+                    if gap {
+                        cells.append(OutputCell(column: column, value: c?.interval != nil ? c?.value.map(CellValue.number) ?? .string("–") : .string("–"), style: numberStyle(decimals)))
+                        column += 1
+                    }
+                    cells.append(OutputCell(column: column, value: c?.interval.map { .number($0.lower) } ?? .string("–"), style: numberStyle(decimals)))
+                    cells.append(OutputCell(column: column + 1, value: c?.interval.map { .number($0.upper) } ?? .string("–"), style: numberStyle(decimals)))
+                    var mark = boxed
+                    if c?.isMarked == true { mark.fill = RGBColor(hex: 0xF4CCCC) }
+                    if c?.verdict == .uncertain { mark.fontColor = RGBColor(hex: 0x595959); mark.italic = true }
+                    cells.append(OutputCell(column: column + 2, value: .string(c.map { ReportTexts.verdict($0.verdict, l) } ?? ""), style: mark))
+                }
                 try w.write(OutputRow(index: row, cells: cells))
                 row += 1
             }
@@ -225,7 +276,7 @@ public enum SummaryWorkbook {
             try w.write(OutputRow(index: valueRow, cells: [OutputCell(column: 1, value: .string(l("Stadt, \(key)", "City, \(key)")), style: boxed)]
                                   + values.enumerated().map { OutputCell(column: 2 + $0.offset, value: $0.element, style: numberStyle(decimals)) }))
             let keyColumn = 2 + (indicator.categories.firstIndex(of: key) ?? 0)
-            let chartColumn = 2 + indicator.categories.count + 4
+            let chartColumn = 2 + indicator.categories.count + (indicator.unit.isRate ? 2 : 1) + (assessment != nil ? 3 : 0) + (gap ? 1 : 0) + 1
             let districtsEnd = first + r.catalogue.districts.count - 1
             w.addChart(ChartSpec(kind: .bar, title: "\(indicator.code) \(key): " + l("Stadtteile \(r.year)", "districts \(r.year)"),
                                  categories: CellRange(first: CellReference(row: first, column: 1), last: CellReference(row: districtsEnd, column: 1)),
@@ -243,9 +294,21 @@ public enum SummaryWorkbook {
             }
             row = valueRow + 2
         }
-        try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l(
-            "„.“ = aus Gründen des Datenschutzes nicht veröffentlicht (Fallzahl unter der Mindestfallzahl), „–“ = keine Angabe. ● = mindestens eine Standardabweichung in ungünstiger Richtung.",
-            "“.” = not published for confidentiality (below the minimum case number), “–” = no data. ● = at least one standard deviation on the unfavourable side.")), style: note)]))
+        // One short line each: a long line would widen the printed page and shrink the tables.
+        let footnotes = [
+            l("„.“ = aus Gründen des Datenschutzes nicht veröffentlicht (Fallzahl unter der Mindestfallzahl), „–“ = keine Angabe.",
+              "“.” = not published for confidentiality (below the minimum case number), “–” = no data."),
+            l("● = das 95-%-Intervall liegt ganz auf der ungünstigen Seite des Stadtwerts und der Abstand erreicht den relevanten Abstand.",
+              "● = the 95 % interval lies entirely on the unfavourable side of the city value and the difference reaches the relevant distance."),
+            l("„statistisch unsicher“ = ebenso weit entfernt, aber das Intervall schließt den Stadtwert ein (kein Befund).",
+              "“statistically uncertain” = as far away, but the interval contains the city value (no finding)."),
+            l("„n. b.“ = nicht bewertet: unter der Mindesteinwohnerzahl (Einwohner), Nenner zu klein (Nenner), ohne Wert oder gesperrt.",
+              "“n. a.” = not assessed: below the minimum population, denominator too small, no value or suppressed."),
+            l("Anzahlen hängen von der Größe des Stadtteils ab und werden nicht verglichen.", "Counts depend on the district's size and are not compared."),
+        ]
+        for (k, text) in footnotes.enumerated() {
+            try w.write(OutputRow(index: row + k, cells: [OutputCell(column: 0, value: .string(text), style: note)]))
+        }
         try w.endSheet()
     }
 
@@ -253,29 +316,48 @@ public enum SummaryWorkbook {
         let l = r.language
         var layout = SheetLayout(name: l("Ziele", "Goals"))
         layout.printLandscape = true
-        layout.columnWidths = [0: 6, 1: 60, 2: 10, 3: 14, 4: 10, 5: 10, 6: 10, 7: 10, 8: 11, 9: 9]
+        layout.columnWidths = [0: 6, 1: 50, 2: 10, 3: 14, 4: 10, 5: 10, 6: 10, 7: 10, 8: 11, 9: 9, 10: 12, 11: 18, 12: 16]
         layout.frozenRows = 2
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Prioritäre Ziele \(r.year)", "Priority goals \(r.year)")), style: title)]))
         try w.write(OutputRow(index: 1, values: [l("Prio.", "Prio."), l("Ziel", "Goal"), l("Indikator", "Indicator"), l("Kategorie", "Category"),
                                                  l("Basisjahr", "Baseline year"), l("Basiswert", "Baseline"), l("Stand", "Current"), l("Zielwert", "Target"),
-                                                 l("Fortschritt", "Progress"), l("im Plan", "on track")].map(CellValue.string), style: .header))
+                                                 l("Fortschritt", "Progress"), l("im Plan", "on track"), l("Projektion Zieljahr", "Projected, target year"),
+                                                 l("90-%-Intervall", "90 % interval"), l("Trend", "Trend")].map(CellValue.string), style: .header))
         var wrap = boxed
         wrap.wrapText = true
+        var notes: [String] = []
         for (n, g) in r.goals.enumerated() {
-            let d = r.catalogue.indicator(g.goal.indicator).map(ReportTexts.decimals) ?? 1
-            try w.write(OutputRow(index: 2 + n, cells: [
+            let indicator = r.catalogue.indicator(g.goal.indicator)
+            let d = indicator.map(ReportTexts.decimals) ?? 1
+            let interval = g.projectedInterval.map { ReportTexts.number($0.lower, decimals: d, language: l) + " – " + ReportTexts.number($0.upper, decimals: d, language: l) } ?? "–"
+            try w.write(OutputRow(index: 2 + n, height: Double(max(1, (g.goal.statement.count + 44) / 45)) * 15, cells: [
                 OutputCell(column: 0, value: .number(Double(g.goal.priority)), style: boxed),
                 OutputCell(column: 1, value: .string(g.goal.statement), style: wrap),
                 OutputCell(column: 2, value: .string(g.goal.indicator), style: boxed),
                 OutputCell(column: 3, value: .string(g.goal.category), style: boxed),
                 OutputCell(column: 4, value: .number(Double(g.goal.baselineYear)), style: boxed),
-                OutputCell(column: 5, value: .number(g.goal.baselineValue), style: numberStyle(d)),
+                OutputCell(column: 5, value: .number(g.baseline), style: numberStyle(d)),
                 OutputCell(column: 6, value: g.current.map(CellValue.number) ?? .string("–"), style: numberStyle(d)),
                 OutputCell(column: 7, value: .number(g.goal.targetValue), style: numberStyle(d)),
                 OutputCell(column: 8, value: g.progress.map { .number($0 / 100) } ?? .string("–"), style: CellStyle.plain.with(.percent(decimals: 0))),
                 OutputCell(column: 9, value: .string(g.onTrack.map { $0 ? l("ja", "yes") : l("nein", "no") } ?? "–"), style: boxed),
+                OutputCell(column: 10, value: g.projected.map(CellValue.number) ?? .string("–"), style: numberStyle(d)),
+                OutputCell(column: 11, value: .string(interval), style: boxed),
+                OutputCell(column: 12, value: .string(ReportTexts.trend(g.trend, l)), style: boxed),
             ]))
+            if g.baselineDiffers {
+                notes.append(l("Ziel \(g.goal.priority): Der Katalog nennt als Basiswert \(ReportTexts.number(g.goal.baselineValue, decimals: d, language: l)), beobachtet wurden \(g.goal.baselineYear) \(ReportTexts.number(g.baseline, decimals: d, language: l)); gemessen wird vom beobachteten Wert aus.",
+                               "Goal \(g.goal.priority): the catalogue gives the baseline as \(ReportTexts.number(g.goal.baselineValue, decimals: d, language: l)), observed in \(g.goal.baselineYear) was \(ReportTexts.number(g.baseline, decimals: d, language: l)); progress is measured from the observed value."))
+            } else if !g.baselineObserved {
+                notes.append(l("Ziel \(g.goal.priority): Für \(g.goal.baselineYear) liegen keine Daten vor; Basiswert aus dem Katalog.",
+                               "Goal \(g.goal.priority): no data for \(g.goal.baselineYear); baseline from the catalogue."))
+            }
+        }
+        notes.append(l("Basiswert: der beobachtete Stadtwert des Basisjahrs (sonst der des Katalogs). Fortschritt: Anteil des Weges vom Basiswert zum Zielwert, positiv = Verbesserung. Projektion: Wert der Trendgeraden im Zieljahr, erst ab \(TrendEstimate.minimumYears) Jahren.",
+                       "Baseline: the observed city value of the baseline year (else the catalogue's). Progress: share of the way from baseline to target, positive = better. Projection: the trend line's value in the target year, from \(TrendEstimate.minimumYears) years on."))
+        for (k, text) in notes.enumerated() {
+            try w.write(OutputRow(index: 3 + r.goals.count + k, cells: [OutputCell(column: 0, value: .string(text), style: note)]))
         }
         try w.endSheet()
     }
@@ -317,36 +399,50 @@ public enum SummaryWorkbook {
     private static func method(_ r: SituationReport, _ w: any WorkbookWriter) throws {
         let l = r.language
         var layout = SheetLayout(name: l("Methodik", "Method"))
-        layout.columnWidths = [0: 110]
+        // Narrow enough for a portrait page; the row heights assume about 75 characters a line.
+        layout.columnWidths = [0: 70]
         try w.beginSheet(layout)
         var wrap = CellStyle()
         wrap.wrapText = true
         wrap.vertical = .top
-        let lines = MethodText.paragraphs(l)
+        let lines = MethodText.paragraphs(l, r.catalogue.assessment)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("So werden die Zahlen berechnet", "How the figures are computed")), style: title)]))
         for (n, text) in lines.enumerated() {
-            try w.write(OutputRow(index: 2 + n, height: Double(max(1, (text.count + 104) / 105)) * 15, cells: [OutputCell(column: 0, value: .string(text), style: wrap)]))
+            try w.write(OutputRow(index: 2 + n, height: Double(max(1, (text.count + 74) / 75)) * 15 + 4, cells: [OutputCell(column: 0, value: .string(text), style: wrap)]))
         }
         try w.endSheet()
     }
 }
 
 /// The method, in plain words, shared by the workbook and the HTML report.
+/// Every threshold is printed from the constant or catalogue setting the
+/// computation uses, so text and code cannot drift apart.
 enum MethodText {
-    static func paragraphs(_ l: Language) -> [String] {
-        [
+    static func paragraphs(_ l: Language, _ s: AssessmentSettings) -> [String] {
+        func n(_ v: Double, _ d: Int = 1) -> String { ReportTexts.number(v, decimals: d, language: l) }
+        func signed(_ v: Double) -> String { (v > 0 ? "+" : "") + n(v) }
+        let level = n(RateInterval.level * 100, 0), trendLevel = n(TrendEstimate.level * 100, 0)
+        let minimumPopulation = n(s.minimumPopulation, 0)
+        let rules = s.rules.isEmpty ? "" : l(" Abweichend festgelegt: ", " Set otherwise: ")
+            + s.rules.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.label), \(l("Nenner", "denominator")) ≥ \(n($0.value.minimumDenominator, 0)), \(l("Abstand", "distance")) \(n($0.value.relevantDistance)))" }
+                .joined(separator: "; ") + "."
+        return [
             l("Stadtwert: Bei Anzahlen die Summe der Stadtteile. Bei Quoten das Verhältnis der Summen von Zähler und Nenner über alle Stadtteile – nie der Durchschnitt der Stadtteilquoten.",
               "City value: for counts the sum of the districts; for rates the ratio of the summed numerator and denominator over all districts, never a mean of district rates."),
-            l("Index: Wert des Stadtteils geteilt durch den Stadtwert, mal 100. Über 100 heißt: höher als in der Stadt insgesamt.",
-              "Index: the district's value divided by the city value, times 100."),
-            l("z-Wert: Abstand des Stadtteils vom Mittel aller Stadtteile in Standardabweichungen. Ein Stadtteil gilt als auffällig, wenn er mindestens eine Standardabweichung in ungünstiger Richtung liegt (die Richtung legt der Katalog fest: höher ist besser oder schlechter).",
-              "z-score: the district's distance from the mean of all districts in standard deviations. A district stands out when it lies at least one standard deviation on the unfavourable side (the catalogue gives the direction)."),
-            l("Veränderung: Differenz zum Vorjahr; bei Quoten in Prozentpunkten. Trend: Steigung der Ausgleichsgeraden (kleinste Quadrate) über alle verfügbaren Jahre; weniger als 1 % des mittleren Niveaus pro Jahr gilt als stabil.",
-              "Change: the difference to the previous year, in percentage points for rates. Trend: least-squares slope over all years available; less than 1 % of the mean level per year counts as stable."),
-            l("Status- und Dynamikindex je Stadtteil und Handlungsfeld: Mittel der richtungsbereinigten z-Werte der Niveaus (Status) und der Veränderungen (Dynamik). Vier Klassen: günstig/ungünstig × verbessernd/verschlechternd.",
-              "Status and dynamics index per district and field: the mean of the direction-adjusted z-scores of levels (status) and of changes (dynamics); four classes."),
-            l("Ziele: Fortschritt = zurückgelegter Anteil des Weges vom Basiswert zum Zielwert. „Im Plan“, wenn der Stand mindestens auf der geraden Linie vom Basiswert zum Zielwert liegt.",
-              "Goals: progress is the share of the way from baseline to target covered; on track when the value is at least on the straight line from baseline to target."),
+            l("Verglichen werden nur Quoten (Anteile in %, Raten je 1 000), nie Anzahlen: Anzahlen folgen der Größe des Stadtteils und werden nur gezeigt, summiert und im Zeitverlauf betrachtet. Bewertet wird je Quote eine Kategorie, in diesem Monitor „\(AssessmentSettings.preferredCategory)“, wo die Quote sie hat, sonst die erste; der Katalog kann stattdessen den Abstand zweier Kategorien festlegen (etwa „nichtdeutsch − deutsch“, Intervall nach der MOVER-Methode aus den Intervallen beider Quoten).\(rules)",
+              "Only rates (shares in %, rates per 1,000) are compared, never counts: counts follow the district's size and are only shown, summed and followed over time. One category per rate is assessed, in this monitor “\(AssessmentSettings.preferredCategory)” where the rate has it, else the first; the catalogue may set the gap between two categories instead (such as “nichtdeutsch − deutsch”, interval by the MOVER method from both rates' intervals).\(rules)"),
+            l("Kleine Zahlen: Ein Stadtteil wird nur bewertet, wenn \(s.populationIndicator) (\(s.populationCategory)) mindestens \(minimumPopulation) beträgt (wie im Monitoring Soziale Stadtentwicklung Berlin). Eine Quote wird nur bewertet, wenn ihr Nenner mindestens \(n(AssessmentSettings.defaultMinimumDenominator, 0)) beträgt, soweit der Katalog nichts anderes festlegt.",
+              "Small numbers: a district is assessed only when \(s.populationIndicator) (\(s.populationCategory)) is at least \(minimumPopulation) (as in Berlin's social monitoring). A rate is assessed only when its denominator is at least \(n(AssessmentSettings.defaultMinimumDenominator, 0)), unless the catalogue sets otherwise."),
+            l("Unsicherheit: Jede bewertete Quote hat ein \(level)-%-Intervall – für Anteile das exakte Intervall nach Clopper–Pearson, für Raten je 1 000 das exakte Poisson-Intervall der Fallzahl. Ein Stadtteil wird markiert (●), wenn das Intervall ganz auf der ungünstigen Seite des Stadtwerts liegt und der Abstand zum Stadtwert mindestens \(n(AssessmentSettings.defaultRelevantDistance)) Prozent- bzw. Promillepunkte beträgt (relevanter Abstand, je Indikator im Katalog einstellbar). Liegt er so weit entfernt, schließt das Intervall den Stadtwert aber ein, steht „statistisch unsicher“: Das ist kein Befund.",
+              "Uncertainty: every assessed rate has a \(level) % interval – the exact Clopper–Pearson interval for shares, the exact Poisson interval of the count for rates per 1,000. A district is marked (●) when the interval lies entirely on the unfavourable side of the city value and the distance to it is at least \(n(AssessmentSettings.defaultRelevantDistance)) percentage or per-mille points (the relevant distance, set per indicator in the catalogue). As far away but with the city value inside the interval reads “statistically uncertain”: that is no finding."),
+            l("Index: Wert des Stadtteils geteilt durch den Stadtwert, mal 100 (nur Quoten). z-Wert und Rang: unter den bewerteten Stadtteilen, mit dem ungewichteten Mittel und der Standardabweichung der Stadtteile (jeder Stadtteil zählt einmal, gleich wie groß).",
+              "Index: the district's value divided by the city value, times 100 (rates only). z-score and rank: among the districts assessed, with the unweighted mean and standard deviation of the districts (each district counts once, whatever its size)."),
+            l("Status- und Dynamikindex je Handlungsfeld (wie im Monitoring Soziale Stadtentwicklung): Mittel der richtungsbereinigten z-Werte der bewerteten Quoten des Handlungsfelds (positiv = günstig), erneut standardisiert; ein Stadtteil braucht mindestens \(n(StatusDynamics.minimumShareOfRates * 100, 0)) % der Quoten des Felds. Statusklassen: 1 hoch über \(signed(s.statusHigh)), 2 mittel bis \(signed(s.statusLow)), 3 niedrig bis \(signed(s.statusVeryLow)), 4 sehr niedrig darunter (in Standardabweichungen). Dynamik: dasselbe für die Veränderung der Quoten über \(s.dynamicsYears) Jahre; 1 positiv über \(signed(s.stableBand)), 2 stabil zwischen \(signed(-s.stableBand)) und \(signed(s.stableBand)), 3 negativ darunter; ohne Vergleichsjahr „keine Angabe“. Handlungsbedarf: Status 3 oder 4 mit Dynamik 3. „Alle Handlungsfelder“ mittelt über alle Indexquoten.",
+              "Status and dynamics index per field (as in Berlin's social monitoring): mean of the direction-adjusted z-scores of the field's assessed rates (positive = favourable), standardised again; a district needs at least \(n(StatusDynamics.minimumShareOfRates * 100, 0)) % of the field's rates. Status classes: 1 high above \(signed(s.statusHigh)), 2 medium down to \(signed(s.statusLow)), 3 low down to \(signed(s.statusVeryLow)), 4 very low below (in standard deviations). Dynamics: the same for the change of the rates over \(s.dynamicsYears) years; 1 positive above \(signed(s.stableBand)), 2 stable between \(signed(-s.stableBand)) and \(signed(s.stableBand)), 3 negative below; without the earlier year “no data”. Needing attention: status 3 or 4 with dynamics 3. “All fields” averages over all index rates."),
+            l("Veränderung: Differenz zum Vorjahr, bei Anteilen in Prozentpunkten, bei Raten je 1 000 in Promillepunkten. Trend: Steigung der Ausgleichsgeraden (kleinste Quadrate) mit \(trendLevel)-%-Intervall; „steigend“ oder „fallend“ nur, wenn das Intervall 0 ausschließt, sonst „ohne klare Richtung“; unter \(TrendEstimate.minimumYears) Jahren „zu kurze Zeitreihe“. Raten, deren Nenner laut Definition aus dem Vorjahr stammt (z. B. Einbürgerungen je 1 000 nichtdeutsche Einwohner am 31.12. des Vorjahres), verwenden diesen.",
+              "Change: the difference to the previous year, in percentage points for shares and per-mille points for rates per 1,000. Trend: least-squares slope with its \(trendLevel) % interval; “rising” or “falling” only when the interval excludes 0, else “no clear direction”; below \(TrendEstimate.minimumYears) years “series too short”. Rates whose definition takes the denominator of the previous year use it."),
+            l("Ziele: Basiswert ist der beobachtete Stadtwert des Basisjahrs, der Katalogwert nur, wenn das Jahr fehlt (Abweichungen über \(n(s.baselineTolerance)) werden genannt). Fortschritt = zurückgelegter Anteil des Weges vom Basiswert zum Zielwert, positiv für eine Verbesserung. „Im Plan“, wenn der Stand mindestens so gut ist wie die gerade Linie vom Basiswert zum Zielwert. Projektion: Wert der Trendgeraden im Zieljahr mit \(trendLevel)-%-Intervall.",
+              "Goals: the baseline is the observed city value of the baseline year, the catalogue's only when that year is missing (differences above \(n(s.baselineTolerance)) are reported). Progress is the share of the way from baseline to target covered, positive for an improvement. On track when the value is at least as good as the straight line from baseline to target. Projection: the trend line's value in the target year with its \(trendLevel) % interval."),
             l("Datenschutz: Anzahlen unter der Mindestfallzahl des Indikators werden nicht veröffentlicht („.“). Damit sie sich nicht aus Summen zurückrechnen lassen, wird in jeder Zeile und Spalte mit veröffentlichter Summe mindestens ein weiteres Feld gesperrt (sekundäre Geheimhaltung). Quoten, deren Zähler oder Nenner gesperrt ist, werden ebenfalls gesperrt.",
               "Confidentiality: counts below the indicator's minimum case number are not published (“.”). So that they cannot be recomputed from totals, another cell is hidden in every row and column with a published total (secondary suppression). Rates built on a hidden count are hidden too."),
             l("Datenqualität: Anteil der gelieferten Felder (Zahl oder Zeichen - . x) an den erwarteten, je Amt und Indikator.",

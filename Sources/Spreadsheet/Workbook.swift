@@ -8,12 +8,17 @@ public struct Workbook: Sendable {
         self.sheets = sheets
     }
 
-    /// Reads every sheet (or only those for which `include` says yes).
-    public init(reading reader: some WorkbookReader, include: (SheetInfo) -> Bool = { _ in true }) throws {
+    /// Reads every sheet (or only those for which `include` says yes),
+    /// holding at most `maxCells` cells of them all together.
+    public init(reading reader: some WorkbookReader, maxCells: Int = .max,
+                include: (SheetInfo) -> Bool = { _ in true }) throws {
         var sheets: [Sheet] = []
         let listed = try reader.sheets
         let indices = listed.indices.filter { include(listed[$0]) }
-        try reader.readSheetsConcurrently(at: indices, making: { _ in SheetBuilder() }) { index, builder in
+        let budget = CellBudget(limit: maxCells)
+        try reader.readSheetsConcurrently(at: indices, making: {
+            SheetBuilder(budget: budget, sheet: "sheet \"\(listed[$0].name)\"")
+        }) { index, builder in
             sheets.append(Sheet(info: listed[index], built: builder))
         }
         self.init(properties: reader.properties, sheets: sheets)
@@ -53,15 +58,18 @@ extension Sheet {
 extension WorkbookReader {
     /// Reads sheets into memory one at a time, in workbook order, handing
     /// each to `body`: those at `indices`, or every sheet when nil (which
-    /// spares an ODS the pass that lists its tables).
-    public func eachSheet(at indices: [Int]?, _ body: (Sheet) throws -> Void) throws {
+    /// spares an ODS the pass that lists its tables). A sheet of more than
+    /// `maxCells` cells is an error (`CellBudgetExceeded`).
+    public func eachSheet(at indices: [Int]?, maxCells: Int = .max, _ body: (Sheet) throws -> Void) throws {
         guard let indices else {
-            return try readEverySheet(concurrently: false, making: { _ in SheetBuilder() }) { info, builder in
+            let making = { SheetBuilder(budget: CellBudget(limit: maxCells), sheet: "sheet \($0 + 1)") }
+            return try readEverySheet(concurrently: false, making: making) { info, builder in
                 try body(Sheet(info: info, built: builder))
             }
         }
         let sheets = try self.sheets
-        try readSheets(at: indices, making: { _ in SheetBuilder() }) { index, builder in
+        let making = { SheetBuilder(budget: CellBudget(limit: maxCells), sheet: "sheet \"\(sheets[$0].name)\"") }
+        try readSheets(at: indices, making: making) { index, builder in
             try body(Sheet(info: sheets[index], built: builder))
         }
     }
@@ -73,14 +81,30 @@ public struct SheetBuilder: SheetVisitor {
     public private(set) var mergedRanges: [CellRange] = []
     public private(set) var uncachedFormulas: Set<CellReference> = []
     private var sorted = true
+    private let budget: CellBudget?
+    private let sheet: String
 
-    public init() {}
+    public init() {
+        budget = nil
+        sheet = "sheet"
+    }
+
+    /// A builder that takes the cells it keeps from `budget`, naming
+    /// `sheet` (`sheet "Name"`) when it runs out.
+    public init(budget: CellBudget, sheet: String) {
+        self.budget = budget
+        self.sheet = sheet
+    }
 
     public mutating func visit(_ row: Row) throws {
         for column in row.uncachedFormulaColumns { uncachedFormulas.insert(CellReference(row: row.index, column: column)) }
         guard !row.cells.isEmpty else { return }
+        try budget?.take(row.cells.count, sheet: sheet)
         if let last = rows.last, last.index >= row.index { sorted = false }
-        var kept = row
+        // A reader that reuses one row hands over a buffer sized for its
+        // widest row (64 cells and more): kept as it is, a sheet of narrow
+        // rows held four times the memory of its cells.
+        var kept = row.cells.capacity > 2 * row.cells.count + 8 ? row.compacted : row
         kept.uncachedFormulaColumns = []
         rows.append(kept)
     }

@@ -61,7 +61,7 @@ public enum Conversion {
                     ? try XLSXWriter(path: output, compressionLevel: options.compressionLevel)
                     : try ODSWriter(path: output, flat: target == .fods, compressionLevel: options.compressionLevel)
                 do {
-                    let copied = try copy(reader, indices, into: writer)
+                    let copied = try copy(reader, indices, maxCells: reading.maxCellsInMemory, into: writer)
                     try writer.finish()
                     return copied
                 } catch {
@@ -72,7 +72,7 @@ public enum Conversion {
                 let file = try AtomicFile(path: output)
                 do {
                     let out = ByteOutput(fd: file.descriptor)
-                    let written = try writeText(reader, indices, target, out)
+                    let written = try writeText(reader, indices, target, maxCells: reading.maxCellsInMemory, out)
                     try out.flush()
                     try file.commit()
                     return written
@@ -91,7 +91,7 @@ public enum Conversion {
     /// Sheets in workbook order into a workbook writer. A CSV streams row by
     /// row; other inputs are read one sheet at a time, since their merged
     /// ranges must be known before the first row is written.
-    private static func copy(_ reader: any WorkbookReader, _ indices: [Int]?,
+    private static func copy(_ reader: any WorkbookReader, _ indices: [Int]?, maxCells: Int,
                              into writer: any WorkbookWriter) throws -> (sheets: Int, cells: Int) {
         var sheets = 0, cells = 0
         if let csv = reader as? CSVReader {
@@ -105,7 +105,7 @@ public enum Conversion {
             }
             return (sheets, cells)
         }
-        try reader.eachSheet(at: indices) { sheet in
+        try reader.eachSheet(at: indices, maxCells: maxCells) { sheet in
             var layout = SheetLayout(name: sheet.name)
             layout.visibility = sheet.info.visibility
             layout.mergedRanges = sheet.mergedRanges.filter { $0.rowCount > 1 || $0.columnCount > 1 }
@@ -120,14 +120,14 @@ public enum Conversion {
         return (sheets, cells)
     }
 
-    private static func writeText(_ reader: any WorkbookReader, _ indices: [Int]?, _ target: Target,
+    private static func writeText(_ reader: any WorkbookReader, _ indices: [Int]?, _ target: Target, maxCells: Int,
                                   _ out: ByteOutput) throws -> (sheets: Int, cells: Int) {
         var sheets = 0, cells = 0
         switch target {
         case .json:
             var writer = CanonicalJSONWriter(out)
             try writer.begin()
-            try reader.eachSheet(at: indices) { sheet in
+            try reader.eachSheet(at: indices, maxCells: maxCells) { sheet in
                 sheets += 1
                 cells += sheet.rows.reduce(0) { $0 + $1.cells.count }
                 try writer.write(sheet)
@@ -135,7 +135,7 @@ public enum Conversion {
             try writer.end()
         default:
             var writer = DelimitedWriter(out, style: target == .csv ? .csv : .tsv)
-            try reader.eachSheet(at: indices) { sheet in
+            try reader.eachSheet(at: indices, maxCells: maxCells) { sheet in
                 sheets += 1
                 for row in sheet.rows {
                     try writer.write(row)

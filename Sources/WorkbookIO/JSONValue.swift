@@ -89,6 +89,8 @@ private struct JSONParser {
             guard i > start, let n = NumberText.parse(UnsafeRawBufferPointer(rebasing: bytes[start..<i])) else {
                 throw error("unexpected character")
             }
+            // RFC 8259, 6: numbers that overflow a double (1e999) are not interoperable.
+            guard n.isFinite else { throw error("a number beyond the range of a double") }
             return .number(n)
         }
     }

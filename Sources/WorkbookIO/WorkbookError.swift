@@ -41,6 +41,8 @@ public struct WorkbookError: Error, Sendable, CustomStringConvertible {
             self.init(splitting: error.description)
         case let error as WriteFailure:
             self.init(splitting: error.description)
+        case let error as CellBudgetExceeded:
+            self.init(location: error.sheet, reason: error.reason)
         case let error as XMLError:
             self.init(location: "xml", reason: error.description)
         default:
@@ -51,7 +53,7 @@ public struct WorkbookError: Error, Sendable, CustomStringConvertible {
     /// Zip errors about one entry are located at that entry, the others at the package.
     private init(zip error: ZipError) {
         switch error {
-        case .corruptLocalHeader(let entry), .encryptedEntry(let entry), .unsupportedCompression(let entry, _),
+        case .corruptLocalHeader(let entry), .localNameMismatch(let entry, _), .encryptedEntry(let entry), .unsupportedCompression(let entry, _),
              .corruptData(let entry, _), .crcMismatch(let entry), .sizeMismatch(let entry, _, _),
              .limitExceeded(let entry, _, _):
             let text = error.description

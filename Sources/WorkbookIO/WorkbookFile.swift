@@ -11,6 +11,9 @@ public enum WorkbookFile {
     public struct Options: Sendable {
         public var zipLimits = ZipLimits.default
         public var maxCellsPerSheet = 100_000_000
+        /// Most cells held in memory at once, by commands that read sheets
+        /// whole (`read`, `Workbook`, `eachSheet`): about 50 bytes each.
+        public var maxCellsInMemory = 10_000_000
         public var xmlLimits = XMLLimits.default
         /// Most sheets a workbook may list.
         public var maxSheets = 10_000
@@ -108,7 +111,7 @@ public enum WorkbookFile {
     /// Reads the whole workbook into memory.
     public static func read(_ path: String, options: Options = Options()) throws -> Workbook {
         let reader = try open(path, options: options)
-        do { return try Workbook(reading: reader) } catch { throw WorkbookError(error) }
+        do { return try Workbook(reading: reader, maxCells: options.maxCellsInMemory) } catch { throw WorkbookError(error) }
     }
 
     static func openPackage(_ zip: ZipArchive, options: Options) throws -> any WorkbookReader {

@@ -267,6 +267,13 @@ final class WorksheetParser: XMLEventHandler {
             guard let number = NumberText.parse(text) else {
                 throw XLSXError.badValue(String(decoding: text, as: UTF8.self), part: part, cell: here)
             }
+            // xsd:double (ECMA-376 Part 1, 18.3.1.96, <v>) spells INF and NaN,
+            // and 1e999 overflows to infinity; no spreadsheet program stores
+            // either (Excel's largest is 9.99999999999999E+307), and every
+            // sum or rate over such a cell would turn to nonsense.
+            guard number.isFinite else {
+                throw XLSXError.notFiniteNumber(String(decoding: text, as: UTF8.self), part: part, cell: here)
+            }
             return .some(try styledNumber(number))
         }
     }

@@ -14,6 +14,7 @@ public enum XLSXError: Error, Sendable, CustomStringConvertible {
     case styleIndexOutOfRange(index: Int, count: Int, part: String, cell: CellReference)
     case badCellReference(String, part: String)
     case badValue(String, part: String, cell: CellReference)
+    case notFiniteNumber(String, part: String, cell: CellReference)
     case tooManyCells(limit: Int, part: String)
     /// The system refused memory the reader needs (named by `what`).
     case outOfMemory(String)
@@ -32,6 +33,8 @@ public enum XLSXError: Error, Sendable, CustomStringConvertible {
             return "\(part): cell \(cell): cell style \(index) does not exist (the styles part has \(count))"
         case .badCellReference(let text, let part): return "\(part): invalid cell reference \"\(text)\""
         case .badValue(let text, let part, let cell): return "\(part): cell \(cell): invalid value \"\(text)\""
+        case .notFiniteNumber(let text, let part, let cell):
+            return "\(part): cell \(cell): \"\(text)\" is not a finite number (a number cell holds one)"
         case .tooManyCells(let limit, let part): return "\(part): more than \(limit) cells (raise the limit with --max-cells)"
         case .outOfMemory(let what): return "not enough memory for \(what)"
         }

@@ -30,6 +30,9 @@ struct PendingBytes {
 
     mutating func skip(_ n: Int) { start += n }
 
+    /// Forgets the held bytes from `start + kept` on.
+    mutating func keep(_ kept: Int) { count = min(count, start + kept) }
+
     mutating func append(_ chunk: UnsafeRawBufferPointer) {
         let kept = count - start
         if start > 0 {

@@ -9,6 +9,12 @@ public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     case truncated
     /// One of the `XMLLimits` was exceeded: which one, and its value.
     case limitExceeded(limit: XMLLimit, value: Int)
+    /// Bytes that are not UTF-8 in a part read as UTF-8: the offset of the
+    /// first byte that begins no character.
+    case invalidUTF8(offset: Int)
+    /// Bytes that are not UTF-16 in a part declared so: the offset of the
+    /// first unit that is not a character.
+    case invalidUTF16(offset: Int)
     /// The part needs libxml2 (another encoding than UTF-8) and it could not be loaded.
     case libraryMissing(name: String, reason: String)
 
@@ -22,6 +28,10 @@ public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the XML ends before the document is complete"
         case .limitExceeded(let limit, let value):
             return "\(limit.description) exceeds the limit of \(value) (\(limit.flag) raises it)"
+        case .invalidUTF8(let offset):
+            return "the bytes are not UTF-8 at byte \(offset) (the part is read as UTF-8, as it declares or by default)"
+        case .invalidUTF16(let offset):
+            return "the bytes are not UTF-16 at byte \(offset) (the part declares UTF-16)"
         case .libraryMissing(let name, let reason):
             return "the part is not in UTF-8; reading it needs the XML library \(name), which could not be loaded (\(reason)); "
                 + "on Debian it comes with the package libxml2"

@@ -12,10 +12,10 @@ import Darwin
 /// only the five predefined entities and character references are
 /// replaced, and nesting, attribute and text sizes are bounded by
 /// `XMLLimits`. It checks what the readers rely on (tags balance, one root,
-/// references and characters are valid, namespace prefixes are bound); it
-/// does not reject every document libxml2 rejects (malformed UTF-8 passes
-/// and is repaired when decoded). A document declaring another encoding, or
-/// in UTF-16, is handed to libxml2 whole.
+/// references and characters are valid, namespace prefixes are bound, the
+/// bytes are UTF-8: `UTF8Validation`); it does not reject every document
+/// libxml2 rejects. A document declaring another encoding, or in UTF-16,
+/// is handed to libxml2 whole.
 public final class XMLScanner {
     let handler: any XMLEventHandler
     let documentName: String
@@ -48,6 +48,12 @@ public final class XMLScanner {
     var consumedLines = 0
     var consumedBytes = 0
     var lastLineStart = 0
+    /// Every byte the scanner reads is checked to be UTF-8 before it is
+    /// scanned, so text, names and attribute values, and what a shortcut
+    /// reads from the bytes, never hold a byte that begins no character.
+    var utf8 = UTF8Validation()
+    /// Checks what libxml2 reads when the document is in UTF-16.
+    var utf16: UTF16Validation?
 
     struct OpenElement {
         var name: Int
@@ -96,16 +102,34 @@ public final class XMLScanner {
 
     /// Parses one chunk of the document.
     public func feed(_ chunk: UnsafeRawBufferPointer) throws {
-        if let fallback { return try fallback.feed(chunk) }
-        if decided && input.start == input.count && chunk.count > 0 {
-            return try scanInPlace(chunk)
+        if let fallback { return try feed(chunk, to: fallback) }
+        if decided {
+            let valid = utf8.check(chunk)
+            // What comes before a bad byte is read as it would be without
+            // it, so a sheet read in runs fails after the same rows.
+            let good = valid == chunk.count ? chunk : UnsafeRawBufferPointer(rebasing: chunk[..<valid])
+            if input.start == input.count && good.count > 0 {
+                try scanInPlace(good)
+            } else {
+                input.append(good)
+                try scan(final: false)
+            }
+            if valid < chunk.count { throw utf8.error }
+            return
         }
         input.append(chunk)
-        if !decided {
-            guard try decide(final: false) else { return }
-            if let fallback { return try handOver(to: fallback) }
-        }
+        guard try decide(final: false) else { return }
+        if let fallback { return try handOver(to: fallback) }
+        try scanChecked()
+    }
+
+    /// Scans the bytes held when the scanner was chosen, up to a bad byte.
+    private func scanChecked() throws {
+        let held = input.pending.count
+        let valid = utf8.check(input.pending)
+        input.keep(valid)
         try scan(final: false)
+        if valid < held { throw utf8.error }
     }
 
     /// Scans a chunk where it lies when nothing earlier is pending; only
@@ -129,9 +153,13 @@ public final class XMLScanner {
     public func finish() throws {
         if !decided {
             _ = try decide(final: true)
-            if let fallback { try handOver(to: fallback) }
+            if let fallback { try handOver(to: fallback) } else { try scanChecked() }
         }
-        if let fallback { return try fallback.finish() }
+        if let fallback {
+            try utf16?.finish()
+            return try fallback.finish()
+        }
+        try utf8.finish()
         try scan(final: true)
     }
 
@@ -189,8 +217,10 @@ public final class XMLScanner {
             input.skip(bytes)
             consumedBytes = bytes
             lastLineStart = bytes
+            utf8.offset = bytes
         } else {
             fallback = XMLPushParser(handler: handler, documentName: documentName, limits: limits)
+            utf16 = UTF16Validation.detect(input.pending)
         }
         return true
     }
@@ -198,7 +228,19 @@ public final class XMLScanner {
     func handOver(to parser: XMLPushParser) throws {
         let pending = input.pending
         input.skip(pending.count)
-        try parser.feed(pending)
+        try feed(pending, to: parser)
+    }
+
+    /// Feeds libxml2, checking UTF-16 first where the document is in it.
+    private func feed(_ chunk: UnsafeRawBufferPointer, to parser: XMLPushParser) throws {
+        guard var validation = utf16 else { return try parser.feed(chunk) }
+        let valid = validation.check(chunk)
+        utf16 = validation
+        if valid < chunk.count {
+            try parser.feed(UnsafeRawBufferPointer(rebasing: chunk[..<valid]))
+            throw validation.error
+        }
+        try parser.feed(chunk)
     }
 
     // MARK: - Scanning

@@ -47,7 +47,8 @@ enum CentralDirectory {
                 crc32: bytes.le32(p + 16),
                 compressedSize: UInt64(bytes.le32(p + 20)),
                 uncompressedSize: UInt64(bytes.le32(p + 24)),
-                localHeaderOffset: UInt64(bytes.le32(p + 42)))
+                localHeaderOffset: UInt64(bytes.le32(p + 42)),
+                nameBytes: (p + 46)..<(p + 46 + nameLength))
             applyZip64Extra(UnsafeRawBufferPointer(rebasing: bytes[(p + 46 + nameLength)..<(p + 46 + nameLength + extraLength)]),
                             to: &entry)
             entries.append(entry)

@@ -119,7 +119,17 @@ public final class ZipArchive: Sendable {
         }
         let h = Int(header)
         guard bytes.le32(h) == 0x0403_4B50 else { throw ZipError.corruptLocalHeader(entry: entry.name) }
-        let start = UInt64(h) + 30 + UInt64(bytes.le16(h + 26)) + UInt64(bytes.le16(h + 28))
+        let nameLength = bytes.le16(h + 26)
+        // APPNOTE 4.3.7 and 4.4.17: the local header repeats the central
+        // directory's name. A reader that walks local headers (as many
+        // streaming unzippers do) would see another file than we read, so a
+        // package whose two names differ is refused, not read either way.
+        guard nameLength == entry.nameBytes.count, h + 30 + nameLength <= bytes.count,
+              bytes.same(h + 30, entry.nameBytes.lowerBound, count: nameLength) else {
+            let local = UnsafeRawBufferPointer(rebasing: bytes[(h + 30)..<min(bytes.count, h + 30 + nameLength)])
+            throw ZipError.localNameMismatch(entry: entry.name, localName: String(decoding: local, as: UTF8.self))
+        }
+        let start = UInt64(h) + 30 + UInt64(nameLength) + UInt64(bytes.le16(h + 28))
         guard start <= UInt64(bytes.count), entry.compressedSize <= UInt64(bytes.count) - start else {
             throw ZipError.truncated("data of \(entry.name) runs past the end of the file")
         }
@@ -128,6 +138,12 @@ public final class ZipArchive: Sendable {
 }
 
 extension UnsafeRawBufferPointer {
+    /// Whether the `count` bytes at `a` and at `b` are the same.
+    @inline(__always) func same(_ a: Int, _ b: Int, count: Int) -> Bool {
+        for i in 0..<count where self[a + i] != self[b + i] { return false }
+        return true
+    }
+
     @inline(__always) func le16(_ at: Int) -> Int {
         Int(self[at]) | Int(self[at + 1]) << 8
     }

@@ -10,6 +10,9 @@ public struct ZipEntry: Sendable, Hashable {
     public var uncompressedSize: UInt64
     /// Offset of the local file header.
     public var localHeaderOffset: UInt64
+    /// Where the name's bytes lie in the package (in the central directory),
+    /// so the local header's copy can be compared byte for byte.
+    var nameBytes: Range<Int> = 0..<0
 
     public var isEncrypted: Bool { flags & 1 != 0 }
     public var isDirectory: Bool { name.hasSuffix("/") }

@@ -5,6 +5,7 @@ public enum ZipError: Error, Equatable, Sendable, CustomStringConvertible {
     case truncated(String)
     case corruptCentralDirectory(String)
     case corruptLocalHeader(entry: String)
+    case localNameMismatch(entry: String, localName: String)
     case encryptedEntry(entry: String)
     case unsupportedCompression(entry: String, method: Int)
     case corruptData(entry: String, reason: String)
@@ -22,6 +23,8 @@ public enum ZipError: Error, Equatable, Sendable, CustomStringConvertible {
         case .truncated(let what): return "the file is truncated (\(what))"
         case .corruptCentralDirectory(let what): return "corrupt zip central directory: \(what)"
         case .corruptLocalHeader(let entry): return "\(entry): corrupt zip local header"
+        case .localNameMismatch(let entry, let localName):
+            return "\(entry): the local header names another file, \"\(localName)\" (the package is damaged or forged)"
         case .encryptedEntry(let entry): return "\(entry): the entry is encrypted (password-protected)"
         case .unsupportedCompression(let entry, let method):
             return "\(entry): unsupported zip compression method \(method) (only stored and deflate are used by spreadsheets)"

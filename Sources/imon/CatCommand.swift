@@ -55,7 +55,7 @@ struct CatCommand: Command {
             case .json:
                 var writer = CanonicalJSONWriter(out)
                 try writer.begin()
-                try reader.eachSheet(at: selected) { try writer.write($0) }
+                try reader.eachSheet(at: selected, maxCells: options.maxCellsInMemory) { try writer.write($0) }
                 try writer.end()
             case .csv, .tsv:
                 var writer = DelimitedWriter(out, style: format == .csv ? .csv : .tsv)
@@ -67,14 +67,14 @@ struct CatCommand: Command {
                     try streaming.writer.finish()
                 } else {
                     var writer = writer
-                    try reader.eachSheet(at: [index]) { sheet in
+                    try reader.eachSheet(at: [index], maxCells: options.maxCellsInMemory) { sheet in
                         for row in sheet.rows { try writer.write(row) }
                     }
                     try writer.finish()
                 }
             case .table:
                 var first = true
-                try reader.eachSheet(at: selected) { sheet in
+                try reader.eachSheet(at: selected, maxCells: options.maxCellsInMemory) { sheet in
                     if (selected?.count ?? 0) > 1 { try out.write((first ? "" : "\n") + "== \(sheet.name) ==\n") }
                     first = false
                     for line in TextTableWriter().render(sheet) { try out.write(line + "\n") }

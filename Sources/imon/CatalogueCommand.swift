@@ -11,21 +11,33 @@ enum CatalogueCommand {
     struct Check: Command {
         static let file = Parameter.argument("file", help: "The catalogue workbook (.xlsx, .ods).")
         static let lang = CommandParameters.language("Language of the problems reported.")
+        static let store = Parameter.option("store", help: "Also compare the goals' baselines with the values this store observed.")
         static let spec = CommandSpec(
             "check",
             abstract: "Check a catalogue workbook; every problem with its sheet and cell. Exit 1 when there are problems.",
-            parameters: [file, lang]) { try Check($0) }
+            parameters: [file, store, lang]) { try Check($0) }
 
         let file: String
+        let store: String?
         let language: Language
 
         init(_ arguments: ParsedArguments) throws {
             file = try arguments.value(Self.file)
+            store = try arguments.optionalValue(Self.store)
             language = try arguments.value(Self.lang)
         }
 
         func run() throws {
-            let (catalogue, findings) = try reading(file) { try CatalogueWorkbook.read(path: file) }
+            var (catalogue, findings) = try reading(file) { try CatalogueWorkbook.read(path: file) }
+            if let store {
+                let table: ObservationTable
+                do { table = try openStore(store, create: false).observationTable() } catch let failure as CommandFailure {
+                    throw failure
+                } catch {
+                    throw CommandFailure(file: store, location: "store", reason: "\(error)")
+                }
+                findings += GoalBaselineCheck.findings(catalogue, values: IndicatorValues(catalogue: catalogue, table: table))
+            }
             if findings.isEmpty {
                 print("\(file): " + CatalogueFindingText.noProblems(catalogue, language))
                 return

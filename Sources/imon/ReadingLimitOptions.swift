@@ -13,6 +13,9 @@ struct ReadingLimitOptions {
                                            "Largest ratio of uncompressed to compressed size (checked beyond 64 MiB).",
                                            ZipLimits.default.maxCompressionRatio)
     static let maxCells = limit("max-cells", "Most cells with a value in one sheet.", WorkbookFile.Options().maxCellsPerSheet)
+    static let maxCellsInMemory = limit("max-cells-in-memory",
+                                        "Most cells held in memory at once where sheets are read whole (cat, convert, validate, merge).",
+                                        WorkbookFile.Options().maxCellsInMemory)
     static let maxEntries = limit("max-entries", "Most parts (zip entries) in a workbook package.", ZipLimits.default.maxEntries)
     static let maxSheets = limit("max-sheets", "Most sheets in a workbook.", WorkbookFile.Options().maxSheets)
     static let maxStringLength = limit("max-string-length", "Longest text in a cell (any run of XML text), in bytes.",
@@ -22,7 +25,7 @@ struct ReadingLimitOptions {
                                           WorkbookFile.Options().xmlLimits.maxAttributeLength)
 
     /// Every limit, for a command's parameters.
-    static let parameters = [maxPartSize, maxTotalSize, maxCompressionRatio, maxCells, maxEntries, maxSheets,
+    static let parameters = [maxPartSize, maxTotalSize, maxCompressionRatio, maxCells, maxCellsInMemory, maxEntries, maxSheets,
                              maxStringLength, maxDepth, maxAttributeLength]
 
     private static func limit(_ name: String, _ help: String, _ value: some BinaryInteger) -> Parameter {
@@ -37,6 +40,7 @@ struct ReadingLimitOptions {
         o.zipLimits.maxTotalSize = try Self.mebibytes(arguments, Self.maxTotalSize)
         o.zipLimits.maxCompressionRatio = try arguments.value(Self.maxCompressionRatio)
         o.maxCellsPerSheet = try arguments.value(Self.maxCells)
+        o.maxCellsInMemory = try arguments.value(Self.maxCellsInMemory)
         o.zipLimits.maxEntries = try arguments.value(Self.maxEntries)
         o.maxSheets = try arguments.value(Self.maxSheets)
         o.xmlLimits.maxTextLength = try arguments.value(Self.maxStringLength)

@@ -16,7 +16,8 @@ final class AnalysisTests: XCTestCase {
                       categories: ["insgesamt", "nichtdeutsch"], maximum: 100, direction: .higherIsWorse, numerator: "U", denominator: "P"),
         ],
         goals: [Goal(field: 5, statement: "Quote senken", indicator: "R", category: "insgesamt", baselineYear: 2005, baselineValue: 10,
-                     targetYear: 2009, targetValue: 6, priority: 1)])
+                     targetYear: 2009, targetValue: 6, priority: 1)],
+        assessment: AssessmentSettings(populationIndicator: "P", rules: ["R": .init(category: "insgesamt", minimumDenominator: 20, relevantDistance: 5)]))
 
     private var values: IndicatorValues {
         var t = ObservationTable()
@@ -47,7 +48,7 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(values.district(rate, 2005, "03", "nichtdeutsch")), 20, accuracy: 1e-12)
     }
 
-    func testIndexZScoreRankChangeAndFlags() throws {
+    func testIndexZScoreRankChangeAndMarksOnTheAssessedRate() throws {
         let rate = try XCTUnwrap(catalogue.indicator("R"))
         let a = IndicatorAnalysis(indicator: rate, category: "insgesamt", year: 2005, values: values, years: [2005, 2006, 2007])
         let city = 400.0 / 5500 * 100
@@ -61,8 +62,15 @@ final class AnalysisTests: XCTestCase {
         }
         // Higher is worse: the lowest rate ranks first.
         XCTAssertEqual(a.districts.map(\.rank), [2, 1, 3])
-        // District C is (20 − 11.67) / 6.24 = 1.34 standard deviations on the bad side.
-        XCTAssertEqual(a.districts.map(\.flagged), [false, false, true])
+        // C: 100 of 500 = 20 %, its 95 % interval (16.6–23.8 %) lies above the city's 7.3 %, 12.7 points away: marked.
+        // A: 10 % is above the city too and significantly so, but 2.7 points are less than the relevant 5.
+        XCTAssertEqual(a.districts.map(\.marked), [false, false, true])
+        XCTAssertEqual(a.districts[0].comparison?.verdict, .unremarkable)
+
+        // The category the catalogue does not assess gets no comparison at all.
+        let other = IndicatorAnalysis(indicator: rate, category: "nichtdeutsch", year: 2005, values: values, years: [2005, 2006, 2007])
+        XCTAssertNil(other.assessment)
+        XCTAssertEqual(other.districts.compactMap(\.z), [])
 
         let b = IndicatorAnalysis(indicator: rate, category: "insgesamt", year: 2006, values: values, years: [2005, 2006, 2007])
         // Percentage points for a rate: C from 20 % to 16 %.
@@ -72,42 +80,45 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(counts.districts[0].relativeChange), -0.1, accuracy: 1e-12)
     }
 
-    func testTrendIsTheLeastSquaresSlopeClassifiedWithAThreshold() throws {
+    func testCountsAreNeverComparedOrMarked() throws {
+        // U counts unemployed and is "higher is worse": the big district B has the most, and that says nothing.
+        let counts = try XCTUnwrap(catalogue.indicator("U"))
+        for category in counts.categories {
+            let a = IndicatorAnalysis(indicator: counts, category: category, year: 2005, values: values, years: [2005])
+            XCTAssertNil(a.assessment)
+            XCTAssertTrue(a.districts.allSatisfy { $0.z == nil && $0.rank == nil && $0.index == nil && !$0.marked })
+        }
+        let participation = Participation(catalogue: catalogue, values: values, year: 2005)
+        XCTAssertNil(RateAssessment(indicator: counts, year: 2005, values: values, participation: participation))
+    }
+
+    func testThreeYearsGiveNoTrendClass() throws {
         let rate = try XCTUnwrap(catalogue.indicator("R"))
         let a = IndicatorAnalysis(indicator: rate, category: "insgesamt", year: 2007, values: values, years: [2005, 2006, 2007])
         let ys = [400.0, 380, 350].map { $0 / 5500 * 100 }
-        // Slope over x = 2005…2007: Σ(x − x̄)(y − ȳ) / Σ(x − x̄)² = (y2007 − y2005) / 2.
-        XCTAssertEqual(try XCTUnwrap(a.slope), (ys[2] - ys[0]) / 2, accuracy: 1e-12)
-        XCTAssertEqual(a.trend, .falling)
-        let residents = IndicatorAnalysis(indicator: catalogue.indicator("P")!, category: "insgesamt", year: 2007, values: values, years: [2005, 2006, 2007])
-        XCTAssertEqual(residents.trend, .stable)
+        // The slope is still the least-squares slope, (y2007 − y2005) / 2 over three years…
+        XCTAssertEqual(try XCTUnwrap(a.trend.slope), (ys[2] - ys[0]) / 2, accuracy: 1e-12)
+        // …but three points are too few for a class.
+        XCTAssertEqual(a.trend.direction, .tooShort)
+        XCTAssertNil(a.trend.slopeInterval)
     }
 
-    func testGoalProgressAndTheStraightPath() throws {
+    func testGoalProgressFromTheObservedBaseline() throws {
         let goal = catalogue.goals[0]
-        let p = GoalProgress(goal: goal, year: 2007, values: values)
-        let current = 350.0 / 5500 * 100
+        let p = GoalProgress(goal: goal, year: 2007, values: values, years: [2005, 2006, 2007])
+        let baseline = 400.0 / 5500 * 100, current = 350.0 / 5500 * 100
+        // The store has 2005: 7.27 %, not the catalogue's 10 %, which differs by more than the tolerance.
+        XCTAssertTrue(p.baselineObserved)
+        XCTAssertTrue(p.baselineDiffers)
+        XCTAssertEqual(p.baseline, baseline, accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(p.current), current, accuracy: 1e-12)
-        XCTAssertEqual(try XCTUnwrap(p.progress), (current - 10) / (6 - 10) * 100, accuracy: 1e-9)
-        // Half-way in time (2007 of 2005–2009): the path asks for 8 %; 6.36 % is better.
-        XCTAssertEqual(p.pathValue, 8, accuracy: 1e-12)
+        // Higher is worse, the rate fell: positive progress, (7.27 − 6.36) / (7.27 − 6) = 71.4 %.
+        XCTAssertEqual(try XCTUnwrap(p.progress), (baseline - current) / (baseline - 6) * 100, accuracy: 1e-9)
+        XCTAssertGreaterThan(try XCTUnwrap(p.progress), 0)
+        // Half-way in time (2007 of 2005–2009): the path asks for the middle between 7.27 and 6; 6.36 is better.
+        XCTAssertEqual(p.pathValue, (baseline + 6) / 2, accuracy: 1e-12)
         XCTAssertEqual(p.onTrack, true)
-    }
-
-    func testStatusAndDynamicsQuadrants() throws {
-        let years = [2005, 2006]
-        let analyses = catalogue.indicators.flatMap { i in
-            i.categories.map { IndicatorAnalysis(indicator: i, category: $0, year: 2006, values: values, years: years) }
-        }
-        let figures = StatusDynamics.compute(analyses)
-        let c = try XCTUnwrap(figures.first { $0.district == "03" })
-        // C has the worst rates (status below 0) but improved most (dynamics above 0).
-        XCTAssertLessThan(c.status, 0)
-        XCTAssertGreaterThan(try XCTUnwrap(c.dynamics), 0)
-        XCTAssertEqual(c.category, .poorImproving)
-        XCTAssertEqual(c.flags, 1, "the rate R flags district C")
-        // The count U flags the biggest district: counts follow size, which is why reports read rates.
-        XCTAssertEqual(figures.first { $0.district == "02" }?.flags, 1)
+        XCTAssertNil(p.projected, "three years give no projection")
     }
 
     func testPrimaryAndSecondarySuppression() {

@@ -43,6 +43,28 @@ final class CatalogueTests: XCTestCase {
         }
     }
 
+    func testAssessmentSettingsRoundTripAndAreChecked() throws {
+        var c = DefaultCatalogue.magdeburg
+        c.assessment.minimumPopulation = 500
+        c.assessment.statusVeryLow = -2
+        c.assessment.dynamicsYears = 3
+        c.assessment.stableBand = 0.5
+        c.assessment.indexRates[4] = ["J03", "S02"]
+        c.assessment.rules["B06"] = .init(category: "insgesamt", minimumDenominator: 30, relevantDistance: 4)
+        c.assessment.rules["A05"] = .init(category: "nichtdeutsch", reference: "deutsch", minimumDenominator: 20, relevantDistance: 3)
+        for ext in ["xlsx", "ods"] {
+            let file = path("bewertung.\(ext)")
+            try CatalogueWorkbook.write(c, to: file)
+            let (read, findings) = try CatalogueWorkbook.read(path: file)
+            XCTAssertEqual(findings, [], ext)
+            XCTAssertEqual(read.assessment, c.assessment, ext)
+            XCTAssertEqual(read.indicator("P02")?.denominatorYearOffset, -1, ext)
+        }
+        c.assessment.rules["B06"]?.category = "ausländisch"
+        c.assessment.statusLow = -3
+        XCTAssertEqual(CatalogueRules.check(c).map(\.kind.code), ["unknown-category", "range-contradiction"])
+    }
+
     func testEveryRuleReportsWithItsCell() throws {
         var c = DefaultCatalogue.magdeburg
         c.departments.append(Department(code: "12", name: "doppelt"))

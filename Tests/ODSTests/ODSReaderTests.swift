@@ -53,6 +53,21 @@ final class ODSReaderTests: XCTestCase {
         XCTAssertEqual(v["L1"], .string("no type"))
     }
 
+    func testANumberThatIsNotAFiniteDoubleIsAnErrorAtItsCellInPackageAndFlatDocument() throws {
+        let cases = [("float", "office:value", "1e999"), ("float", "office:value", "NaN"), ("percentage", "office:value", "-INF"),
+                     ("currency", "office:value", "inf"), ("time", "office:time-value", "PT" + String(repeating: "9", count: 400) + "H")]
+        for (type, attribute, text) in cases {
+            let f = ODSFixture(body: #"<table:table table:name="Zahlen"><table:table-row><table:table-cell/>"#
+                               + #"<table:table-cell office:value-type="\#(type)" \#(attribute)="\#(text)"/></table:table-row></table:table>"#)
+            let flat = try ODSReader(flatDocument: MappedFile(copying: f.flat()))
+            for reader in [try reader(f), flat] {
+                XCTAssertThrowsError(try Workbook(reading: reader), text) {
+                    XCTAssertTrue("\($0)".hasSuffix(#"table "Zahlen" cell B1: invalid \#(attribute) "\#(text)""#), "\($0)")
+                }
+            }
+        }
+    }
+
     func testReadingOneTableStopsSoonAfterIt() throws {
         // The second table's deep nesting lies past the first chunk of it
         // (128 KiB): reading the first table must not get that far.

@@ -1,11 +1,7 @@
 import CZlib
 
 /// Decompression bombs that are real: a worksheet that inflates to more
-/// than 2 GiB from about 2 MB, built without ever holding the 2 GiB.
-///
-/// Deflate blocks may follow one another freely, so the part is one
-/// compressed megabyte of blanks repeated: each copy ends with a full flush
-/// and refers to nothing before it.
+/// than 2 GiB from a few MB, built without ever holding the 2 GiB.
 public enum BombFixture {
     /// An XLSX package whose only sheet is `header`, then `megabytes` MiB of
     /// spaces, then the closing tags; the CRC and sizes are true.
@@ -15,20 +11,63 @@ public enum BombFixture {
             """.utf8)
         let tail = Array("</row></sheetData></worksheet>".utf8)
         let blanks = [UInt8](repeating: 0x20, count: 1 << 20)
-        let blankBlock = deflate(blanks, flush: Z_FULL_FLUSH)
+        return package(xlsxParts, large: "xl/worksheets/sheet1.xml", header: header, block: blanks, copies: megabytes, tail: tail)
+    }
+
+    /// An XLSX package whose only sheet holds `megabytes` MiB of ordinary
+    /// rows of 16 number cells (rows and cells without `r`, as ECMA-376
+    /// Part 1, 18.3.1.73 and 18.3.1.4 allow): a sheet of gigabytes of
+    /// cells from a package of a few megabytes.
+    public static func xlsxOfCells(megabytes: Int) -> [UInt8] {
+        let header = Array("""
+            <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+            """.utf8)
+        let row = "<row>" + String(repeating: "<c><v>1</v></c>", count: 16) + "</row>"
+        return package(xlsxParts, large: "xl/worksheets/sheet1.xml", header: header, block: block(of: row),
+                       copies: megabytes, tail: Array("</sheetData></worksheet>".utf8))
+    }
+
+    /// An ODS package whose only table holds `megabytes` MiB of ordinary
+    /// rows of 16 number cells.
+    public static func odsOfCells(megabytes: Int) -> [UInt8] {
+        let header = Array("""
+            <?xml version="1.0" encoding="UTF-8"?><office:document-content             xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"             xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2">            <office:body><office:spreadsheet><table:table table:name="Bombe">
+            """.utf8)
+        let row = "<table:table-row>"
+            + String(repeating: #"<table:table-cell office:value-type="float" office:value="1"/>"#, count: 16)
+            + "</table:table-row>"
+        let tail = Array("</table:table></office:spreadsheet></office:body></office:document-content>".utf8)
+        return package(odsParts, large: "content.xml", header: header, block: block(of: row), copies: megabytes, tail: tail)
+    }
+
+    /// As many copies of `row` as fit in one MiB.
+    private static func block(of row: String) -> [UInt8] {
+        let bytes = Array(row.utf8)
+        return Array([[UInt8]](repeating: bytes, count: (1 << 20) / bytes.count).joined())
+    }
+
+    /// A package of `parts` (stored) and the entry `large`: `header`,
+    /// `copies` times `block`, then `tail`, deflated without ever holding it.
+    ///
+    /// Deflate blocks may follow one another freely, so `block` is
+    /// compressed once, ending with a full flush that lets each copy refer
+    /// to nothing before it.
+    private static func package(_ parts: [(String, String)], large: String, header: [UInt8], block: [UInt8],
+                                copies: Int, tail: [UInt8]) -> [UInt8] {
+        let compressedBlock = deflate(block, flush: Z_FULL_FLUSH)
         var data = deflate(header, flush: Z_FULL_FLUSH)
-        for _ in 0..<megabytes { data += blankBlock }
+        for _ in 0..<copies { data += compressedBlock }
         data += deflate(tail, flush: Z_FINISH)
 
         var crc = crc32(0, nil, 0)
         crc = header.withUnsafeBufferPointer { crc32(crc, $0.baseAddress, uInt($0.count)) }
-        let blanksCRC = blanks.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt($0.count)) }
-        for _ in 0..<megabytes { crc = crc32_combine(crc, blanksCRC, off_t(blanks.count)) }
+        let blockCRC = block.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt($0.count)) }
+        for _ in 0..<copies { crc = crc32_combine(crc, blockCRC, off_t(block.count)) }
         crc = tail.withUnsafeBufferPointer { crc32(crc, $0.baseAddress, uInt($0.count)) }
-        let size = UInt64(header.count + tail.count) + UInt64(megabytes) << 20
+        let size = UInt64(header.count + tail.count) + UInt64(copies) * UInt64(block.count)
 
-        var entries = smallParts.map { RawEntry(name: $0.0, content: Array($0.1.utf8)) }
-        entries.append(RawEntry(name: "xl/worksheets/sheet1.xml", method: 8, crc: UInt32(crc), size: size, data: data))
+        var entries = parts.map { RawEntry(name: $0.0, content: Array($0.1.utf8)) }
+        entries.append(RawEntry(name: large, method: 8, crc: UInt32(crc), size: size, data: data))
         return RawEntry.package(entries)
     }
 
@@ -51,7 +90,7 @@ public enum BombFixture {
         return Array(output[..<produced])
     }
 
-    private static let smallParts: [(String, String)] = [
+    private static let xlsxParts: [(String, String)] = [
         ("[Content_Types].xml", """
             <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
             <Default Extension="xml" ContentType="application/xml"/></Types>
@@ -69,6 +108,15 @@ public enum BombFixture {
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
             """),
     ]
+
+    private static let odsParts: [(String, String)] = [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", """
+            <?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" \
+            manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>\
+            <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>
+            """),
+    ]
 }
 
 /// One entry of a zip package written byte by byte, sizes and all, so that
@@ -79,6 +127,9 @@ public struct RawEntry {
     public var crc: UInt32
     public var size: UInt64
     public var data: [UInt8]
+    /// The name the local header gives, when it is to differ from the
+    /// central directory's.
+    public var localName: String?
 
     public init(name: String, method: UInt16, crc: UInt32, size: UInt64, data: [UInt8]) {
         self.name = name
@@ -103,10 +154,11 @@ public struct RawEntry {
         for entry in entries {
             let offset = UInt32(out.count)
             let name = Array(entry.name.utf8)
+            let localName = Array((entry.localName ?? entry.name).utf8)
             u32(0x0403_4B50, &out); u16(20, &out); u16(0, &out); u16(entry.method, &out); u16(0, &out); u16(0x21, &out)
             u32(entry.crc, &out); u32(UInt32(entry.data.count), &out); u32(UInt32(entry.size), &out)
-            u16(UInt16(name.count), &out); u16(0, &out)
-            out += name
+            u16(UInt16(localName.count), &out); u16(0, &out)
+            out += localName
             out += entry.data
             u32(0x0201_4B50, &central); u16(20, &central); u16(20, &central); u16(0, &central); u16(entry.method, &central)
             u16(0, &central); u16(0x21, &central); u32(entry.crc, &central); u32(UInt32(entry.data.count), &central)

@@ -26,6 +26,9 @@ public struct XLSXFixture {
     public var mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     public var relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     public var extraParts: [(String, String)] = []
+    /// Parts written as these bytes instead of what the fields above make
+    /// of them (bytes a String cannot hold).
+    public var partBytes: [String: [UInt8]] = [:]
 
     public init() {}
 
@@ -68,7 +71,7 @@ public struct XLSXFixture {
 
     /// The package bytes.
     public func build() throws -> [UInt8] {
-        var zip = ZipWriter()
+        var zip = PartWriter(overrides: partBytes)
         let relType = relationshipsNamespace.hasPrefix("http://purl")
             ? "http://purl.oclc.org/ooxml/officeDocument/relationships"
             : "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -123,4 +126,20 @@ public struct XLSXFixture {
         <sst xmlns="\(namespace)" count="\(items.count)" uniqueCount="\(items.count)">\(items.map { "<si>\($0)</si>" }.joined())</sst>
         """
     }
+}
+
+/// A `ZipWriter` that writes some parts as other bytes.
+private struct PartWriter {
+    var zip = ZipWriter()
+    let overrides: [String: [UInt8]]
+
+    init(overrides: [String: [UInt8]]) {
+        self.overrides = overrides
+    }
+
+    mutating func add(_ path: String, _ bytes: [UInt8]) throws {
+        try zip.add(path, overrides[path] ?? bytes)
+    }
+
+    mutating func finish() -> [UInt8] { zip.finish() }
 }

@@ -18,6 +18,46 @@ final class XLSXReaderTests: XCTestCase {
         return out
     }
 
+    func testCellsHeldInMemoryAreBoundedAcrossSheetsAndRowsKeptNoWiderThanThemselves() throws {
+        var f = XLSXFixture()
+        let rows = (1...50).map { #"<row r="\#($0)"><c r="A\#($0)"><v>1</v></c><c r="B\#($0)"><v>2</v></c></row>"# }.joined()
+        f.addSheet("Eins", rows: rows)
+        f.addSheet("Zwei", rows: rows)
+        let reader = try XLSXReader(zip: ZipArchive(file: MappedFile(copying: try f.build())))
+        // 200 cells in all: each sheet fits alone, both together do not.
+        let whole = try Workbook(reading: reader, maxCells: 200)
+        XCTAssertTrue(whole.sheets.allSatisfy { $0.rows.allSatisfy { $0.cells.capacity <= 10 } },
+                      "\(whole.sheets.flatMap { $0.rows.map(\.cells.capacity) }.max() ?? 0)")
+        XCTAssertThrowsError(try Workbook(reading: reader, maxCells: 199)) {
+            XCTAssertTrue(String(describing: $0).contains("more than 199 cells to hold in memory"), "\($0)")
+            XCTAssertTrue(String(describing: $0).contains("--max-cells-in-memory"), "\($0)")
+        }
+        var seen = 0
+        try reader.eachSheet(at: [0, 1], maxCells: 100) { seen += $0.rows.count }
+        XCTAssertEqual(seen, 100, "one sheet held at a time")
+        XCTAssertThrowsError(try reader.eachSheet(at: [1], maxCells: 99) { _ in }) {
+            XCTAssertEqual(($0 as? CellBudgetExceeded)?.sheet, #"sheet "Zwei""#)
+        }
+    }
+
+    func testANumberCellThatIsNotAFiniteDoubleIsAnErrorAtItsCell() throws {
+        for text in ["1e999", "-1e999", "NaN", "INF", "-INF", "inf", " 1E400 "] {
+            // Read from the row's bytes, and by the scanner (a comment in the row).
+            for (reference, row) in [("C1", #"<row r="1"><c r="B1"><v>2</v></c><c r="C1"><v>\#(text)</v></c></row>"#),
+                                     ("D3", #"<row r="3"><c r="D3"><v>\#(text)</v><!-- --></c></row>"#)] {
+                var f = XLSXFixture()
+                f.addSheet("Zahlen", rows: row)
+                XCTAssertThrowsError(try read(f), text) {
+                    XCTAssertEqual("\($0)", #"xl/worksheets/sheet1.xml: cell \#(reference): "\#(text)" is not a finite number"#
+                                   + " (a number cell holds one)")
+                }
+            }
+        }
+        var f = XLSXFixture()
+        f.addSheet("Zahlen", rows: #"<row r="1"><c r="A1"><v>1.7976931348623157e308</v></c><c r="B1"><v>-4.9e-324</v></c></row>"#)
+        XCTAssertEqual(try values(f), ["A1": .number(.greatestFiniteMagnitude), "B1": .number(-4.9e-324)])
+    }
+
     func testSharedStringsJoinRichRunsAndLeavePhoneticRunsOut() throws {
         var f = XLSXFixture()
         f.sharedStrings = XLSXFixture.sharedStrings([

@@ -135,6 +135,27 @@ final class ZipArchiveTests: XCTestCase {
         }
     }
 
+    func testLocalHeaderNamingAnotherFileIsRefusedWithBothNames() throws {
+        var bytes = try package([("xl/workbook.xml", text, .stored), ("content.xml", text, .deflate(level: 6))])
+        // The first local header's name, same length, another file.
+        let forged = Array("xl/workbook.xmm".utf8)
+        bytes.replaceSubrange(30..<(30 + forged.count), with: forged)
+        let zip = try open(bytes)
+        XCTAssertThrowsError(try zip.data(named: "xl/workbook.xml")) {
+            XCTAssertEqual($0 as? ZipError, .localNameMismatch(entry: "xl/workbook.xml", localName: "xl/workbook.xmm"))
+            XCTAssertTrue("\($0)".contains("\"xl/workbook.xmm\""), "\($0)")
+        }
+        XCTAssertEqual(try zip.data(named: "content.xml"), text, "the other entry's headers agree")
+        // A name of another length: the central directory's offset stays right.
+        var longer = try package([("a", [1], .stored)])
+        longer[26] = 2
+        longer.insert(UInt8(ascii: "b"), at: 31)
+        longer[longer.count - 22 + 16] += 1 // the central directory moved by the byte
+        XCTAssertThrowsError(try open(longer).data(named: "a")) {
+            XCTAssertEqual($0 as? ZipError, .localNameMismatch(entry: "a", localName: "ab"))
+        }
+    }
+
     func testUnsupportedCompressionMethodIsNamed() throws {
         var bytes = try package([("a", [1, 2], .stored)])
         let central = centralDirectoryOffset(bytes)

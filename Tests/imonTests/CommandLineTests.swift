@@ -338,7 +338,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(overview.status, 0, overview.err)
         XCTAssertTrue(overview.out.contains("\"Altstadt\""), overview.out)
         let sheets = try run(["inspect", "--format", "json", out + "/Lagebericht_2007.ods"]).out
-        for name in ["Übersicht", "Status und Dynamik", "HF 1 ", "Ziele", "Datenqualität", "Methodik"] { XCTAssertTrue(sheets.contains(name), name) }
+        for name in ["Übersicht", "Status und Dynamik", "HF 1 ", "Ziele", "Datenqualität", "Methodik", "IB P02"] { XCTAssertTrue(sheets.contains(name), name) }
+
+        // The Übersicht counts exactly the ● the field sheets show, field by field.
+        let dump = try run(["cat", "--format", "json", out + "/Lagebericht_2007.xlsx"])
+        let workbook = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(dump.out.utf8)) as? [String: Any])
+        let all = try XCTUnwrap(workbook["sheets"] as? [[String: Any]])
+        func rows(_ prefix: String) -> [[Any]] { all.filter { ($0["name"] as? String)?.hasPrefix(prefix) == true }.flatMap { $0["rows"] as? [[Any]] ?? [] } }
+        let districtRows = rows("Übersicht").filter { ($0.first as? String).map { $0.count == 2 && $0.allSatisfy(\.isNumber) } == true }
+        XCTAssertEqual(districtRows.count, 40)
+        var total = 0
+        for field in 1...7 {
+            let counted = districtRows.compactMap { $0.count > field + 1 ? ($0[field + 1] as? NSNumber)?.intValue : nil }.reduce(0, +)
+            let shown = rows("HF \(field) ").flatMap { $0 }.filter { ($0 as? String) == "●" }.count
+            XCTAssertEqual(counted, shown, "field \(field)")
+            total += shown
+        }
+        XCTAssertGreaterThan(total, 0, "the demo has districts that stand out")
     }
 
     func testReportForChosenFieldsAndAMissingYear() throws {

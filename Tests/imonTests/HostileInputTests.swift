@@ -60,6 +60,111 @@ final class HostileInputTests: XCTestCase {
         XCTAssertLessThan(lifted.peakMiB, 200)
     }
 
+    func testASheetOfGigabytesOfOrdinaryCellsIsRefusedAtTheCellsInMemoryLimit() throws {
+        let bytes = BombFixture.xlsxOfCells(megabytes: 2048)
+        XCTAssertLessThan(bytes.count, 16 << 20)
+        let file = try write(bytes, "zellen.xlsx")
+        // 136 million cells: holding them took 19 GB; the default limit
+        // (10 million) stops it at about half a gigabyte.
+        let refused = try ImonProcess.run(["cat", "--format", "json", file])
+        assertRefused(refused, file, mentioning: "more than 10000000 cells to hold in memory")
+        XCTAssertTrue(refused.err.contains("--max-cells-in-memory"), refused.err)
+        XCTAssertLessThan(refused.peakMiB, 800)
+        for command in [["cat", "--format", "table"], ["convert", file, directory.appendingPathComponent("z.ods").path]] {
+            let outcome = try ImonProcess.run(command + ["--max-cells-in-memory", "1000000"] + (command[0] == "cat" ? [file] : []))
+            assertRefused(outcome, file, mentioning: "--max-cells-in-memory")
+            XCTAssertLessThan(outcome.peakMiB, 200, command[0])
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("z.ods").path))
+
+        let ods = try write(BombFixture.odsOfCells(megabytes: 2048), "zellen.ods")
+        let odsRefused = try ImonProcess.run(["cat", "--format", "json", "--max-cells-in-memory", "1000000", ods])
+        assertRefused(odsRefused, ods, mentioning: "more than 1000000 cells to hold in memory")
+        XCTAssertLessThan(odsRefused.peakMiB, 200)
+    }
+
+    func testALocalHeaderNamingAnotherFileThanTheCentralDirectoryIsRefused() throws {
+        let mimetype = RawEntry(name: "mimetype", content: Array("application/vnd.oasis.opendocument.spreadsheet".utf8))
+        let content = ODSFixture(body: #"<table:table table:name="T"><table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>"#).content
+        var forged = RawEntry(name: "content.xml", content: Array(content.utf8))
+        forged.localName = "styles.xml"
+        let file = try write(RawEntry.package([mimetype, forged]), "zweinamig.ods")
+        let outcome = try ImonProcess.run(["cat", "--format", "json", file])
+        assertRefused(outcome, file, mentioning: #"content.xml: the local header names another file, "styles.xml""#)
+        forged.localName = nil
+        let honest = try write(RawEntry.package([mimetype, forged]), "einnamig.ods")
+        XCTAssertEqual(try ImonProcess.run(["cat", "--format", "json", honest]).status, 0)
+    }
+
+    func testNumberCellsHoldingInfinityOrNaNAreRefusedAtTheirCell() throws {
+        for text in ["1e999", "NaN", "inf", "-1e999"] {
+            var xlsx = XLSXFixture()
+            xlsx.addSheet("Werte", rows: #"<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>\#(text)</v></c></row>"#)
+            let file = try write(try xlsx.build(), "unendlich.xlsx")
+            assertRefused(try ImonProcess.run(["cat", "--format", "json", file]), file,
+                          mentioning: #"xl/worksheets/sheet1.xml: cell B2: "\#(text)" is not a finite number"#)
+            let ods = ODSFixture(body: #"<table:table table:name="Werte"><table:table-row><table:table-cell/>"#
+                                 + #"<table:table-cell office:value-type="float" office:value="\#(text)"/></table:table-row></table:table>"#)
+            for (name, bytes) in [("unendlich.ods", try ods.package()), ("unendlich.fods", ods.flat())] {
+                let file = try write(bytes, name)
+                assertRefused(try ImonProcess.run(["cat", "--format", "json", file]), file,
+                              mentioning: #"table "Werte" cell B1: invalid office:value "\#(text)""#)
+            }
+        }
+        let duration = ODSFixture(body: #"<table:table table:name="Werte"><table:table-row><table:table-cell office:value-type="time" "#
+                                  + #"office:time-value="PT\#(String(repeating: "9", count: 400))H"/></table:table-row></table:table>"#)
+        let file = try write(try duration.package(), "dauer.ods")
+        assertRefused(try ImonProcess.run(["cat", "--format", "json", file]), file, mentioning: #"cell A1: invalid office:time-value"#)
+        let dump = try write(Array(#"{"sheets":[{"name":"S","rows":[[1e999]]}]}"#.utf8), "unendlich.json")
+        assertRefused(try ImonProcess.run(["cat", "--format", "json", dump]), dump, mentioning: "a number beyond the range of a double")
+    }
+
+    func testPartsThatAreNotUTF8OrUTF16AreRefusedWithThePartAndTheByteOffset() throws {
+        /// `text` with `@@` as the bytes C3 28 (a lead byte, then no continuation), and where they lie.
+        func broken(_ text: String) -> ([UInt8], Int) {
+            var bytes = Array(text.utf8)
+            let offset = bytes.firstRange(of: Array("@@".utf8))?.lowerBound ?? -1
+            bytes.replaceSubrange(offset..<(offset + 2), with: [0xC3, 0x28])
+            return (bytes, offset)
+        }
+        var xlsx = XLSXFixture()
+        xlsx.sharedStrings = XLSXFixture.sharedStrings(["<t>Straße</t>", "<t>Gr@@e</t>"])
+        xlsx.addSheet("Daten", rows: #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>ä@@</t></is></c></row>"#)
+        let (strings, stringsOffset) = broken(try XCTUnwrap(xlsx.sharedStrings))
+        let (sheet, sheetOffset) = broken(xlsx.sheets[0].xml)
+        for (part, bytes, offset) in [("xl/sharedStrings.xml", strings, stringsOffset), ("xl/worksheets/sheet1.xml", sheet, sheetOffset)] {
+            var fixture = xlsx
+            fixture.partBytes = [part: bytes]
+            let file = try write(try fixture.build(), "kaputt.xlsx")
+            assertRefused(try ImonProcess.run(["cat", "--format", "json", file]), file,
+                          mentioning: "\(part): the bytes are not UTF-8 at byte \(offset) ")
+        }
+
+        let ods = ODSFixture(body: #"<table:table table:name="Bl@@tt"><table:table-row><table:table-cell office:value-type="string">"#
+                             + "<text:p>Gr@@e</text:p></table:table-cell></table:table-row></table:table>")
+        let (content, contentOffset) = broken(ods.content)
+        let mimetype = RawEntry(name: "mimetype", content: Array("application/vnd.oasis.opendocument.spreadsheet".utf8))
+        let file = try write(RawEntry.package([mimetype, RawEntry(name: "content.xml", content: content)]), "kaputt.ods")
+        assertRefused(try ImonProcess.run(["cat", "--format", "json", file]), file,
+                      mentioning: "content.xml: the bytes are not UTF-8 at byte \(contentOffset) ")
+        let (flat, flatOffset) = broken(String(decoding: ods.flat(), as: UTF8.self))
+        let flatFile = try write(flat, "kaputt.fods")
+        assertRefused(try ImonProcess.run(["cat", "--format", "json", flatFile]), flatFile,
+                      mentioning: "the bytes are not UTF-8 at byte \(flatOffset) ")
+
+        // UTF-16 with a high surrogate that no low one follows.
+        let utf16 = ODSFixture(body: #"<table:table table:name="T"><table:table-row><table:table-cell office:value-type="string">"#
+                               + "<text:p>ab@@</text:p></table:table-cell></table:table-row></table:table>")
+        let text = utf16.content.replacingOccurrences(of: #"encoding="UTF-8""#, with: #"encoding="UTF-16""#)
+        var units = [UInt16](text.utf16)
+        let at = try XCTUnwrap(units.firstIndex(of: UInt16(UInt8(ascii: "@"))))
+        units[at] = 0xD83D
+        let le: [UInt8] = [0xFF, 0xFE] + units.flatMap { (u: UInt16) -> [UInt8] in [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        let utf16File = try write(RawEntry.package([mimetype, RawEntry(name: "content.xml", content: le)]), "utf16.ods")
+        assertRefused(try ImonProcess.run(["cat", "--format", "json", utf16File]), utf16File,
+                      mentioning: "content.xml: the bytes are not UTF-16 at byte \(2 + 2 * at) ")
+    }
+
     func testTenThousandSheetsAreListedAndTheSheetLimitNamesItsFlag() throws {
         var fixture = XLSXFixture()
         for n in 1...10_000 { fixture.addSheet("Blatt \(n)", rows: n == 10_000 ? #"<row r="1"><c r="A1"><v>1</v></c></row>"# : "") }

@@ -17,18 +17,29 @@ public struct IndicatorValues: Sendable {
     /// The value of `indicator` in `category` for a district, or nil when it is unknown.
     public func district(_ indicator: Indicator, _ year: Int, _ district: String, _ category: String) -> Double? {
         guard indicator.isDerived else { return table.value(indicator.code, year, district, category) }
-        guard let (n, d, dc) = parts(indicator, category),
-              let top = table.value(n.code, year, district, category), let bottom = table.value(d.code, year, district, dc),
-              bottom > 0 else { return nil }
-        return top / bottom * indicator.unit.scale
+        return fraction(indicator, year, district, category).map { $0.numerator / $0.denominator * indicator.unit.scale }
+    }
+
+    /// A rate's numerator and denominator for a district (the denominator of
+    /// the year its definition asks for); nil unless both are known and the denominator is positive.
+    public func fraction(_ rate: Indicator, _ year: Int, _ district: String, _ category: String) -> (numerator: Double, denominator: Double)? {
+        guard let (n, d, dc) = parts(rate, category),
+              let top = table.value(n.code, year, district, category),
+              let bottom = table.value(d.code, year + rate.denominatorYearOffset, district, dc), bottom > 0 else { return nil }
+        return (top, bottom)
     }
 
     /// The value for the whole city.
     public func city(_ indicator: Indicator, _ year: Int, _ category: String) -> Double? {
         guard indicator.isDerived else { return citySum(indicator, year, category) }
-        guard let (n, d, dc) = parts(indicator, category), let top = citySum(n, year, category),
-              let bottom = citySum(d, year, dc), bottom > 0 else { return nil }
-        return top / bottom * indicator.unit.scale
+        return cityFraction(indicator, year, category).map { $0.numerator / $0.denominator * indicator.unit.scale }
+    }
+
+    /// A rate's summed numerator and denominator for the whole city.
+    public func cityFraction(_ rate: Indicator, _ year: Int, _ category: String) -> (numerator: Double, denominator: Double)? {
+        guard let (n, d, dc) = parts(rate, category), let top = citySum(n, year, category),
+              let bottom = citySum(d, year + rate.denominatorYearOffset, dc), bottom > 0 else { return nil }
+        return (top, bottom)
     }
 
     /// Sum over the districts; the city row for city-level indicators.

@@ -6,16 +6,20 @@ public struct Catalogue: Sendable, Equatable {
     public var departments: [Department]
     public var indicators: [Indicator]
     public var goals: [Goal]
+    /// How districts are compared: assessed categories, small-number rules, class boundaries.
+    public var assessment: AssessmentSettings
     /// The districts' outlines for maps; nil when the catalogue names none.
     public var geometry: DistrictGeometry?
 
     public init(fields: [FieldOfAction] = FieldOfAction.builtIn, districts: [District], departments: [Department],
-                indicators: [Indicator], goals: [Goal], geometry: DistrictGeometry? = nil) {
+                indicators: [Indicator], goals: [Goal], assessment: AssessmentSettings = AssessmentSettings(),
+                geometry: DistrictGeometry? = nil) {
         self.fields = fields
         self.districts = districts
         self.departments = departments
         self.indicators = indicators
         self.goals = goals
+        self.assessment = assessment
         self.geometry = geometry
     }
 

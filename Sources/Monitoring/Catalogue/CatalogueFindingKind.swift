@@ -42,6 +42,14 @@ public enum CatalogueFindingKind: Hashable, Sendable {
     case goalCategoryUnknown(goal: Int, indicator: String, category: String, available: [String])
     case goalUnknownField(goal: Int, field: Int)
     case targetBeforeBaseline(goal: Int, targetYear: Int, baselineYear: Int)
+    /// A row of the settings sheet `Bewertung` names no known setting.
+    case unknownSetting(String)
+    /// A rate's assessed category is not one of its categories.
+    case assessedCategoryUnknown(indicator: String, category: String, available: [String])
+    /// The status class boundaries are not in falling order, or the dynamics period or stable band is not positive.
+    case assessmentSettingsContradict(String)
+    /// A goal's baseline in the catalogue differs from the value the store observed in the baseline year.
+    case baselineDiffersFromData(goal: Int, indicator: String, catalogue: Double, observed: Double)
     /// A code that becomes a file or sheet name and cannot be one.
     case unsafeCode(entry: Entry, code: String, problems: [NameProblem])
     /// A name or text with characters that break the cells and titles it goes into.
@@ -80,6 +88,10 @@ public enum CatalogueFindingKind: Hashable, Sendable {
         case .tooManyGoals: "too-many-goals"
         case .goalUnknownIndicator: "unknown-indicator"
         case .targetBeforeBaseline: "target-before-baseline"
+        case .unknownSetting: "unknown-setting"
+        case .assessedCategoryUnknown: "unknown-category"
+        case .assessmentSettingsContradict: "range-contradiction"
+        case .baselineDiffersFromData: "baseline-differs"
         case .unsafeCode: "unsafe-code"
         case .unsafeText: "control-character"
         case .mapFileUnusable: "map-file"

@@ -85,6 +85,17 @@ public enum CatalogueFindingText {
         case .targetBeforeBaseline(let goal, let target, let baseline):
             return l("Ziel \(goal): das Zieljahr \(target) liegt nicht nach dem Basisjahr \(baseline)",
                      "goal \(goal): the target year \(target) is not after the baseline year \(baseline)")
+        case .unknownSetting(let label):
+            return l("„\(ControlText.visible(label))“ ist keine Einstellung der Bewertung", "\"\(ControlText.visible(label))\" is not an assessment setting")
+        case .assessedCategoryUnknown(let i, let category, let available):
+            return l("Indikator \(i): die bewertete Kategorie „\(category)“ gibt es nicht (er hat \(available.joined(separator: ", ")))",
+                     "indicator \(i): the assessed category \"\(category)\" does not exist (it has \(available.joined(separator: ", ")))")
+        case .assessmentSettingsContradict(let what):
+            return l("Bewertung: \(what)", "assessment: \(what)")
+        case .baselineDiffersFromData(let goal, let i, let catalogue, var observed):
+            observed = (observed * 10).rounded() / 10
+            return l("Ziel \(goal): der Basiswert \(n(catalogue)) weicht vom beobachteten Wert \(n(observed)) von \(i) ab; gemessen wird vom beobachteten",
+                     "goal \(goal): the baseline \(n(catalogue)) differs from the observed value \(n(observed)) of \(i); progress is measured from the observed one")
         case .unsafeCode(let entry, let code, let problems):
             return l("\(word(entry, l)) „\(ControlText.visible(code))“ taugt nicht als Datei- und Blattname: ",
                      "\(word(entry, l)) \"\(ControlText.visible(code))\" cannot serve as a file and sheet name: ")

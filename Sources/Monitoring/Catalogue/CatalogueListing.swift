@@ -14,6 +14,12 @@ public enum CatalogueListing {
                 let level = i.level == .city ? ", Gesamtstadt" : ""
                 lines.append("   \(i.code.padding(5)) \(i.name) (\(i.unit.rawValue)\(level); Amt \(i.department))\(derived)")
                 lines.append("         \(i.categories.joined(separator: " | "))  ·  \(i.direction.rawValue)  ·  Mindestfallzahl \(i.minimumCases)")
+                if AssessmentSettings.isCompared(i) {
+                    let rule = c.assessment.rule(for: i)
+                    lines.append("         bewertet: \(rule.label)  ·  Mindestnenner \(NumberText.shortest(rule.minimumDenominator))"
+                                 + "  ·  relevanter Abstand \(NumberText.shortest(rule.relevantDistance))"
+                                 + (i.denominatorYearOffset == 0 ? "" : "  ·  Nenner-Jahr \(i.denominatorYearOffset)"))
+                }
             }
         }
         lines.append("")
@@ -23,6 +29,11 @@ public enum CatalogueListing {
             lines.append("      \(g.indicator) \(g.category): \(NumberText.shortest(g.baselineValue)) (\(g.baselineYear)) → "
                          + "\(NumberText.shortest(g.targetValue)) (\(g.targetYear))")
         }
+        let a = c.assessment
+        lines.append("")
+        lines.append("Bewertung: \(a.populationIndicator) \(a.populationCategory) ≥ \(NumberText.shortest(a.minimumPopulation))  ·  Statusklassen "
+                     + "\(NumberText.shortest(a.statusHigh)) / \(NumberText.shortest(a.statusLow)) / \(NumberText.shortest(a.statusVeryLow))  ·  Dynamik über "
+                     + "\(a.dynamicsYears) Jahre, stabil bis ±\(NumberText.shortest(a.stableBand))")
         lines.append("")
         lines.append("Datenlieferanten")
         for d in c.departments {

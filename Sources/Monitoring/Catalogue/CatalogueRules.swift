@@ -107,6 +107,28 @@ public enum CatalogueRules {
                                                  sheet: goalSheet, cell: goalCell(n, "targetYear")))
             }
         }
+        findings += assessmentFindings(c, cell: indicatorCell)
+        return findings
+    }
+
+    /// The comparison settings: assessed categories exist, class boundaries fall, periods are positive.
+    private static func assessmentFindings(_ c: Catalogue, cell: (Indicator, String) -> CellReference?) -> [CatalogueFinding] {
+        var findings: [CatalogueFinding] = []
+        for (code, rule) in c.assessment.rules.sorted(by: { $0.key < $1.key }) {
+            guard let i = c.indicator(code) else { continue }
+            for category in [rule.category] + (rule.reference.map { [$0] } ?? []) where !i.categories.contains(category) {
+                findings.append(CatalogueFinding(.assessedCategoryUnknown(indicator: code, category: category, available: i.categories),
+                                                 sheet: CatalogueWorkbook.indicatorsSheet, cell: cell(i, "assessedCategory")))
+            }
+        }
+        let s = c.assessment
+        let sheet = AssessmentSettingsSheet.name
+        if !(s.statusHigh > s.statusLow && s.statusLow > s.statusVeryLow) {
+            findings.append(CatalogueFinding(.assessmentSettingsContradict("\(AssessmentSettingsSheet.statusHigh) > \(AssessmentSettingsSheet.statusLow) > \(AssessmentSettingsSheet.statusVeryLow)"), sheet: sheet))
+        }
+        if s.dynamicsYears < 1 || s.stableBand < 0 || s.minimumPopulation < 0 {
+            findings.append(CatalogueFinding(.assessmentSettingsContradict("\(AssessmentSettingsSheet.dynamicsYears) ≥ 1, \(AssessmentSettingsSheet.stableBand) ≥ 0, \(AssessmentSettingsSheet.minimumPopulation) ≥ 0"), sheet: sheet))
+        }
         return findings
     }
 

@@ -2,7 +2,8 @@ import Spreadsheet
 import WorkbookIO
 
 /// The catalogue as the coordinator keeps it: a workbook with the sheets
-/// `Handlungsfelder`, `Sozialräume`, `Ämter`, `Indikatoren`, `Ziele` and
+/// `Handlungsfelder`, `Sozialräume`, `Ämter`, `Indikatoren`, `Ziele`, the
+/// optional settings sheet `Bewertung`, and
 /// German headers. Reading tolerates column order and spelling of headers;
 /// every problem is reported with its cell.
 public enum CatalogueWorkbook {
@@ -21,6 +22,8 @@ public enum CatalogueWorkbook {
         ("categories", "Aufgliederung"), ("minimum", "Minimum"), ("maximum", "Maximum"), ("direction", "Richtung"),
         ("minimumCases", "Mindestfallzahl"), ("level", "Räumliche Ebene"), ("numerator", "Zähler"), ("denominator", "Nenner"),
         ("denominatorCategory", "Nenner-Kategorie"), ("source", "Quelle"), ("definition", "Definition"),
+        ("denominatorYearOffset", "Nenner-Jahr"), ("assessedCategory", "Bewertete Kategorie"), ("minimumDenominator", "Mindestnenner"),
+        ("relevantDistance", "Relevanter Abstand"),
     ]
     static let goalColumns = [
         ("field", "Handlungsfeld"), ("statement", "Ziel"), ("indicator", "Indikator"), ("category", "Kategorie"),
@@ -41,12 +44,17 @@ public enum CatalogueWorkbook {
             try writeSheet(writer, departmentsSheet, departmentColumns, widths: [8, 48, 30],
                            c.departments.map { [.string($0.code), .string($0.name), text($0.contact)] })
             try writeSheet(writer, indicatorsSheet, indicatorColumns,
-                           widths: [11, 48, 13, 8, 10, 32, 9, 9, 20, 15, 15, 8, 8, 16, 34, 70],
-                           c.indicators.map { i in [
+                           widths: [11, 48, 13, 8, 10, 32, 9, 9, 20, 15, 15, 8, 8, 16, 34, 70, 11, 18, 13, 17],
+                           c.indicators.map { i in
+                               // Only rules set explicitly are written: an empty cell keeps the default.
+                               let rule = c.assessment.rules[i.code]
+                               return [
                                .string(i.code), .string(i.name), .number(Double(i.field)), .string(i.department), .string(i.unit.rawValue),
                                .string(i.categories.joined(separator: "; ")), number(i.minimum), number(i.maximum),
                                .string(i.direction.rawValue), .number(Double(i.minimumCases)), .string(i.level.rawValue),
                                text(i.numerator), text(i.denominator), text(i.denominatorCategory), .string(i.source), .string(i.definition),
+                               i.denominatorYearOffset == 0 ? .empty : .number(Double(i.denominatorYearOffset)),
+                               text(rule?.label), number(rule?.minimumDenominator), number(rule?.relevantDistance),
                            ] })
             try writeSheet(writer, goalsSheet, goalColumns, widths: [13, 70, 10, 14, 10, 10, 10, 10, 9, 7],
                            c.goals.map { g in [
@@ -54,6 +62,8 @@ public enum CatalogueWorkbook {
                                .number(Double(g.baselineYear)), .number(g.baselineValue), .number(Double(g.targetYear)),
                                .number(g.targetValue), .number(Double(g.priority)), .string(g.active ? "ja" : "nein"),
                            ] })
+            try writeSheet(writer, AssessmentSettingsSheet.name, AssessmentSettingsSheet.columns, widths: [40, 16, 70],
+                           AssessmentSettingsSheet.rows(c.assessment))
             if let geometry = c.geometry {
                 try CatalogueMapSheet.write(geometry, writer)
             }
@@ -142,6 +152,7 @@ public enum CatalogueWorkbook {
             }
         }
         var indicators: [Indicator] = []
+        var rules: [String: AssessmentSettings.Rule] = [:]
         if let (sheet, map) = table(indicatorsSheet, indicatorColumns) {
             locations.indicatorColumns = map
             for row in sheet.rows where row.index > 0 {
@@ -168,12 +179,23 @@ public enum CatalogueWorkbook {
                     continue
                 }
                 let categories = (r.string("categories") ?? "").split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
-                indicators.append(Indicator(
+                let indicator = Indicator(
                     code: code, name: r.string("name") ?? code, field: field, department: department, unit: unit, categories: categories,
                     minimum: r.double("minimum", &findings), maximum: r.double("maximum", &findings), direction: direction,
                     minimumCases: r.int("minimumCases", &findings) ?? 0, source: r.string("source") ?? "",
                     definition: r.string("definition") ?? "", numerator: r.code("numerator"), denominator: r.code("denominator"),
-                    denominatorCategory: r.string("denominatorCategory"), level: level))
+                    denominatorCategory: r.string("denominatorCategory"), denominatorYearOffset: r.int("denominatorYearOffset", &findings) ?? 0,
+                    level: level)
+                indicators.append(indicator)
+                let assessedCategory = r.string("assessedCategory")
+                let minimumDenominator = r.double("minimumDenominator", &findings), relevantDistance = r.double("relevantDistance", &findings)
+                if assessedCategory != nil || minimumDenominator != nil || relevantDistance != nil {
+                    let base = AssessmentSettings().rule(for: indicator)
+                    let assessed = assessedCategory.map(AssessmentSettings.Rule.parse) ?? (category: base.category, reference: nil)
+                    rules[code] = AssessmentSettings.Rule(category: assessed.category, reference: assessed.reference,
+                                                          minimumDenominator: minimumDenominator ?? base.minimumDenominator,
+                                                          relevantDistance: relevantDistance ?? base.relevantDistance)
+                }
                 locations.indicatorRows[code] = locations.indicatorRows[code] ?? row.index
             }
         }
@@ -197,9 +219,17 @@ public enum CatalogueWorkbook {
                 locations.goalRows.append(row.index)
             }
         }
+        // The settings sheet is optional: catalogues written before it existed take the defaults.
+        var assessment = AssessmentSettings()
+        if let sheet = workbook.sheet(named: AssessmentSettingsSheet.name)
+            ?? workbook.sheets.first(where: { SheetMatch.same($0.name, AssessmentSettingsSheet.name) }) {
+            assessment = AssessmentSettingsSheet.read(sheet, &findings)
+        }
+        assessment.rules = rules
         let (geometry, mapFindings) = CatalogueMapSheet.read(workbook, folder: folder, districts: districts)
         let catalogue = Catalogue(fields: fields.isEmpty ? FieldOfAction.builtIn : fields, districts: districts,
-                                  departments: departments, indicators: indicators, goals: goals, geometry: geometry)
+                                  departments: departments, indicators: indicators, goals: goals, assessment: assessment,
+                                  geometry: geometry)
         return (catalogue, findings + CatalogueRules.check(catalogue, locations: locations) + mapFindings)
     }
 

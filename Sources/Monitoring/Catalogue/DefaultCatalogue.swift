@@ -65,7 +65,7 @@ public enum DefaultCatalogue {
         Indicator(code: "P02", name: "Einbürgerungen je 1000 nichtdeutsche Einwohner", field: 2, department: "32", unit: .perThousand,
                   categories: sex, maximum: 1000, direction: .higherIsBetter, source: "Einbürgerungsbehörde, Melderegister",
                   definition: "Einbürgerungen im Jahr je 1000 nichtdeutsche Einwohner am 31.12. des Vorjahres.",
-                  numerator: "P01", denominator: "W01", denominatorCategory: "nichtdeutsch"),
+                  numerator: "P01", denominator: "W01", denominatorCategory: "nichtdeutsch", denominatorYearOffset: -1),
         Indicator(code: "P03", name: "Wahlberechtigte zur Wahl des Ausländerbeirats", field: 2, department: "12", unit: .count, categories: total,
                   source: "Wahlamt", definition: "Wahlberechtigte nichtdeutsche Einwohner bei der letzten Wahl des Ausländerbeirats."),
         Indicator(code: "P04", name: "Wählende bei der Wahl des Ausländerbeirats", field: 2, department: "12", unit: .count, categories: total,

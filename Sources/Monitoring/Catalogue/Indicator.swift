@@ -108,12 +108,16 @@ public struct Indicator: Hashable, Sendable {
     /// (`nichtdeutsch` for naturalisations per 1000 non-German residents);
     /// nil divides category by category.
     public var denominatorCategory: String?
+    /// The year of the denominator relative to the numerator's: −1 where the
+    /// definition divides by the population at the end of the previous year
+    /// (naturalisations per 1 000 non-German inhabitants, P02).
+    public var denominatorYearOffset: Int
     public var level: SpatialLevel
 
     public init(code: String, name: String, field: Int, department: String, unit: IndicatorUnit, categories: [String],
                 minimum: Double? = 0, maximum: Double? = nil, direction: Direction = .neutral, minimumCases: Int = 3,
                 source: String = "", definition: String = "", numerator: String? = nil, denominator: String? = nil,
-                denominatorCategory: String? = nil, level: SpatialLevel = .districts) {
+                denominatorCategory: String? = nil, denominatorYearOffset: Int = 0, level: SpatialLevel = .districts) {
         self.code = code
         self.name = name
         self.field = field
@@ -129,6 +133,7 @@ public struct Indicator: Hashable, Sendable {
         self.numerator = numerator
         self.denominator = denominator
         self.denominatorCategory = denominatorCategory
+        self.denominatorYearOffset = denominatorYearOffset
         self.level = level
     }
 

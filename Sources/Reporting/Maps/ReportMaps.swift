@@ -1,17 +1,15 @@
 import Monitoring
 import Spreadsheet
 
-/// The maps a situation report shows: the overview (marks per district),
-/// each field's status and dynamics classes, and each assessed indicator.
-/// Every map names its classification and the suppressed and not-assessed
-/// districts in its legend.
+/// The maps a situation report shows: the overview (marks per district over
+/// all fields), each field's status and dynamics classes (MSS), and each
+/// assessed rate. Every map names its classification and shows suppressed
+/// and not-assessed districts in its legend.
 public enum ReportMaps {
-    /// Marks (indicators on which a district stands out unfavourably) over all fields.
+    /// Marks per district: on how many compared rates of all fields the district is marked (●).
     public static func overview(_ r: SituationReport) -> DistrictMap? {
         guard let geometry = r.catalogue.geometry else { return nil }
         let l = r.language
-        var marks: [String: Int] = [:]
-        for s in r.statusDynamics { marks[s.district, default: 0] += s.flags }
         let colours: [UInt32] = [0xFFF5EB, 0xFDBE85, 0xFD8D3C, 0xD94701]
         let labels = [l("keine Auffälligkeit", "no mark"), l("1 Auffälligkeit", "1 mark"), l("2 Auffälligkeiten", "2 marks"),
                       l("3 und mehr Auffälligkeiten", "3 marks or more")]
@@ -19,63 +17,91 @@ public enum ReportMaps {
         return DistrictMap.categorical(
             title: l("Auffälligkeiten je Stadtteil \(r.year)", "Marks per district \(r.year)"), catalogue: r.catalogue, geometry: geometry,
             legend: legend,
-            classification: l("Zahl der Indikatoren aller Handlungsfelder, bei denen der Stadtteil ungünstig auffällt",
-                              "Number of indicators of all fields on which the district stands out unfavourably"),
+            classification: l("Zahl der verglichenen Quoten aller Handlungsfelder, auf denen der Stadtteil signifikant und relevant ungünstig liegt (●)",
+                              "Number of compared rates of all fields on which the district is significantly and relevantly unfavourable (●)"),
             language: l) { district in
-                guard let n = marks[district.number] else { return nil }
+                let perField = r.fields.compactMap { r.marks(district.number, field: $0.code) }
+                guard !perField.isEmpty else { return nil }
+                let n = perField.reduce(0, +)
                 return (min(n, 3), String(n))
             }
     }
 
-    /// Status and dynamics classes of one field of action.
-    public static func status(_ r: SituationReport, field: FieldOfAction) -> DistrictMap? {
-        guard let geometry = r.catalogue.geometry else { return nil }
+    /// MSS status classes of a field (or `StatusDynamics.allFields`), the dynamics class in each tooltip.
+    public static func status(_ r: SituationReport, field: Int, title: String) -> DistrictMap? {
+        guard let geometry = r.catalogue.geometry, r.statusDynamics.contains(where: { $0.field == field }) else { return nil }
         let l = r.language
-        let classes: [(StatusDynamics.Class, UInt32, String)] = [
-            (.stableGood, 0x1A9641, l("günstig, stabil oder besser", "favourable, stable or improving")),
-            (.goodDeclining, 0xA6D96A, l("günstig, verschlechternd", "favourable, getting worse")),
-            (.poorImproving, 0xFDAE61, l("ungünstig, verbessernd", "unfavourable, improving")),
-            (.poorDeclining, 0xD7191C, l("ungünstig, verschlechternd", "unfavourable, getting worse")),
-        ]
-        let byDistrict = Dictionary(r.statusDynamics.filter { $0.field == field.code }.map { ($0.district, $0) }) { a, _ in a }
+        let classes = StatusDynamics.StatusClass.allCases
+        let colours: [UInt32] = [0x1A9641, 0xA6D96A, 0xFDAE61, 0xD7191C]
         return DistrictMap.categorical(
-            title: l("Status und Dynamik: \(field.code). \(field.name)", "Status and dynamics: \(field.code). \(field.name)"),
-            catalogue: r.catalogue, geometry: geometry,
-            legend: classes.map { DistrictMap.LegendEntry(fill: .colour(RGBColor(hex: $0.1)), label: $0.2) },
-            classification: l("Status: Mittel der richtungsbereinigten z-Werte; Dynamik: ihrer Veränderung zum Vorjahr",
-                              "Status: mean of the direction-adjusted z-scores; dynamics: of their change on the previous year"),
+            title: l("Status: \(title)", "Status: \(title)"), catalogue: r.catalogue, geometry: geometry,
+            legend: zip(classes, colours).map { DistrictMap.LegendEntry(fill: .colour(RGBColor(hex: $0.1)), label: ReportTexts.statusClass($0.0, l)) },
+            classification: l("Statusindex (MSS): Mittel der richtungsbereinigten z-Werte der Quoten, erneut standardisiert; Klassengrenzen aus dem Katalog",
+                              "Status index (MSS): mean of the direction-adjusted z-scores of the rates, standardised again; class limits from the catalogue"),
             language: l) { district in
-                guard let s = byDistrict[district.number], let k = classes.firstIndex(where: { $0.0 == s.category }) else { return nil }
-                return (k, classes[k].2)
+                guard let s = r.statusDynamics(district.number, field: field), let k = classes.firstIndex(of: s.statusClass) else { return nil }
+                return (k, ReportTexts.statusClass(s.statusClass, l) + l(", Dynamik ", ", dynamics ") + ReportTexts.dynamicsClass(s.dynamicsClass, l))
             }
     }
 
-    /// One indicator's key category: quintile classes of the districts'
-    /// values; suppressed districts hatched, districts without a figure grey.
-    public static func indicator(_ r: SituationReport, _ indicator: Indicator) -> DistrictMap? {
-        guard let geometry = r.catalogue.geometry, indicator.level == .districts else { return nil }
+    /// MSS dynamics classes of a field (or `StatusDynamics.allFields`).
+    public static func dynamics(_ r: SituationReport, field: Int, title: String) -> DistrictMap? {
+        guard let geometry = r.catalogue.geometry, r.statusDynamics.contains(where: { $0.field == field && $0.dynamicsClass != nil }) else { return nil }
         let l = r.language
-        let key = r.keyCategory(indicator)
-        guard let a = r.analyses[indicator.code]?[key] else { return nil }
-        let values = Dictionary(a.districts.filter { !r.isSuppressed(indicator.code, $0.district, key) }.map { ($0.district, $0.value) }) { x, _ in x }
+        let classes = StatusDynamics.DynamicsClass.allCases
+        let colours: [UInt32] = [0x4DAC26, 0xF7F7F7, 0xD01C8B]
+        return DistrictMap.categorical(
+            title: l("Dynamik: \(title)", "Dynamics: \(title)"), catalogue: r.catalogue, geometry: geometry,
+            legend: zip(classes, colours).map { DistrictMap.LegendEntry(fill: .colour(RGBColor(hex: $0.1)), label: ReportTexts.dynamicsClass($0.0, l)) },
+            classification: l("Dynamikindex (MSS): dasselbe für die Veränderungen der Quoten; stabil innerhalb des Bands aus dem Katalog",
+                              "Dynamics index (MSS): the same for the changes of the rates; stable within the catalogue's band"),
+            language: l) { district in
+                guard let s = r.statusDynamics(district.number, field: field), let c = s.dynamicsClass,
+                      let k = classes.firstIndex(of: c) else { return nil }
+                return (k, ReportTexts.dynamicsClass(c, l))
+            }
+    }
+
+    /// One compared rate: quantile classes of the districts' values;
+    /// suppressed districts hatched, districts not assessed grey; the verdict in each tooltip.
+    public static func indicator(_ r: SituationReport, _ indicator: Indicator) -> DistrictMap? {
+        guard let geometry = r.catalogue.geometry, indicator.level == .districts, let a = r.assessment(indicator) else { return nil }
+        let l = r.language
+        let key = a.category
+        var values: [String: Double] = [:]
+        var verdicts: [String: DistrictComparison.Verdict] = [:]
+        for c in a.districts {
+            verdicts[c.district] = c.verdict
+            if c.verdict.isAssessed, let v = c.value { values[c.district] = v }
+        }
         guard let lo = values.values.min(), let hi = values.values.max() else { return nil }
         let decimals = ReportTexts.decimals(indicator)
         let classes = MapClassification(values: Array(values.values), decimals: decimals)
         let unit = unitSuffix(indicator, l)
         var legend = classes.legend(min: lo, max: hi, unit: unit, language: l)
+        func isSuppressed(_ d: String) -> Bool {
+            verdicts[d] == .notAssessed(.suppressed) || r.isSuppressed(indicator.code, d, key)
+        }
         let suppressedLabel = l("gesperrt (Geheimhaltung)", "suppressed (confidentiality)")
-        let anySuppressed = r.catalogue.districts.contains { r.isSuppressed(indicator.code, $0.number, key) }
-        if anySuppressed { legend.append(DistrictMap.LegendEntry(fill: .suppressed, label: suppressedLabel)) }
-        let suppressedIndex = legend.count - 1
+        var suppressedIndex = -1
+        if r.catalogue.districts.contains(where: { isSuppressed($0.number) }) {
+            legend.append(DistrictMap.LegendEntry(fill: .suppressed, label: suppressedLabel))
+            suppressedIndex = legend.count - 1
+        }
         return DistrictMap.categorical(
             title: "\(indicator.code) – \(indicator.name) (\(key)), \(r.year)", catalogue: r.catalogue, geometry: geometry,
             legend: legend,
-            classification: l("\(classes.classCount) Klassen gleicher Besetzung (Quantile der Stadtteilwerte)",
-                              "\(classes.classCount) classes of equal size (quantiles of the district values)"),
+            classification: l("\(classes.classCount) Klassen gleicher Besetzung (Quantile der bewerteten Stadtteile); ● im Tooltip: signifikant und relevant ungünstig",
+                              "\(classes.classCount) classes of equal size (quantiles of the assessed districts); ● in the tooltip: significantly and relevantly unfavourable"),
             language: l) { district in
-                if r.isSuppressed(indicator.code, district.number, key) { return (suppressedIndex, suppressedLabel) }
+                if isSuppressed(district.number) { return (suppressedIndex, suppressedLabel) }
                 guard let v = values[district.number] else { return nil }
-                return (classes.classIndex(v), ReportTexts.number(v, decimals: decimals, language: l) + (unit.isEmpty ? "" : " " + unit))
+                var text = ReportTexts.number(v, decimals: decimals, language: l) + (unit.isEmpty ? "" : " " + unit)
+                if let verdict = verdicts[district.number] {
+                    let words = ReportTexts.verdict(verdict, l)
+                    if !words.isEmpty { text += " " + words }
+                }
+                return (classes.classIndex(v), text)
             }
     }
 
