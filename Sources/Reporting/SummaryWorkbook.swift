@@ -92,7 +92,7 @@ public enum SummaryWorkbook {
             "genau die ● der Blätter der Handlungsfelder. „–“ = nicht bewertet (zu wenige Einwohner oder keine bewertbare Quote).",
             "exactly the ● of the field sheets. “–” = not assessed (too few inhabitants or no rate to assess).")), style: note)]))
         try w.write(OutputRow(index: 3, values: [.string(l("Nr.", "No.")), .string(l("Stadtteil", "District"))]
-                              + r.fields.map { .string("\($0.code). " + String($0.name.prefix(28))) }, style: .header))
+                              + r.fields.map { .string("\($0.code). " + $0.name) }, style: .header))
         for (n, d) in r.catalogue.districts.enumerated() {
             var cells = [OutputCell(column: 0, value: .string(d.number), style: boxed), OutputCell(column: 1, value: .string(d.name), style: boxed)]
             for (k, f) in r.fields.enumerated() {
@@ -133,7 +133,7 @@ public enum SummaryWorkbook {
         layout.printLandscape = true
         layout.columnWidths = [0: 6, 1: 22]
         // Fields without an index (no rate to assess) get no columns, only a line below: they would be empty.
-        let allGroups = r.fields.map { ($0.code, "\($0.code). " + String($0.name.prefix(30))) } + [(StatusDynamics.allFields, l("Alle Handlungsfelder", "All fields"))]
+        let allGroups = r.fields.map { ($0.code, "\($0.code). " + $0.name) } + [(StatusDynamics.allFields, l("Alle Handlungsfelder", "All fields"))]
         let groups = allGroups.filter { g in r.statusDynamics.contains { $0.field == g.0 } }
         let without = r.fields.filter { f in !groups.contains { $0.0 == f.code } }.map { String($0.code) }
         for k in groups.indices { layout.columnWidths[2 + 4 * k] = 8; layout.columnWidths[3 + 4 * k] = 8; layout.columnWidths[4 + 4 * k] = 9; layout.columnWidths[5 + 4 * k] = 9 }

@@ -56,6 +56,26 @@ struct WorksheetWriter {
         return out
     }
 
+    /// The height a row of wrapped text needs, when it needs more than one
+    /// line: LibreOffice keeps an XLSX row without a stored height at one
+    /// line, and wrapped text then overprints the rows around it.
+    func wrappedHeight(_ row: OutputRow) -> Double? {
+        var cells: [(text: String, width: Double, fontSize: Double)] = []
+        for cell in row.cells where cell.style?.wrapText == true {
+            guard case .string(let text) = cell.value else { continue }
+            var width = layout.columnWidths[cell.column] ?? Self.defaultColumnWidth
+            if let merge = layout.mergedRanges.first(where: { $0.first.row == row.index && $0.first.column == cell.column && $0.rowCount == 1 }) {
+                width = (merge.first.column...merge.last.column).reduce(0) { $0 + (layout.columnWidths[$1] ?? Self.defaultColumnWidth) }
+            }
+            cells.append((text, width, cell.style?.fontSize ?? 11))
+        }
+        guard !cells.isEmpty, cells.contains(where: { TextFit.lines($0.text, width: $0.width) > 1 }) else { return nil }
+        return TextFit.rowHeight(cells)
+    }
+
+    /// Excel's default column width in characters (ECMA-376 Part 1, 18.3.1.81 baseColWidth 8 plus padding).
+    static let defaultColumnWidth = 8.43
+
     /// Appends one row's markup to `out`.
     mutating func write(_ row: OutputRow, into out: inout XMLBuffer, styles: inout StyleTable,
                         strings: inout SharedStringTable) throws {
@@ -66,7 +86,7 @@ struct WorksheetWriter {
         lastRow = row.index
         let rowNumber = row.index + 1
         out.raw("<row r=\""); out.int(rowNumber); out.raw("\"")
-        if let height = row.height {
+        if let height = row.height ?? wrappedHeight(row) {
             out.raw(" ht=\""); out.raw(NumberText.shortest(height)); out.raw("\" customHeight=\"1\"")
         }
         out.raw(">")
