@@ -81,19 +81,51 @@ struct ODSTableWriter {
         }
         out.raw(">")
         try writeCells(row.cells, row: row.index, into: &out, styles: &styles)
+        // Drawings and charts anchored in this row to the right of its cells (a chart beside a table) go into it.
+        let lastColumn = row.cells.last?.column ?? -1
+        let beside = drawings.filter { $0.anchor.row == row.index && $0.anchor.column > lastColumn }
+        if !beside.isEmpty && !specialRanges.contains(where: { $0.0.first.row <= row.index && row.index <= $0.0.last.row }) {
+            drawings.removeAll { $0.anchor.row == row.index && $0.anchor.column > lastColumn }
+            writeAnchored(beside, after: lastColumn + 1, into: &out, styles: &styles)
+        }
         out.raw("</table:table-row>")
         nextRow = row.index + 1
     }
 
+    /// Cells holding `items`, grouped by their anchor column, starting after column `column`.
+    private func writeAnchored(_ items: [Anchored], after column: Int, into out: inout XMLBuffer, styles: inout ODSStyles) {
+        var column = column
+        for (anchorColumn, group) in Dictionary(grouping: items, by: { $0.anchor.column }).sorted(by: { $0.key < $1.key }) {
+            if anchorColumn > column { emptyCells(anchorColumn - column, into: &out) }
+            out.raw("<table:table-cell>")
+            for item in group {
+                if let d = item.drawing { ODSDrawing.write(d, styles: &styles, into: &out) }
+                if let (chart, object) = item.chart { ODSChartParts.frame(chart, object: object, layout: layout, into: &out) }
+            }
+            out.raw("</table:table-cell>")
+            column = anchorColumn + 1
+        }
+    }
+
     private var headerRowsOpen = false
     private var headerRowsDone = false
-    /// Drawings waiting for their anchor row.
-    private var drawings: [VectorDrawing] = []
+    /// Drawings and charts (with their object's name) waiting for their anchor row.
+    private var drawings: [Anchored] = []
+    struct Anchored {
+        var anchor: CellReference
+        var drawing: VectorDrawing?
+        var chart: (spec: ChartSpec, object: String)?
+    }
 
     /// Adds a drawing; it goes into its anchor cell, or the first row not yet
     /// written below it (a row the caller writes itself holds only its cells).
     mutating func add(_ drawing: VectorDrawing) {
-        drawings.append(drawing)
+        drawings.append(Anchored(anchor: drawing.anchor, drawing: drawing))
+    }
+
+    /// Adds a chart whose object part is `object` (`Object 1`), placed like a drawing.
+    mutating func add(_ chart: ChartSpec, object: String) {
+        drawings.append(Anchored(anchor: chart.anchor.first, chart: (chart, object)))
     }
 
     /// Writes rows holding the drawings anchored above `end`.
@@ -104,14 +136,7 @@ struct ODSTableWriter {
             drawings.removeAll { max($0.anchor.row, nextRow) == row }
             try fill(upTo: row, into: &out, styles: &styles)
             out.raw("<table:table-row>")
-            var column = 0
-            for (anchorColumn, group) in Dictionary(grouping: here, by: { $0.anchor.column }).sorted(by: { $0.key < $1.key }) {
-                if anchorColumn > column { emptyCells(anchorColumn - column, into: &out) }
-                out.raw("<table:table-cell>")
-                for d in group { ODSDrawing.write(d, styles: &styles, into: &out) }
-                out.raw("</table:table-cell>")
-                column = anchorColumn + 1
-            }
+            writeAnchored(here, after: 0, into: &out, styles: &styles)
             out.raw("</table:table-row>")
             lastRow = row
             nextRow = row + 1
