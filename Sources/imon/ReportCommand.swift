@@ -8,8 +8,8 @@ struct ReportCommand: Command {
     static let catalogue = CommandParameters.catalogue
     static let year = Parameter.option("year", help: "The reporting year.", required: true)
     static let field = Parameter.option("field", help: "Only this field of action, 1 to 7 (repeat for several).", repeating: true)
-    static let output = Parameter.option("output", short: "o", help: "The summary workbook: .xlsx or .ods.", required: true)
-    static let html = Parameter.option("html", help: "Also write the report as one self-contained HTML file.")
+    static let output = Parameter.option("output", short: "o", help: "The summary workbook: .xlsx or .ods.")
+    static let html = Parameter.option("html", help: "The report as one self-contained HTML file (with -o as well, without it alone).")
     static let lang = CommandParameters.language("Language of the report.")
 
     static let spec = CommandSpec(
@@ -22,7 +22,7 @@ struct ReportCommand: Command {
     let catalogue: String?
     let year: Int
     let field: [Int]
-    let output: String
+    let output: String?
     let html: String?
     let language: Language
 
@@ -31,8 +31,9 @@ struct ReportCommand: Command {
         catalogue = try arguments.optionalValue(Self.catalogue)
         year = try arguments.value(Self.year)
         field = try arguments.values(Self.field)
-        output = try arguments.value(Self.output)
+        output = try arguments.optionalValue(Self.output)
         html = try arguments.optionalValue(Self.html)
+        if output == nil && html == nil { throw arguments.refuse("give -o WORKBOOK, --html FILE or both") }
         language = try arguments.value(Self.lang)
         if let bad = field.first(where: { !(1...7).contains($0) }) {
             throw arguments.refuse("--field \(bad): fields of action are numbered 1 to 7")
@@ -54,8 +55,10 @@ struct ReportCommand: Command {
         }
         var report = SituationReport(catalogue: catalogue, table: table, year: year, fields: field, language: language)
         report.openConflicts = (try? store.openConflicts(year: year)) ?? []
-        do { try SummaryWorkbook.write(report, to: output) } catch { throw CommandFailure(file: output, error: error) }
-        print("wrote \(output)")
+        if let output {
+            do { try SummaryWorkbook.write(report, to: output) } catch { throw CommandFailure(file: output, error: error) }
+            print("wrote \(output)")
+        }
         if let html {
             do { try HTMLReport.write(report, table: table, to: html) } catch { throw CommandFailure(file: html, error: error) }
             print("wrote \(html)")

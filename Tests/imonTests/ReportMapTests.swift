@@ -59,4 +59,17 @@ final class ReportMapTests: XCTestCase {
         XCTAssertEqual(count("<svg:desc>", in: Substring(odsMap)), 40, "one shape per district")
         XCTAssertTrue(content.contains("<svg:title>01 Altstadt</svg:title>"))
     }
+
+    func testReportWithOnlyHTMLWritesOnlyTheHTML() throws {
+        let folder = try demoFolder()
+        let out = folder.appendingPathComponent("only")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let html = out.appendingPathComponent("bericht.html").path
+        let result = try ImonProcess.run(["report", "--store", folder.appendingPathComponent("monitoring.sqlite").path, "--year", "2007", "--html", html])
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["bericht.html"])
+        let neither = try ImonProcess.run(["report", "--store", folder.appendingPathComponent("monitoring.sqlite").path, "--year", "2007"])
+        XCTAssertEqual(neither.status, 2)
+        XCTAssertTrue(neither.err.contains("give -o WORKBOOK, --html FILE or both"), neither.err)
+    }
 }
