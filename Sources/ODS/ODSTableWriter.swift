@@ -75,9 +75,10 @@ struct ODSTableWriter {
         try fill(upTo: row.index, into: &out, styles: &styles)
         lastRow = row.index
         out.raw("<table:table-row")
-        let pageBreak = layout.pageBreaksBefore.contains(row.index) && row.index > 0
-        if row.height != nil || pageBreak {
-            out.raw(" table:style-name=\""); out.raw(styles.rowStyle(height: row.height, pageBreak: pageBreak)); out.raw("\"")
+        let pageBreak = (layout.pageBreaksBefore.contains(row.index) || extraBreaks.contains(row.index)) && row.index > 0
+        let height = row.height ?? TextFit.wrappedHeight(row, layout: layout)
+        if height != nil || pageBreak {
+            out.raw(" table:style-name=\""); out.raw(styles.rowStyle(height: height, pageBreak: pageBreak)); out.raw("\"")
         }
         out.raw(">")
         try writeCells(row.cells, row: row.index, into: &out, styles: &styles)
@@ -121,6 +122,13 @@ struct ODSTableWriter {
     /// written below it (a row the caller writes itself holds only its cells).
     mutating func add(_ drawing: VectorDrawing) {
         drawings.append(Anchored(anchor: drawing.anchor, drawing: drawing))
+    }
+
+    /// Page breaks asked for while writing, before rows not yet written.
+    private var extraBreaks: Set<Int> = []
+
+    mutating func breakPage(before row: Int) {
+        if row >= nextRow { extraBreaks.insert(row) }
     }
 
     /// Adds a chart whose object part is `object` (`Object 1`), placed like a drawing.

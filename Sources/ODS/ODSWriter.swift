@@ -73,6 +73,10 @@ public final class ODSWriter: WorkbookWriter {
         return true
     }
 
+    public func breakPage(before row: Int) {
+        current?.breakPage(before: row)
+    }
+
     public func addDrawing(_ drawing: VectorDrawing) {
         guard current != nil else { return }
         var styles = self.styles

@@ -67,7 +67,8 @@ public enum SummaryWorkbook {
         var layout = SheetLayout(name: l("Übersicht", "Overview"))
         layout.printLandscape = true
         layout.columnWidths = [0: 6, 1: 24]
-        for (n, _) in r.fields.enumerated() { layout.columnWidths[2 + n] = 16 }
+        // Wide enough for the longest word of a field's name ("Personalmanagement"), which LibreOffice would break.
+        for (n, _) in r.fields.enumerated() { layout.columnWidths[2 + n] = 19 }
         layout.frozenRows = 4
         let last = 4 + r.catalogue.districts.count
         if !r.fields.isEmpty {
@@ -198,7 +199,8 @@ public enum SummaryWorkbook {
         let l = r.language
         var layout = SheetLayout(name: String("HF \(field.code) \(field.name)".prefix(31)).replacingForbidden())
         layout.printLandscape = true
-        layout.columnWidths = [0: 6, 1: 24, 2: 13, 3: 13, 4: 13, 5: 10, 6: 12, 7: 10, 8: 10, 9: 22]
+        // Wide enough for the longest word of a header ("(Prozentpunkte)"): LibreOffice breaks words that do not fit.
+        layout.columnWidths = [0: 6, 1: 24, 2: 15, 3: 15, 4: 15, 5: 16, 6: 16, 7: 12, 8: 12, 9: 22]
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string("\(field.code). \(field.name)"), style: title)]))
         var row = 2
@@ -206,6 +208,8 @@ public enum SummaryWorkbook {
             guard let byCategory = r.analyses[indicator.code] else { continue }
             let key = r.keyCategory(indicator)
             guard let a = byCategory[key] else { continue }
+            // Each indicator's table starts a page, so that it stays with its charts beside it.
+            if row > 2 { w.breakPage(before: row) }
             let decimals = ReportTexts.decimals(indicator)
             try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string("\(indicator.code) – \(indicator.name) (\(ReportTexts.unit(indicator, l)))"), style: subtitle)]))
             row += 1

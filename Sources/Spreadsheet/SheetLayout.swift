@@ -112,6 +112,8 @@ public protocol WorkbookWriter: AnyObject {
     func addChart(_ chart: ChartSpec)
     /// Adds vector shapes to the sheet being written (formats without drawings ignore them).
     func addDrawing(_ drawing: VectorDrawing)
+    /// Starts a new printed page at `row`, which is not yet written (a table and its chart stay on one page).
+    func breakPage(before row: Int)
     /// Completes the file; until then nothing is at the target path.
     func finish() throws
     /// Abandons the file: the temporary file is removed, the target untouched.
@@ -121,6 +123,7 @@ public protocol WorkbookWriter: AnyObject {
 extension WorkbookWriter {
     public func addChart(_ chart: ChartSpec) {}
     public func addDrawing(_ drawing: VectorDrawing) {}
+    public func breakPage(before row: Int) {}
 }
 
 /// Why a workbook could not be written.

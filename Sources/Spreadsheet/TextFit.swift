@@ -52,4 +52,24 @@ public enum TextFit {
         default: 1
         }
     }
+
+    /// The height a row of wrapped text needs, when it needs more than one
+    /// line and has none of its own: LibreOffice keeps such an XLSX row at
+    /// one line and cuts an ODS row's header text, the text overprinting or hidden.
+    public static func wrappedHeight(_ row: OutputRow, layout: SheetLayout) -> Double? {
+        var cells: [(text: String, width: Double, fontSize: Double)] = []
+        for cell in row.cells where cell.style?.wrapText == true {
+            guard case .string(let text) = cell.value else { continue }
+            var width = layout.columnWidths[cell.column] ?? defaultColumnWidth
+            if let merge = layout.mergedRanges.first(where: { $0.first.row == row.index && $0.first.column == cell.column && $0.rowCount == 1 }) {
+                width = (merge.first.column...merge.last.column).reduce(0) { $0 + (layout.columnWidths[$1] ?? defaultColumnWidth) }
+            }
+            cells.append((text, width, cell.style?.fontSize ?? 11))
+        }
+        guard !cells.isEmpty, cells.contains(where: { lines($0.text, width: $0.width) > 1 }) else { return nil }
+        return rowHeight(cells)
+    }
+
+    /// Excel's default column width in characters (ECMA-376 Part 1, 18.3.1.81 baseColWidth 8 plus padding).
+    public static let defaultColumnWidth = 8.43
 }

@@ -6,7 +6,7 @@ import XMLStream
 /// filters, conditional formats, input rules, links and the comment
 /// drawing after it, in the order the schema requires.
 struct WorksheetWriter {
-    let layout: SheetLayout
+    var layout: SheetLayout
     let index: Int
     private(set) var comments: [(CellReference, String)] = []
     private(set) var links: [(CellReference, String)] = []
@@ -56,26 +56,6 @@ struct WorksheetWriter {
         return out
     }
 
-    /// The height a row of wrapped text needs, when it needs more than one
-    /// line: LibreOffice keeps an XLSX row without a stored height at one
-    /// line, and wrapped text then overprints the rows around it.
-    func wrappedHeight(_ row: OutputRow) -> Double? {
-        var cells: [(text: String, width: Double, fontSize: Double)] = []
-        for cell in row.cells where cell.style?.wrapText == true {
-            guard case .string(let text) = cell.value else { continue }
-            var width = layout.columnWidths[cell.column] ?? Self.defaultColumnWidth
-            if let merge = layout.mergedRanges.first(where: { $0.first.row == row.index && $0.first.column == cell.column && $0.rowCount == 1 }) {
-                width = (merge.first.column...merge.last.column).reduce(0) { $0 + (layout.columnWidths[$1] ?? Self.defaultColumnWidth) }
-            }
-            cells.append((text, width, cell.style?.fontSize ?? 11))
-        }
-        guard !cells.isEmpty, cells.contains(where: { TextFit.lines($0.text, width: $0.width) > 1 }) else { return nil }
-        return TextFit.rowHeight(cells)
-    }
-
-    /// Excel's default column width in characters (ECMA-376 Part 1, 18.3.1.81 baseColWidth 8 plus padding).
-    static let defaultColumnWidth = 8.43
-
     /// Appends one row's markup to `out`.
     mutating func write(_ row: OutputRow, into out: inout XMLBuffer, styles: inout StyleTable,
                         strings: inout SharedStringTable) throws {
@@ -86,7 +66,7 @@ struct WorksheetWriter {
         lastRow = row.index
         let rowNumber = row.index + 1
         out.raw("<row r=\""); out.int(rowNumber); out.raw("\"")
-        if let height = row.height ?? wrappedHeight(row) {
+        if let height = row.height ?? TextFit.wrappedHeight(row, layout: layout) {
             out.raw(" ht=\""); out.raw(NumberText.shortest(height)); out.raw("\" customHeight=\"1\"")
         }
         out.raw(">")

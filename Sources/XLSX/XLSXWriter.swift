@@ -52,6 +52,10 @@ public final class XLSXWriter: WorkbookWriter {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    public func breakPage(before row: Int) {
+        current?.layout.pageBreaksBefore.append(row)
+    }
+
     public func addDrawing(_ drawing: VectorDrawing) {
         if current != nil { drawings.append(drawing) }
     }
