@@ -16,6 +16,7 @@ public enum SummaryWorkbook {
         do {
             try overview(report, writer)
             try statusSheet(report, writer)
+            try MapSheet.write(report, writer)
             for field in report.fields { try fieldSheet(report, field, writer) }
             try goals(report, writer)
             try quality(report, writer)
