@@ -103,6 +103,10 @@ public enum SummaryWorkbook {
             }
             try w.write(OutputRow(index: 4 + n, cells: cells))
         }
+        // The colour scale's legend, in the free row below the table.
+        try w.write(OutputRow(index: last, cells: [OutputCell(column: 1, value: .string(l(
+            "Farben: weiß = 0 ●, gelb = mittlere, rot = höchste Zahl von ● auf diesem Blatt; „–“ = nicht bewertet.",
+            "Colours: white = 0 ●, yellow = middle, red = highest number of ● on this sheet; “–” = not assessed.")), style: note)]))
         var row = last + 1
         try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l("Ziele", "Goals")), style: subtitle)]))
         row += 1
