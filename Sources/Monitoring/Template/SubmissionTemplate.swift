@@ -160,6 +160,8 @@ public struct SubmissionTemplate: Sendable {
         layout.columnWidths = [0: 6, 1: 24]
         for k in categories.indices { layout.columnWidths[Self.firstValueColumn + k] = 14 }
         layout.columnWidths[lastColumn] = 36
+        // Wider than a portrait page holds at a readable size: landscape (fit to the width either way).
+        layout.printLandscape = layout.columnWidths.values.reduce(0, +) > 100
         layout.frozenRows = firstDataRow
         layout.printTitleRows = header...header
         layout.frozenColumns = 2
