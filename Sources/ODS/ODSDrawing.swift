@@ -19,7 +19,8 @@ enum ODSDrawing {
             let style = styles.graphicStyle(fill: shape.fill, stroke: shape.stroke, fontSize: shape.text == nil ? nil : shape.fontSize)
             let box = "svg:x=\"\(pt(lo.x))\" svg:y=\"\(pt(lo.y))\" svg:width=\"\(pt(w))\" svg:height=\"\(pt(h))\""
             if let text = shape.text {
-                out.raw("<draw:rect draw:style-name=\"\(style)\" \(box)><text:p>"); out.text(text); out.raw("</text:p></draw:rect>")
+                let paragraph = styles.labelParagraphStyle(fontSize: shape.fontSize)
+                out.raw("<draw:rect draw:style-name=\"\(style)\" \(box)><text:p text:style-name=\"\(paragraph)\">"); out.text(text); out.raw("</text:p></draw:rect>")
                 continue
             }
             // The view box in hundredths of a point keeps the path data whole numbers.

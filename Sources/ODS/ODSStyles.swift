@@ -83,6 +83,16 @@ struct ODSStyles {
         return name
     }
 
+    /// Paragraph styles of drawing labels, by font size: LibreOffice takes a label's font from its paragraph.
+    private var labelParagraphs: [Double: String] = [:]
+
+    mutating func labelParagraphStyle(fontSize: Double) -> String {
+        if let name = labelParagraphs[fontSize] { return name }
+        let name = "gp\(labelParagraphs.count + 1)"
+        labelParagraphs[fontSize] = name
+        return name
+    }
+
     mutating func rowStyle(height: Double?, pageBreak: Bool = false) -> String {
         let key = RowKey(height: height, pageBreak: pageBreak)
         if let name = rows[key] { return name }
@@ -132,9 +142,13 @@ struct ODSStyles {
             }
             out.raw("/>")
             if let size = key.fontSize {
-                out.raw("<style:text-properties fo:font-family=\"Calibri\" fo:font-size=\"\(ODSStyles.format(size))pt\"/>")
+                out.raw("<style:text-properties fo:font-family=\"Arial\" fo:font-size=\"\(ODSStyles.format(size))pt\"/>")
             }
             out.raw("</style:style>")
+        }
+        for (size, name) in labelParagraphs.sorted(by: { $0.value < $1.value }) {
+            out.raw("<style:style style:name=\"\(name)\" style:family=\"paragraph\"><style:text-properties fo:font-family=\"Arial\" ")
+            out.raw("style:font-family-generic=\"swiss\" fo:font-size=\"\(ODSStyles.format(size))pt\"/></style:style>")
         }
         for (name, visibility, tab, landscape) in tableOrder {
             out.raw("<style:style style:name=\"\(name)\" style:family=\"table\" style:master-page-name=\"\(landscape ? "Landscape" : "Default")\">")

@@ -69,7 +69,7 @@ public enum SummaryWorkbook {
         layout.printLandscape = true
         layout.columnWidths = [0: 6, 1: 24]
         // Wide enough for the longest word of a field's name ("Personalmanagement"), which LibreOffice would break.
-        for (n, _) in r.fields.enumerated() { layout.columnWidths[2 + n] = 19 }
+        for (n, _) in r.fields.enumerated() { layout.columnWidths[2 + n] = 21 }
         layout.frozenRows = 4
         let last = 4 + r.catalogue.districts.count
         if !r.fields.isEmpty {
@@ -78,10 +78,6 @@ public enum SummaryWorkbook {
                 rule: .colorScale(low: RGBColor(hex: 0xFFFFFF), middle: RGBColor(hex: 0xFFD966), high: RGBColor(hex: 0xE06666)))]
         }
         layout.tabColor = RGBColor(hex: 0x2E75B6)
-        // The map starts a page of its own below the goals.
-        let mapRow = last + 4 + r.goals.count
-        let map = ReportMaps.overview(r)
-        if map != nil { layout.pageBreaksBefore = [mapRow] }
         layout.printTitleRows = 3...3
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Integrationsmonitoring \(r.year): Auffälligkeiten nach Stadtteil und Handlungsfeld",
@@ -122,10 +118,6 @@ public enum SummaryWorkbook {
                 OutputCell(column: 4, value: g.progress.map { .number($0 / 100) } ?? .string("–"), style: CellStyle.plain.with(.percent(decimals: 0))),
                 OutputCell(column: 5, value: .string(g.onTrack.map { $0 ? l("ja", "yes") : l("nein", "no") } ?? "–"), style: boxed),
             ]))
-        }
-        if let map, let drawing = MapDrawing.drawing(map, name: l("Karte", "Map"), anchor: CellReference(row: mapRow + 1, column: 0)) {
-            try w.write(OutputRow(index: mapRow, cells: [OutputCell(column: 0, value: .string(map.title), style: subtitle)]))
-            w.addDrawing(drawing)
         }
         try w.endSheet()
     }

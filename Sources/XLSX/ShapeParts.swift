@@ -66,7 +66,7 @@ enum ShapeParts {
         out.raw("</xdr:spPr>")
         if let text = shape.text {
             out.raw("<xdr:txBody><a:bodyPr wrap=\"none\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"ctr\"/><a:lstStyle/><a:p>")
-            out.raw("<a:r><a:rPr lang=\"de-DE\" sz=\"\(Int((shape.fontSize * 100).rounded()))\"><a:latin typeface=\"Calibri\"/></a:rPr><a:t>"); out.text(text); out.raw("</a:t></a:r></a:p></xdr:txBody>")
+            out.raw("<a:r><a:rPr lang=\"de-DE\" sz=\"\(Int((shape.fontSize * 100).rounded()))\"><a:latin typeface=\"Arial\"/></a:rPr><a:t>"); out.text(text); out.raw("</a:t></a:r></a:p></xdr:txBody>")
         }
         out.raw("</xdr:sp>")
     }
