@@ -25,10 +25,12 @@ let package = Package(
         .library(name: "WorkbookIO", targets: ["WorkbookIO"]),
         .library(name: "Monitoring", targets: ["Monitoring"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "Zip", dependencies: ["CZlib"]),
         .target(name: "XMLStream", dependencies: ["CLibXML2"], swiftSettings: hotPath + libxml2Headers),
         .target(name: "Spreadsheet"),
@@ -37,7 +39,8 @@ let package = Package(
         .target(name: "ODS", dependencies: ["Spreadsheet", "Zip", "XMLStream"], swiftSettings: hotPath),
         .target(name: "WorkbookIO", dependencies: ["Spreadsheet", "Zip", "XMLStream", "XLSX", "ODS"]),
         .target(name: "Monitoring", dependencies: ["Spreadsheet", "WorkbookIO"]),
-        .target(name: "MonitoringStore", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip", "CSQLite"]),
+        .target(name: "MonitoringStore", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip",
+                                                        .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Reporting", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip"]),
         .executableTarget(name: "imon", dependencies: [
             "CommandArguments", "Spreadsheet", "WorkbookIO", "Monitoring", "MonitoringStore", "Reporting",
@@ -51,7 +54,8 @@ let package = Package(
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Zip", "Spreadsheet", "WorkbookIO", "TestFixtures"]),
         .testTarget(name: "ODSTests", dependencies: ["ODS", "Zip", "Spreadsheet", "WorkbookIO", "TestFixtures"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO"]),
-        .testTarget(name: "MonitoringStoreTests", dependencies: ["MonitoringStore", "Monitoring", "Spreadsheet", "WorkbookIO"]),
+        .testTarget(name: "MonitoringStoreTests", dependencies: ["MonitoringStore", "Monitoring", "Spreadsheet", "WorkbookIO",
+                                                               .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "imonTests", dependencies: ["WorkbookIO", "Spreadsheet", "Zip", "TestFixtures", "Monitoring"]),
     ],
     swiftLanguageModes: [.v6]

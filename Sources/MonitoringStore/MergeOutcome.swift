@@ -55,6 +55,15 @@ public struct MergeResult: Sendable {
     public var department: String?
     public var year: Int?
     public var outcome: MergeOutcome
-    /// How conflicts were decided, when they were.
+    /// How conflicts were decided, when they were (as the history records it).
     public var decision: String?
+    /// The same decision as data, for people's messages in their language.
+    public var decidedConflicts: ConflictDecision?
+}
+
+/// Conflicting values decided by `--prefer`: how many, which side was kept, by whom.
+public struct ConflictDecision: Sendable, Equatable {
+    public var count: Int
+    public var preferred: ConflictPreference
+    public var user: String
 }

@@ -1,7 +1,4 @@
-import Monitoring
-import Spreadsheet
-import Synchronization
-import Zip
+import GRDB
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,225 +6,178 @@ import Glibc
 /// The monitoring store: one SQLite file with submissions, observations,
 /// their provenance (file, hash, sheet, cell) and the history of every
 /// merge. A resubmission supersedes, never deletes; every file is merged
-/// in one transaction, all of it or nothing of it.
+/// in one transaction, all of it or nothing of it. Opened for reading, the
+/// file is never written; opened for merging, it is written only when it
+/// is an imon store (`StoreIdentity`) or a new one.
 public final class MonitoringStore: Sendable {
     public let path: String
-    /// The connection, used under `lock` by one thread at a time.
-    nonisolated(unsafe) private let connection: SQLiteConnection
-    private let lock = Mutex<Void>(())
     /// How long a merge waits for another merge on the same store to finish.
     public let lockTimeout: Double
+    /// Opened with `init(readingAt:)`: SQLite refuses every write on this connection.
+    public let isReadOnly: Bool
+    let queue: DatabaseQueue
+    /// The `quick_check` begun when the store was opened for merging (nil when opened for reading).
+    let openingCheck: OpeningCheck?
 
-    /// Opens the store at `path`, creating it (and migrating an older one) when asked.
+    /// Opens the store at `path` for merging, creating it when missing (and
+    /// `create`). A file that is not an imon store is refused before anything
+    /// is written to it; a new or older store is brought up to date under
+    /// the merge lock, so that two first merges at once make it only once.
     public init(path: String, create: Bool = true, lockTimeout: Double = 60) throws {
         self.path = path
         self.lockTimeout = lockTimeout
+        isReadOnly = false
         if !create && access(path, F_OK) != 0 { throw StoreError.notFound(path) }
-        connection = try SQLiteConnection(path: path, busyTimeout: 30)
-        try connection.execute(script: "PRAGMA foreign_keys = ON")
-        // WAL: a transaction is on disk when it commits, a killed process
-        // never leaves half of one, and commits need no fsync of the main
-        // file each time (200 files merged in 2.5 s instead of 4.5 s).
-        try connection.execute(script: "PRAGMA journal_mode = WAL")
-        try connection.execute(script: "PRAGMA synchronous = NORMAL")
-        try StoreSchema.migrate(connection)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        let queue = try Self.inStore(path) { try DatabaseQueue(path: path, configuration: configuration) }
+        self.queue = queue
+        let current = try Self.refuseForeign(try Self.inStore(path) { try queue.read(StoreIdentity.read) }, path)
+            == .imon(version: StoreSchema.version)
+        if !current {
+            let lock = try StoreLock(storePath: path, timeout: lockTimeout)
+            defer { withExtendedLifetime(lock) {} }
+            try Self.inStore(path) {
+                // Again under the lock: another merge may have made or upgraded it meanwhile.
+                guard try Self.refuseForeign(try queue.read(StoreIdentity.read), path) != .imon(version: StoreSchema.version) else { return }
+                // WAL: a transaction is on disk when it commits, a killed process
+                // never leaves half of one, and commits need no fsync of the main
+                // file each time (200 files merged in 2.5 s instead of 4.5 s).
+                try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                try StoreSchema.migrator.migrate(queue)
+            }
+        }
+        openingCheck = OpeningCheck { try Self.quickCheck(queue, path) }
+    }
+
+    /// Opens the store at `path` for reading only (SQLite's read-only mode):
+    /// no file is created, nothing is migrated or switched, the file's bytes
+    /// stay as they are, and a store the user may only read can be read.
+    /// Refuses what is not an imon store, or one that needs an upgrade, and
+    /// checks the file (`quick_check`) before anything is read from it.
+    public init(readingAt path: String) throws {
+        self.path = path
+        lockTimeout = 0
+        isReadOnly = true
+        openingCheck = nil
+        guard access(path, F_OK) == 0 else { throw StoreError.notFound(path) }
+        queue = try Self.openForReading(path)
+    }
+
+    /// The connection of `init(readingAt:)`, once the file has shown what it is and passed `quick_check`.
+    private static func openForReading(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError
+                    where [.SQLITE_CANTOPEN, .SQLITE_READONLY_DIRECTORY, .SQLITE_READONLY_CANTINIT].contains(error.extendedResultCode)
+                    || error.resultCode == .SQLITE_CANTOPEN {
+            // A store in WAL mode whose folder the user may not write, and
+            // without its -shm file: SQLite can neither make nor share the
+            // WAL index. No process has the store open then (an open WAL
+            // store has its -shm), so it is read as immutable
+            // (https://www.sqlite.org/wal.html#readonly, "immutable" URI parameter).
+            queue = try inStore(path) { try DatabaseQueue(path: uri(path, "immutable=1"), configuration: configuration) }
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+        let identity = try refuseForeign(try inStore(path) { try queue.read(StoreIdentity.read) }, path)
+        var older = false
+        if case .unmarked = identity { older = true }
+        if case .imon(let version) = identity, version < StoreSchema.version { older = true }
+        if older {
+            let done = Set(try inStore(path) { try queue.read { db in try db.all("SELECT identifier FROM grdb_migrations") { try $0["identifier"] as String } } })
+            throw StoreError.needsUpgrade(path, pending: StoreSchema.identifiers.filter { !done.contains($0) })
+        }
+        try quickCheck(queue, path)
+        guard identity == .empty else { return queue }
+        // A new store whose first merge was stopped before its first file (or
+        // an empty file): nothing merged yet. Its reads are answered by an
+        // empty store in memory, so that they need no case of their own.
+        let empty = try inStore(path) { try DatabaseQueue() }
+        try inStore(path) { try StoreSchema.migrator.migrate(empty) }
+        return empty
+    }
+
+    /// Throws for a file that is not (and cannot become) this version's store; returns the identity otherwise.
+    private static func refuseForeign(_ identity: StoreIdentity, _ path: String) throws -> StoreIdentity {
+        switch identity {
+        case .foreign(let id, let tables): throw StoreError.foreign(path, applicationID: id, tables: tables)
+        case .imon(let version) where version > StoreSchema.version:
+            throw StoreError.newerVersion(path, userVersion: version, known: StoreSchema.version)
+        default: return identity
+        }
+    }
+
+    /// An SQLite URI for `path` with `parameters` (https://www.sqlite.org/uri.html).
+    private static func uri(_ path: String, _ parameters: String) -> String {
+        var escaped = ""
+        for c in path.unicodeScalars {
+            switch c {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(c)
+            }
+        }
+        return "file:" + escaped + "?" + parameters
+    }
+
+    /// Runs `body`, its SQLite errors turned into `StoreError`s that name the store.
+    static func inStore<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw StoreError.from(error, path: path) }
     }
 
     /// Runs `body` in a read transaction: one consistent state of the store.
-    func read<T: Sendable>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        try lock.withLock { _ in try connection.transaction(immediate: false) { try body(connection) } }
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.inStore(path) { try queue.read(body) }
     }
 
-    /// Runs `body` in a write transaction: all of it is stored, or none of it when it throws.
-    func write<T: Sendable>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        try lock.withLock { _ in try connection.transaction(immediate: true) { try body(connection) } }
+    /// Runs `body` in a write transaction (BEGIN IMMEDIATE): all of it is
+    /// stored, or none of it when it throws.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.inStore(path) {
+            try queue.inDatabase { db in
+                var result: Result<T, any Error>?
+                try db.inTransaction(.immediate) {
+                    result = .success(try body(db))
+                    return .commit
+                }
+                guard case .success(let value)? = result else {
+                    throw StoreError.sqlite(resultCode: 1, extendedResultCode: 1, message: "transaction ended without a result", sql: nil)
+                }
+                return value
+            }
+        }
     }
 
     /// SQLite's own check of the file: `ok` when it is intact.
     public func integrityCheck() throws -> String {
-        try read { db in try db.value("PRAGMA integrity_check") ?? "" }
+        try read { db in try db.all("PRAGMA integrity_check") { try $0["integrity_check"] as String }.joined(separator: "\n") }
+    }
+
+    /// SQLite's `quick_check` (https://www.sqlite.org/pragma.html#pragma_quick_check):
+    /// throws `StoreError.damaged` with what it found unless the file is intact.
+    public func checkIntact() throws {
+        try Self.quickCheck(queue, path)
+    }
+
+    private static func quickCheck(_ queue: DatabaseQueue, _ path: String) throws {
+        let problems = try inStore(path) { try queue.read { db in try db.all("PRAGMA quick_check") { try $0["quick_check"] as String } } }
+        guard problems == ["ok"] else { throw StoreError.damaged(path, problems: problems) }
     }
 
     /// The number of current observations (optionally of one year).
     public func currentObservationCount(year: Int? = nil) throws -> Int {
         try read { db in
             if let year {
-                return try db.value("SELECT COUNT(*) FROM observation WHERE current = 1 AND year = ?", [year]) ?? 0
+                return try db.single("SELECT COUNT(*) FROM observation WHERE current = 1 AND year = ?", [year])
             }
-            return try db.value("SELECT COUNT(*) FROM observation WHERE current = 1") ?? 0
+            return try db.single("SELECT COUNT(*) FROM observation WHERE current = 1")
         }
-    }
-
-    /// Merges validated submissions, one transaction each, in the order given.
-    /// The whole merge holds the store's lock.
-    public func merge(_ items: [PreparedSubmission], catalogue: Catalogue, prefer: ConflictPreference?, user: String,
-                      progress: (Int) -> Void = { _ in }) throws -> [MergeResult] {
-        let lock = try StoreLock(storePath: path, timeout: lockTimeout)
-        defer { withExtendedLifetime(lock) {} }
-        let versionID = try catalogueVersion(catalogue)
-        var results: [MergeResult] = []
-        for (n, item) in items.enumerated() {
-            results.append(try merge(item, versionID: versionID, prefer: prefer, user: user))
-            progress(n + 1)
-        }
-        return results
-    }
-
-    private func catalogueVersion(_ catalogue: Catalogue) throws -> Int64 {
-        try write { db in
-            if let id: Int64 = try db.value("SELECT id FROM catalogueVersion WHERE fingerprint = ?", [catalogue.fingerprint]) {
-                return id
-            }
-            try db.execute("INSERT INTO catalogueVersion (fingerprint, indicators, districts, firstUsedAt) VALUES (?, ?, ?, ?)",
-                           [catalogue.fingerprint, catalogue.indicators.count, catalogue.districts.count, Clock.now()])
-            return db.lastInsertedRowID
-        }
-    }
-
-    private func merge(_ item: PreparedSubmission, versionID: Int64, prefer: ConflictPreference?, user: String) throws -> MergeResult {
-        let report = item.report
-        var result = MergeResult(file: item.file, department: report.department, year: report.year, outcome: .rejected(errors: report.errors))
-        let now = Clock.now()
-        guard report.errors == 0, let submission = item.submission, let department = submission.department, let year = submission.year else {
-            try write { db in
-                try db.execute("""
-                    INSERT INTO event (at, byUser, fileName, sha256, department, year, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, 'rejected', ?)
-                    """, [now, user, item.file, item.sha256, report.department, report.year,
-                                     "\(max(report.errors, 1)) validation error\(report.errors == 1 ? "" : "s")"])
-            }
-            result.outcome = .rejected(errors: max(report.errors, 1))
-            return result
-        }
-        result = try write { db in
-            var result = result
-            if try db.value("SELECT id FROM submission WHERE sha256 = ? AND status = 'current'", [item.sha256]) as Int64? != nil {
-                try db.execute("""
-                    INSERT INTO event (at, byUser, fileName, sha256, department, year, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, 'unchanged', '')
-                    """, [now, user, item.file, item.sha256, department, year])
-                result.outcome = .unchanged
-                return result
-            }
-            var observations = submission.observations
-            // Conflicts: other departments' current values for the same cells.
-            let indicators = Set(observations.map(\.indicator))
-            var others: [String: (id: Int64, value: Double?, marker: String?, file: String, department: String)] = [:]
-            let rows = try db.rows("""
-                SELECT o.id, o.indicator, o.district, o.category, o.value, o.marker, s.fileName, s.department
-                FROM observation o JOIN submission s ON s.id = o.submissionID
-                WHERE o.current = 1 AND o.year = ? AND s.department <> ?
-                """, [year, department])
-            for row in rows where indicators.contains(row["indicator"]) {
-                let key = "\(row["indicator"] as String)\u{1}\(row["district"] as String)\u{1}\(row["category"] as String)"
-                others[key] = (row["id"], row["value"], row["marker"], row["fileName"], row["department"])
-            }
-            var conflicts: [MergeConflict] = []
-            for o in observations {
-                let key = "\(o.indicator)\u{1}\(o.district)\u{1}\(o.category)"
-                guard let other = others[key], other.value != o.value || other.marker != o.marker else { continue }
-                conflicts.append(MergeConflict(indicator: o.indicator, district: o.district, year: year, category: o.category,
-                                               newValue: o.displayValue, newCell: "\(o.sheet)!\(o.cell)",
-                                               existingValue: other.value.map(NumberText.shortest) ?? other.marker ?? "",
-                                               existingFile: other.file, existingDepartment: other.department))
-            }
-            if !conflicts.isEmpty && prefer == nil {
-                try db.execute("""
-                    INSERT INTO event (at, byUser, fileName, sha256, department, year, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, 'conflict', ?)
-                    """, [now, user, item.file, item.sha256, department, year,
-                                     "\(conflicts.count) value\(conflicts.count == 1 ? "" : "s") differ from \(Set(conflicts.map(\.existingFile)).sorted().joined(separator: ", "))"])
-                result.outcome = .conflict(conflicts)
-                return result
-            }
-            // One current value per cell: where another department's value stands,
-            // the new file's replaces it (--prefer new) or is left out (equal, or --prefer old).
-            if prefer == .new {
-                for o in observations {
-                    if let other = others["\(o.indicator)\u{1}\(o.district)\u{1}\(o.category)"] {
-                        try db.execute("UPDATE observation SET current = 0 WHERE id = ?", [other.id])
-                    }
-                }
-            } else {
-                observations.removeAll { others["\($0.indicator)\u{1}\($0.district)\u{1}\($0.category)"] != nil }
-            }
-            if let prefer, !conflicts.isEmpty {
-                result.decision = "\(conflicts.count) conflicting value\(conflicts.count == 1 ? "" : "s"): kept the \(prefer == .new ? "new file's" : "store's") (decided by \(user))"
-            }
-            // The same department and year again: the earlier version is superseded.
-            let previous = try db.rows("""
-                SELECT id, fileName FROM submission WHERE department = ? AND year = ? AND status = 'current'
-                """, [department, year]).first
-            if let previous {
-                try db.execute("UPDATE observation SET current = 0 WHERE submissionID = ?", [previous["id"] as Int64])
-            }
-            try db.execute("""
-                INSERT INTO submission (fileName, sha256, department, year, templateID, catalogueVersionID, importedAt, importedBy, status, observationCount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'current', ?)
-                """, [item.file, item.sha256, department, year, submission.templateID, versionID, now, user, observations.count])
-            let id = db.lastInsertedRowID
-            for o in observations {
-                try db.execute("""
-                    INSERT INTO observation (submissionID, indicator, district, year, category, value, marker, sheet, cell)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [id, o.indicator, o.district, year, o.category, o.value, o.marker, o.sheet, o.cell])
-            }
-            if let previous {
-                try db.execute("UPDATE submission SET status = 'superseded', supersededBy = ? WHERE id = ?",
-                               [id, previous["id"] as Int64])
-                result.outcome = .superseded(previous: previous["fileName"], observations: observations.count)
-            } else {
-                result.outcome = .imported(observations: observations.count)
-            }
-            if let decision = result.decision {
-                try db.execute("INSERT INTO decision (at, byUser, preferred, submissionID, detail) VALUES (?, ?, ?, ?, ?)",
-                               [now, user, prefer?.rawValue ?? "new", id, decision])
-            }
-            var outcome = "imported"
-            if case .superseded = result.outcome { outcome = "superseded" }
-            var detail = "\(observations.count) observation\(observations.count == 1 ? "" : "s")"
-            if case .superseded(let file, _) = result.outcome { detail += "; replaces \(file)" }
-            if let decision = result.decision { detail += "; " + decision }
-            try db.execute("""
-                INSERT INTO event (at, byUser, fileName, sha256, department, year, outcome, detail, submissionID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [now, user, item.file, item.sha256, department, year, outcome, detail, id])
-            return result
-        }
-        return result
-    }
-}
-
-/// A file read and validated, ready for the single writer.
-public struct PreparedSubmission: Sendable {
-    public var file: String
-    public var sha256: String
-    public var report: FileReport
-    public var submission: Submission?
-
-    public init(file: String, sha256: String, report: FileReport, submission: Submission?) {
-        self.file = file
-        self.sha256 = sha256
-        self.report = report
-        self.submission = submission
-    }
-
-    /// Reads, hashes and validates one file; never throws: an unreadable
-    /// file comes back rejected with its finding.
-    public static func prepare(file: String, validator: Validator) -> PreparedSubmission {
-        let hash = (try? MappedFile(path: file)).map { SHA256.hex($0.bytes) } ?? ""
-        let (report, validated) = validator.validate(file: file)
-        var submission = validated
-        // The cells as read are not needed to merge; keep only the tables.
-        submission?.workbook = Workbook(properties: WorkbookProperties(format: .xlsx), sheets: [])
-        return PreparedSubmission(file: file, sha256: hash, report: report, submission: submission)
-    }
-}
-
-/// Timestamps as ISO 8601 in UTC.
-enum Clock {
-    static func now() -> String {
-        var t = time(nil)
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        let date = CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-        let ms = ((Int(parts.tm_hour) * 60 + Int(parts.tm_min)) * 60 + Int(parts.tm_sec)) * 1000
-        return "\(date)T\(TimeOfDay.format(milliseconds: ms))Z"
     }
 }

@@ -1,27 +1,25 @@
 import Monitoring
-import Synchronization
 
 /// Earlier years' current values from the store, for the plausibility
-/// checks of `imon validate --store`. Each indicator-year is read once.
+/// checks of `imon validate --store`. Read once, when made, so that an
+/// unreadable store stops the command instead of quietly checking against
+/// nothing.
 public final class StoreEarlierValues: EarlierValues {
-    private let store: MonitoringStore
-    private let cache = Mutex<[String: [String: [String: Double]]]>([:])
+    /// Indicator and year → row key → category → value.
+    private let values: [String: [String: [String: Double]]]
 
-    public init(store: MonitoringStore) {
-        self.store = store
+    public init(store: MonitoringStore) throws {
+        var values: [String: [String: [String: Double]]] = [:]
+        try store.read { db in
+            try db.each("SELECT indicator, year, district, category, value FROM observation WHERE current = 1 AND value IS NOT NULL") { row in
+                let key = "\(try row["indicator"] as String)|\(try row["year"] as Int)"
+                values[key, default: [:]][try row["district"], default: [:]][try row["category"]] = try row["value"] as Double
+            }
+        }
+        self.values = values
     }
 
     public func values(indicator: String, year: Int) -> [String: [String: Double]] {
-        let key = "\(indicator)|\(year)"
-        if let hit = cache.withLock({ $0[key] }) { return hit }
-        var result: [String: [String: Double]] = [:]
-        let rows = (try? store.read { db in
-            try db.rows("""
-                SELECT district, category, value FROM observation WHERE current = 1 AND indicator = ? AND year = ? AND value IS NOT NULL
-                """, [indicator, year])
-        }) ?? []
-        for row in rows { result[row["district"], default: [:]][row["category"]] = row["value"] }
-        cache.withLock { $0[key] = result }
-        return result
+        values["\(indicator)|\(year)"] ?? [:]
     }
 }

@@ -1,19 +1,24 @@
+import GRDB
+
 /// The store's tables, created and changed only by numbered migrations so
-/// that an older store is brought up to date when it is opened.
+/// that an older store is brought up to date when a merge opens it.
 enum StoreSchema {
-    /// Brings the store at `db` up to date: each migration not yet recorded
-    /// runs in a transaction of its own. The record is the table
-    /// `grdb_migrations`, as stores made with the GRDB library have it.
-    static func migrate(_ db: SQLiteConnection) throws {
-        try db.execute(script: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-        let done: [String] = try db.values("SELECT identifier FROM grdb_migrations")
-        for (identifier, sql) in migrations where !done.contains(identifier) {
-            try db.transaction(immediate: true) {
-                try db.execute(script: sql)
-                try db.execute("INSERT INTO grdb_migrations (identifier) VALUES (?)", [identifier])
-            }
+    /// The migrations in order, for GRDB's migrator: it records each one done
+    /// in the table `grdb_migrations`, the record stores of every imon
+    /// version have, and runs each not yet done in a transaction of its own.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for (identifier, sql) in migrations {
+            migrator.registerMigration(identifier) { db in try db.execute(sql: sql) }
         }
+        return migrator
     }
+
+    /// The identifiers of all migrations, in order.
+    static var identifiers: [String] { migrations.map(\.identifier) }
+
+    /// The schema version a store has once every migration ran: its `user_version`.
+    static var version: Int32 { Int32(migrations.count) }
 
     /// In order; never changed once released, only added to.
     static let migrations: [(identifier: String, sql: String)] = [
@@ -77,6 +82,19 @@ enum StoreSchema {
                     submissionID INTEGER REFERENCES submission(id),
                     detail TEXT NOT NULL
                 );
+                """),
+        // The store marks itself (StoreIdentity), and the look-ups a merge makes
+        // for every file use indexes: the current values of one indicator and
+        // year (conflicts), a file's hash, and the later events of a file
+        // (open conflicts). `observation_key` led with the indicator too but
+        // held every superseded version; the partial index holds only the
+        // current ones, so its cost does not grow with the history.
+        ("v2", """
+                CREATE INDEX observation_current ON observation(indicator, year, district, category) WHERE current = 1;
+                DROP INDEX observation_key;
+                CREATE INDEX event_by_file ON event(sha256);
+                PRAGMA application_id = \(StoreIdentity.applicationID);
+                PRAGMA user_version = 2;
                 """),
     ]
 }

@@ -1,3 +1,4 @@
+import GRDB
 import Monitoring
 
 /// A current observation with its provenance, as exports list it.
@@ -35,16 +36,17 @@ extension MonitoringStore {
                        s.department, s.fileName, s.importedAt
                 FROM observation o JOIN submission s ON s.id = o.submissionID WHERE o.current = 1
                 """
-            var arguments: [any SQLArgument] = []
+            var arguments: StatementArguments = []
             if !years.isEmpty {
                 sql += " AND o.year IN (\(years.map { _ in "?" }.joined(separator: ",")))"
-                arguments = years.map { $0 }
+                arguments = StatementArguments(years)
             }
             sql += " ORDER BY o.indicator, o.year, o.district, o.id"
-            return try db.rows(sql, arguments).map { r in
-                StoredObservation(indicator: r["indicator"], district: r["district"], year: r["year"], category: r["category"],
-                                  value: r["value"], marker: r["marker"], department: r["department"], file: r["fileName"],
-                                  sheet: r["sheet"], cell: r["cell"], importedAt: r["importedAt"])
+            return try db.all(sql, arguments) { r in
+                StoredObservation(indicator: try r["indicator"], district: try r["district"], year: try r["year"],
+                                  category: try r["category"], value: try r["value"], marker: try r["marker"],
+                                  department: try r["department"], file: try r["fileName"], sheet: try r["sheet"],
+                                  cell: try r["cell"], importedAt: try r["importedAt"])
             }
         }
     }
@@ -53,13 +55,13 @@ extension MonitoringStore {
     public func history(department: String? = nil, year: Int? = nil) throws -> [HistoryEntry] {
         try read { db in
             var sql = "SELECT at, byUser, fileName, department, year, outcome, detail FROM event WHERE 1 = 1"
-            var arguments: [any SQLArgument] = []
-            if let department { sql += " AND department = ?"; arguments.append(department) }
-            if let year { sql += " AND year = ?"; arguments.append(year) }
+            var arguments: StatementArguments = []
+            if let department { sql += " AND department = ?"; arguments += [department] }
+            if let year { sql += " AND year = ?"; arguments += [year] }
             sql += " ORDER BY id"
-            return try db.rows(sql, arguments).map { r in
-                HistoryEntry(at: r["at"], user: r["byUser"], file: r["fileName"], department: r["department"], year: r["year"],
-                             outcome: r["outcome"], detail: r["detail"])
+            return try db.all(sql, arguments) { r in
+                HistoryEntry(at: try r["at"], user: try r["byUser"], file: try r["fileName"], department: try r["department"],
+                             year: try r["year"], outcome: try r["outcome"], detail: try r["detail"])
             }
         }
     }
@@ -71,10 +73,11 @@ extension MonitoringStore {
         var table = ObservationTable()
         try read { db in
             try db.each("SELECT indicator, district, year, category, value FROM observation WHERE current = 1") { row in
-                if let value: Double = row["value"] {
-                    table.add(indicator: row["indicator"], year: row["year"], row: row["district"], category: row["category"], value: value)
+                if let value = try row["value"] as Double? {
+                    table.add(indicator: try row["indicator"], year: try row["year"], row: try row["district"],
+                              category: try row["category"], value: value)
                 } else {
-                    table.addMarker(indicator: row["indicator"], year: row["year"])
+                    table.addMarker(indicator: try row["indicator"], year: try row["year"])
                 }
             }
         }
@@ -87,13 +90,13 @@ extension MonitoringStore {
     /// decided yet (no later import of the same file).
     public func openConflicts(year: Int) throws -> [String] {
         try read { db in
-            try db.values("""
+            try db.all("""
                 SELECT DISTINCT e.fileName FROM event e
                 WHERE e.outcome = 'conflict' AND e.year = ?
                   AND NOT EXISTS (SELECT 1 FROM event later WHERE later.sha256 = e.sha256 AND later.id > e.id
                                   AND later.outcome IN ('imported', 'superseded', 'unchanged'))
                 ORDER BY e.fileName
-                """, [year])
+                """, [year]) { try $0["fileName"] as String }
         }
     }
 }

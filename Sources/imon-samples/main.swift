@@ -9,10 +9,14 @@ import Glibc
 #endif
 
 let catalogue = DefaultCatalogue.magdeburg
-// `imon-samples --submissions N DIR`: N filled-in submissions (every department,
-// one year after another from 1990), for benchmarks of validate and merge.
-if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--submissions", let count = Int(CommandLine.arguments[2]) {
+// `imon-samples --submissions N DIR [--version K]`: N filled-in submissions (every
+// department, one year after another from 1990), for benchmarks of validate and
+// merge. Version K (K > 1) is the same submission sent again: the same values,
+// another contact line, so another file that supersedes the earlier one.
+if [4, 6].contains(CommandLine.arguments.count), CommandLine.arguments[1] == "--submissions", let count = Int(CommandLine.arguments[2]),
+   CommandLine.arguments.count == 4 || (CommandLine.arguments[4] == "--version" && Int(CommandLine.arguments[5]) != nil) {
     let folder = CommandLine.arguments[3]
+    let version = CommandLine.arguments.count == 6 ? Int(CommandLine.arguments[5]) ?? 1 : 1
     mkdir(folder, 0o755)
     let departments = catalogue.submittingDepartments
     let generator = SyntheticSubmissions(catalogue: catalogue)
@@ -21,7 +25,11 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--submissions"
         let year = 1990 + n / departments.count
         do {
             try SubmissionTemplate(catalogue: catalogue, department: department, year: year)
-                .write(to: "\(folder)/Amt_\(department.code)_\(year).xlsx", values: generator.values(department: department.code, year: year))
+                .write(to: "\(folder)/Amt_\(department.code)_\(year).xlsx", values: {
+                    var values = generator.values(department: department.code, year: year)
+                    if version > 1, case .string(let contact) = values.contactPerson { values.contactPerson = .string("\(contact), Fassung \(version)") }
+                    return values
+                }())
         } catch {
             var line = Array("imon-samples: \(error)\n".utf8)
             _ = line.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }

@@ -31,10 +31,10 @@ enum CatalogueCommand {
             var (catalogue, findings) = try reading(file) { try CatalogueWorkbook.read(path: file) }
             if let store {
                 let table: ObservationTable
-                do { table = try openStore(store, create: false).observationTable() } catch let failure as CommandFailure {
+                do { table = try openStoreForReading(store).observationTable() } catch let failure as CommandFailure {
                     throw failure
                 } catch {
-                    throw CommandFailure(file: store, location: "store", reason: "\(error)")
+                    throw storeFailure(store, error)
                 }
                 findings += GoalBaselineCheck.findings(catalogue, values: IndicatorValues(catalogue: catalogue, table: table))
             }

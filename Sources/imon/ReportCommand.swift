@@ -44,17 +44,15 @@ struct ReportCommand: Command {
         try DistinctFiles.require(outputs: [("--output", output), ("--html", html)],
                                   inputs: [("--store", store), ("--catalogue", self.catalogue)])
         let catalogue = try CatalogueSource.load(self.catalogue)
-        let store = try openStore(self.store, create: false)
+        let store = try openStoreForReading(self.store)
         let table: ObservationTable
-        do { table = try store.observationTable() } catch {
-            throw CommandFailure(file: self.store, location: "store", reason: "\(error)")
-        }
+        do { table = try store.observationTable() } catch { throw storeFailure(self.store, error) }
         guard table.years.contains(year) else {
             throw CommandFailure(file: self.store, location: "year \(year)",
                                  reason: "no observations for this year (the store has " + table.years.map(String.init).joined(separator: ", ") + ")")
         }
         var report = SituationReport(catalogue: catalogue, table: table, year: year, fields: field, language: language)
-        report.openConflicts = (try? store.openConflicts(year: year)) ?? []
+        do { report.openConflicts = try store.openConflicts(year: year) } catch { throw storeFailure(self.store, error) }
         if let output {
             do { try SummaryWorkbook.write(report, to: output) } catch { throw CommandFailure(file: output, error: error) }
             print("wrote \(output)")

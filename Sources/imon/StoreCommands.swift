@@ -13,12 +13,39 @@ func currentUser() -> String {
     return getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "unknown"
 }
 
+/// Opens the store for merging: made when missing, upgraded when older.
 func openStore(_ path: String, create: Bool) throws -> MonitoringStore {
     do {
         return try MonitoringStore(path: path, create: create)
     } catch {
-        throw CommandFailure(file: path, location: "store", reason: "\(error)")
+        throw storeFailure(path, error)
     }
+}
+
+/// Opens the store for a command that only reads it: nothing is written.
+func openStoreForReading(_ path: String) throws -> MonitoringStore {
+    do {
+        return try MonitoringStore(readingAt: path)
+    } catch {
+        throw storeFailure(path, error)
+    }
+}
+
+/// The earlier years' values of `imon validate --store`, read from the store at once.
+func earlierValues(fromStore path: String) throws -> StoreEarlierValues {
+    let store = try openStoreForReading(path)
+    do {
+        return try StoreEarlierValues(store: store)
+    } catch {
+        throw storeFailure(path, error)
+    }
+}
+
+/// A store error as a command failure; the store's own errors already name the file.
+func storeFailure(_ path: String, _ error: any Error) -> CommandFailure {
+    var reason = "\(error)"
+    reason = reason.replacingPrefix(path + ": ", with: "")
+    return CommandFailure(file: path, location: "store", reason: reason)
 }
 
 struct MergeCommand: Command {
@@ -26,6 +53,7 @@ struct MergeCommand: Command {
     static let catalogue = CommandParameters.catalogue
     static let prefer = Parameter.option("prefer", help: "Decide conflicts: new (the new file's values win) or old (the store's stay).",
                                          choices: ConflictPreference.choices)
+    static let lang = CommandParameters.language("Language of the lines printed for each file.")
     static let files = Parameter.argument("files", help: "Submission workbooks or folders.", repeating: true)
 
     static let spec = CommandSpec(
@@ -35,21 +63,24 @@ struct MergeCommand: Command {
             Each file is imported in one transaction, all of it or nothing: imported, unchanged (the same \
             file again), superseded (the same department and year again; the earlier version stays in the \
             history), rejected (validation errors) or conflict (another department delivered different \
-            values for the same cells; --prefer new|old decides). Exit 0 when all were imported or \
-            unchanged, 1 when any was rejected or in conflict, 2 when the merge could not run.
+            values for the same cells; --prefer new|old decides). Each file's line is printed as soon as \
+            it is committed. Exit 0 when all were imported or unchanged, 1 when any was rejected or in \
+            conflict, 2 when the merge could not run (a store that is damaged or not imon's included).
             """,
-        parameters: [files, store, catalogue, prefer] + ReadingLimitOptions.parameters) { try MergeCommand($0) }
+        parameters: [files, store, catalogue, prefer, lang] + ReadingLimitOptions.parameters) { try MergeCommand($0) }
 
     let store: String
     let catalogue: String?
     let prefer: ConflictPreference?
     let files: [String]
     let limits: ReadingLimitOptions
+    let language: Language
 
     init(_ arguments: ParsedArguments) throws {
         store = try arguments.value(Self.store)
         catalogue = try arguments.optionalValue(Self.catalogue)
         prefer = try arguments.optionalValue(Self.prefer)
+        language = try arguments.value(Self.lang)
         files = try arguments.values(Self.files)
         limits = try ReadingLimitOptions(arguments)
     }
@@ -75,33 +106,56 @@ struct MergeCommand: Command {
         }
         let items = prepared.withLock { all in paths.indices.compactMap { all[$0] } }
         let results: [MergeResult]
+        let l = language
         do {
-            results = try store.merge(items, catalogue: catalogue, prefer: prefer,
-                                      user: currentUser()) { n in
-                if showProgress { printProgress("merged \(n)/\(items.count)") }
+            results = try store.merge(items, catalogue: catalogue, prefer: prefer, user: currentUser()) { result, n in
+                // Said as soon as it is committed: a merge stopped later (a full
+                // disk, a kill) has told what it stored.
+                if showProgress { printProgress(nil) }
+                print(Self.line(result, l))
+                fflush(nil)
+                if showProgress { printProgress(l("übernommen", "merged") + " \(n)/\(items.count)") }
             }
         } catch {
             if showProgress { printProgress(nil) }
-            throw CommandFailure(file: self.store, location: "store", reason: "\(error)")
+            throw storeFailure(self.store, error)
         }
         if showProgress { printProgress(nil) }
-        for result in results {
-            let who = [result.department.map { "department \($0)" }, result.year.map(String.init)].compactMap { $0 }.joined(separator: ", ")
-            let line: String
-            switch result.outcome {
-            case .imported(let n): line = "imported (\(n) observations)"
-            case .unchanged: line = "unchanged (merged before)"
-            case .superseded(let previous, let n): line = "superseded \(previous) (\(n) observations)"
-            case .rejected(let errors): line = "rejected: \(errors) validation error\(errors == 1 ? "" : "s") (imon validate shows them)"
-            case .conflict(let conflicts):
-                line = "conflict: \(conflicts.count) value\(conflicts.count == 1 ? "" : "s") differ from another department's; nothing imported (decide with --prefer new|old)\n"
-                    + conflicts.prefix(5).map { "    \($0)" }.joined(separator: "\n")
-            }
-            print("\(result.file)\(who.isEmpty ? "" : " (\(who))"): \(line)\(result.decision.map { "; \($0)" } ?? "")")
-        }
-        let count = (try? store.currentObservationCount()) ?? 0
-        print("\(results.count) file\(results.count == 1 ? "" : "s"); the store \(self.store) holds \(count) current observations")
+        let count: Int
+        do { count = try store.currentObservationCount() } catch { throw storeFailure(self.store, error) }
+        print(l("\(results.count) \(results.count == 1 ? "Datei" : "Dateien"); der Speicher \(self.store) enthält \(l.number(count)) aktuelle Beobachtungen",
+                "\(results.count) file\(results.count == 1 ? "" : "s"); the store \(self.store) holds \(l.number(count)) current observations"))
         if results.contains(where: { $0.outcome.isProblem }) { throw ExitStatus.problemsFound }
+    }
+
+    /// One file's outcome for the coordinator, in `l`.
+    static func line(_ result: MergeResult, _ l: Language) -> String {
+        let who = [result.department.map { l("Amt \($0)", "department \($0)") }, result.year.map(String.init)].compactMap { $0 }
+            .joined(separator: ", ")
+        func observations(_ n: Int) -> String { l("\(l.number(n)) Beobachtung\(n == 1 ? "" : "en")", "\(l.number(n)) observation\(n == 1 ? "" : "s")") }
+        var line: String
+        switch result.outcome {
+        case .imported(let n): line = l("übernommen (\(observations(n)))", "imported (\(observations(n)))")
+        case .unchanged: line = l("unverändert (schon übernommen)", "unchanged (merged before)")
+        case .superseded(let previous, let n): line = l("ersetzt \(previous) (\(observations(n)))", "superseded \(previous) (\(observations(n)))")
+        case .rejected(let errors):
+            line = l("abgelehnt: \(l.number(errors)) Fehler (imon validate zeigt sie)",
+                     "rejected: \(l.number(errors)) validation error\(errors == 1 ? "" : "s") (imon validate shows them)")
+        case .conflict(let conflicts):
+            let n = conflicts.count
+            line = l("Konflikt: \(l.number(n)) Wert\(n == 1 ? " weicht" : "e weichen") von denen eines anderen Amts ab; nichts übernommen (entscheiden mit --prefer new|old)",
+                     "conflict: \(l.number(n)) value\(n == 1 ? "" : "s") differ from another department's; nothing imported (decide with --prefer new|old)")
+            for c in conflicts.prefix(5) {
+                line += "\n    " + l("\(c.indicator) \(c.district) \(c.year) \(c.category): neu \(c.newValue) (\(c.newCell)), bisher \(c.existingValue) von Amt \(c.existingDepartment) (\(c.existingFile))",
+                                     "\(c)")
+            }
+        }
+        if let decided = result.decidedConflicts {
+            let n = decided.count
+            line += "; " + l("\(l.number(n)) Konflikt\(n == 1 ? "" : "e"): \(decided.preferred == .new ? "die Werte der neuen Datei" : "die Werte im Speicher") behalten (entschieden von \(decided.user))",
+                             "\(l.number(n)) conflicting value\(n == 1 ? "" : "s"): kept the \(decided.preferred == .new ? "new file's" : "store's") (decided by \(decided.user))")
+        }
+        return "\(result.file)\(who.isEmpty ? "" : " (\(who))"): \(line)"
     }
 }
 
@@ -134,11 +188,9 @@ struct ExportCommand: Command {
     func run() throws {
         try DistinctFiles.require(outputs: [("--output", output)], inputs: [("--store", store), ("--catalogue", self.catalogue)])
         let catalogue = try CatalogueSource.load(self.catalogue)
-        let store = try openStore(self.store, create: false)
+        let store = try openStoreForReading(self.store)
         let observations: [StoredObservation]
-        do { observations = try store.currentObservations(years: year) } catch {
-            throw CommandFailure(file: self.store, location: "store", reason: "\(error)")
-        }
+        do { observations = try store.currentObservations(years: year) } catch { throw storeFailure(self.store, error) }
         do {
             try StoreExport.write(observations, catalogue: catalogue, to: output, csvDialect: csvDialect.dialect)
         } catch {
@@ -169,11 +221,9 @@ struct HistoryCommand: Command {
     }
 
     func run() throws {
-        let store = try openStore(self.store, create: false)
+        let store = try openStoreForReading(self.store)
         let entries: [HistoryEntry]
-        do { entries = try store.history(department: department, year: year) } catch {
-            throw CommandFailure(file: self.store, location: "store", reason: "\(error)")
-        }
+        do { entries = try store.history(department: department, year: year) } catch { throw storeFailure(self.store, error) }
         for e in entries {
             let who = [e.department.map { "Amt \($0)" }, e.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
             print("\(e.at)  \(e.outcome.padding(10))  \(who.padding(14))  \(e.file)\(e.detail.isEmpty ? "" : "  — \(e.detail)")  [\(e.user)]")

@@ -60,7 +60,7 @@ struct ValidateCommand: Command {
         var configured = Validator(catalogue: catalogue, expectedYear: year)
         configured.emptyCellsAreErrors = emptyIsError
         configured.reading = limits.options
-        if let store { configured.earlier = StoreEarlierValues(store: try openStore(store, create: false)) }
+        if let store { configured.earlier = try earlierValues(fromStore: store) }
         let validator = configured
         let paths = try SubmissionFiles.expand(files)
         if let annotate { mkdir(annotate, 0o755) }

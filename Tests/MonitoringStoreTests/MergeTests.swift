@@ -60,7 +60,7 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(try store.currentObservationCount(), n, "the new version replaces, it does not add")
         let history = try store.history(department: "40", year: 2005).map(\.outcome)
         XCTAssertEqual(history, ["imported", "unchanged", "superseded"])
-        let total: Int? = try store.read { db in try db.value("SELECT COUNT(*) FROM observation") }
+        let total: Int = try store.read { db in try db.single("SELECT COUNT(*) FROM observation") }
         XCTAssertEqual(total, 2 * n, "the superseded version's observations are kept, not current")
     }
 
@@ -100,7 +100,7 @@ final class MergeTests: XCTestCase {
         let kept = try store.currentObservations(years: [2007]).filter { $0.indicator == "W01" && $0.category == "insgesamt" }
         XCTAssertEqual(Set(kept.map(\.department)), ["12"], "--prefer old keeps the store's values")
         XCTAssertEqual(kept.count, 41)
-        let decisions: [String] = try store.read { db in try db.values("SELECT preferred FROM decision") }
+        let decisions = try store.read { db in try db.all("SELECT preferred FROM decision") { try $0["preferred"] as String } }
         XCTAssertEqual(decisions, ["old"])
         XCTAssertEqual(try store.openConflicts(year: 2007), [], "decided")
     }

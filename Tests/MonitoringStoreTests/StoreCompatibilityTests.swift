@@ -3,9 +3,11 @@ import XCTest
 import Monitoring
 @testable import MonitoringStore
 
-/// A store written by an earlier imon (on the GRDB library) opens and goes
-/// on being used: Tests/Fixtures/store/grdb-v1-2005.sqlite holds the ten
-/// sample submissions of 2005 (Samples/Abgaben/2005), merged by that version.
+/// A store written by an earlier imon (on the GRDB library, before stores
+/// marked themselves with `application_id`) is recognised, upgraded by a
+/// merge and goes on being used: Tests/Fixtures/store/grdb-v1-2005.sqlite
+/// holds the ten sample submissions of 2005 (Samples/Abgaben/2005), merged
+/// by that version.
 final class StoreCompatibilityTests: XCTestCase {
     private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -23,11 +25,27 @@ final class StoreCompatibilityTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: (copy as NSString).deletingLastPathComponent)
     }
 
+    func testAStoreOfTheEarlierVersionIsReadOnlyAfterAnUpgradeAndLeftAsItIsUntilThen() throws {
+        let before = try Data(contentsOf: URL(fileURLWithPath: copy))
+        XCTAssertThrowsError(try MonitoringStore(readingAt: copy)) { error in
+            guard case StoreError.needsUpgrade(_, let pending) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(pending, ["v2"])
+            XCTAssertTrue("\(error)".contains("the next imon merge into it upgrades it"), "\(error)")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: copy)), before, "a read command never upgrades")
+        _ = try MonitoringStore(path: copy, create: false)
+        let store = try MonitoringStore(readingAt: copy)
+        XCTAssertEqual(try store.currentObservationCount(year: 2005), 2382)
+    }
+
     func testAStoreOfTheEarlierVersionOpensWithItsHistoryAndTakesMoreMerges() throws {
         let store = try MonitoringStore(path: copy, create: false)
         XCTAssertEqual(try store.integrityCheck(), "ok")
-        let migrations: [String] = try store.read { db in try db.values("SELECT identifier FROM grdb_migrations") }
-        XCTAssertEqual(migrations, ["v1"], "the schema is not created a second time")
+        let migrations = try store.read { db in try db.all("SELECT identifier FROM grdb_migrations") { try $0["identifier"] as String } }
+        XCTAssertEqual(migrations, ["v1", "v2"], "the schema is not created a second time, only upgraded")
+        let marks = try store.read { db in (try db.single("PRAGMA application_id") as Int32, try db.single("PRAGMA user_version") as Int32) }
+        XCTAssertEqual(marks.0, 0x494D_4F4E, "upgraded, it is marked as imon's")
+        XCTAssertEqual(marks.1, 2)
         let history = try store.history()
         XCTAssertEqual(history.count, 10)
         XCTAssertEqual(Set(history.map(\.year)), [2005])

@@ -247,7 +247,7 @@ final class CommandLineTests: XCTestCase {
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Samples")
         let store = directory.appendingPathComponent("m.sqlite").path
-        let merged = try run(["merge", "--store", store, samples.appendingPathComponent("Abgaben").path])
+        let merged = try run(["merge", "--lang", "en", "--store", store, samples.appendingPathComponent("Abgaben").path])
         XCTAssertEqual(merged.status, 0, merged.out + merged.err)
         // Every filled-in cell of the 30 samples is one observation.
         var expected = 0
@@ -297,10 +297,11 @@ final class CommandLineTests: XCTestCase {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        // Read-only, history may not finish a change the kill interrupted; it says so.
         let check = try run(["history", "--store", store])
-        XCTAssertEqual(check.status, 0, check.err)
+        XCTAssertTrue(check.status == 0 || check.err.contains("was stopped in the middle of a change"), check.err)
         // Reopened: intact, and every current submission has all its observations.
-        let merged = try run(["merge", "--store", store, folder.path])
+        let merged = try run(["merge", "--lang", "en", "--store", store, folder.path])
         XCTAssertEqual(merged.status, 0, merged.err)
         XCTAssertTrue(merged.out.contains("unchanged") || merged.out.contains("imported"))
         let imported = merged.out.split(separator: "\n").filter { $0.contains(": imported (") }.count

@@ -268,7 +268,7 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(validated.out.components(separatedBy: "(unreadable)").count - 1, 2, validated.out)
 
         let store = directory.appendingPathComponent("m.sqlite").path
-        let merged = try ImonProcess.run(["merge", "--store", store, folder.path])
+        let merged = try ImonProcess.run(["merge", "--lang", "en", "--store", store, folder.path])
         XCTAssertEqual(merged.status, 1, merged.err)
         XCTAssertEqual(merged.out.split(separator: "\n").filter { $0.contains(": imported (") }.count, 2, merged.out)
         XCTAssertEqual(merged.out.split(separator: "\n").filter { $0.contains("rejected") }.count, 2, merged.out)

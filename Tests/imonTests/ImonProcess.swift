@@ -13,7 +13,10 @@ enum ImonProcess {
         var peakMiB: Double
     }
 
+    /// The built `imon`, or the one `IMON_UNDER_TEST` names (to run the
+    /// tests against another build, e.g. an earlier version's).
     static var executable: URL {
+        if let other = ProcessInfo.processInfo.environment["IMON_UNDER_TEST"] { return URL(fileURLWithPath: other) }
         var url = Bundle(for: CommandLineTests.self).bundleURL
         while url.pathExtension == "xctest" || url.lastPathComponent == "Contents" || url.lastPathComponent == "MacOS" {
             url.deleteLastPathComponent()
@@ -21,9 +24,9 @@ enum ImonProcess {
         return url.appendingPathComponent("imon")
     }
 
-    /// Runs `imon` with `arguments`, its output going to files (so that
+    /// Runs `imon` (or `program`) with `arguments`, its output going to files (so that
     /// the exact peak memory of this one process can be taken from wait4).
-    static func run(_ arguments: [String]) throws -> Outcome {
+    static func run(_ arguments: [String], executable program: String? = nil) throws -> Outcome {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("imon-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -34,7 +37,8 @@ enum ImonProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        let path = program ?? executable.path
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { for arg in argv { free(arg) } }
         var pid = pid_t()
         // The kernel gives a spawned process the peak of the memory it was
@@ -42,7 +46,7 @@ enum ImonProcess {
         // start that peak anew from what the test process holds now.
         resetPeakMemory()
         let started = Date()
-        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
         var status: Int32 = 0
         var usage = rusage()

@@ -90,7 +90,7 @@ final class InertContentTests: XCTestCase {
         let name = directory.appendingPathComponent("Amt_11\u{1B}[2J\u{202E}.xlsx").path
         try FileManager.default.copyItem(atPath: samples.appendingPathComponent("Abgaben/2007/Amt_11_2007.xlsx").path, toPath: name)
         let store = directory.appendingPathComponent("s.sqlite").path
-        let merge = try ImonProcess.run(["merge", "--store", store, name])
+        let merge = try ImonProcess.run(["merge", "--lang", "en", "--store", store, name])
         XCTAssertEqual(merge.status, 0, merge.err)
         XCTAssertEqual(rawControls(merge.out), [], merge.out)
         XCTAssertTrue(merge.out.contains(#"Amt_11\u001B[2J\u202E.xlsx (department 11, 2007): imported"#), merge.out)

@@ -29,7 +29,7 @@ final class IntakeCommandTests: XCTestCase {
         for part in ["01", "„Altstadt“", "„Alt Olvenstedt“", "20"] { XCTAssertTrue(first.contains(part), first) }
 
         let store = directory.appendingPathComponent("m.sqlite").path
-        let merged = try ImonProcess.run(["merge", "--store", store, file])
+        let merged = try ImonProcess.run(["merge", "--lang", "en", "--store", store, file])
         XCTAssertEqual(merged.status, 1, merged.out + merged.err)
         XCTAssertTrue(merged.out.contains("rejected"), merged.out)
     }

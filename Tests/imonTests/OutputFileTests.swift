@@ -116,7 +116,7 @@ extension OutputFileTests {
         XCTAssertTrue(again.err.contains("imon: skipped \(path("inbox/Checked_Amt_40_2007.xlsx")): a feedback copy"), again.err)
         XCTAssertTrue(again.out.hasSuffix("2 Dateien geprüft: 0 Fehler, 0 Warnungen\n"), again.out)
 
-        let merge = try ImonProcess.run(["merge", "--store", path("m.sqlite"), path("inbox")])
+        let merge = try ImonProcess.run(["merge", "--lang", "en", "--store", path("m.sqlite"), path("inbox")])
         XCTAssertEqual(merge.status, 0, merge.out + merge.err)
         XCTAssertTrue(merge.out.contains("\n2 files; the store"), merge.out)
         XCTAssertFalse(merge.out.contains("Amt_40"), merge.out)
