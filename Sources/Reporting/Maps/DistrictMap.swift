@@ -76,7 +76,10 @@ public struct DistrictMap: Sendable {
                                   valueText: notAssessed))
             }
         }
-        return DistrictMap(title: title, areas: areas, legend: entries, classification: classification, attribution: geometry.attribution)
+        // The OpenStreetMap credit in the report's language (both wordings are the ones osm.org/copyright gives).
+        let credit = geometry.attribution == "© OpenStreetMap-Mitwirkende" ? language("© OpenStreetMap-Mitwirkende", "© OpenStreetMap contributors")
+            : geometry.attribution
+        return DistrictMap(title: title, areas: areas, legend: entries, classification: classification, attribution: credit)
     }
 
     /// The tooltip of an area: "Buckau: 12,5 %".
