@@ -134,9 +134,14 @@ public enum SummaryWorkbook {
         let allGroups = r.fields.map { ($0.code, "\($0.code). " + $0.name) } + [(StatusDynamics.allFields, l("Alle Handlungsfelder", "All fields"))]
         let groups = allGroups.filter { g in r.statusDynamics.contains { $0.field == g.0 } }
         let without = r.fields.filter { f in !groups.contains { $0.0 == f.code } }.map { String($0.code) }
-        for k in groups.indices { layout.columnWidths[2 + 4 * k] = 8; layout.columnWidths[3 + 4 * k] = 8; layout.columnWidths[4 + 4 * k] = 9; layout.columnWidths[5 + 4 * k] = 9 }
+        for k in groups.indices { layout.columnWidths[2 + 4 * k] = 8; layout.columnWidths[3 + 4 * k] = 10; layout.columnWidths[4 + 4 * k] = 9; layout.columnWidths[5 + 4 * k] = 9 }
         layout.frozenRows = 5
         layout.frozenColumns = 2
+        // Each field's name spans its four columns; in one narrow column its words were broken.
+        layout.mergedRanges = groups.indices.map { k in
+            CellRange(first: CellReference(row: 3, column: 2 + 4 * k), last: CellReference(row: 3, column: 5 + 4 * k))
+        }
+        layout.printTitleRows = 3...4
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Status- und Dynamikindex \(r.year)", "Status and dynamics index \(r.year)")), style: title)]))
         try w.write(OutputRow(index: 1, cells: [OutputCell(column: 0, value: .string(l(
