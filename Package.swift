@@ -31,6 +31,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2-dev"])]),
+        // GLPK ships no pkg-config file: the module map links it by name.
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "Zip", dependencies: ["CZlib"]),
         .target(name: "XMLStream", dependencies: ["CLibXML2"], swiftSettings: hotPath + libxml2Headers),
         .target(name: "Spreadsheet"),
@@ -38,7 +40,7 @@ let package = Package(
         .target(name: "XLSX", dependencies: ["Spreadsheet", "Zip", "XMLStream"], swiftSettings: hotPath),
         .target(name: "ODS", dependencies: ["Spreadsheet", "Zip", "XMLStream"], swiftSettings: hotPath),
         .target(name: "WorkbookIO", dependencies: ["Spreadsheet", "Zip", "XMLStream", "XLSX", "ODS"]),
-        .target(name: "Monitoring", dependencies: ["Spreadsheet", "WorkbookIO"]),
+        .target(name: "Monitoring", dependencies: ["Spreadsheet", "WorkbookIO", "CGLPK"]),
         .target(name: "MonitoringStore", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip",
                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Reporting", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO", "Zip"]),
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "CommandArgumentsTests", dependencies: ["CommandArguments"]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Zip", "Spreadsheet", "WorkbookIO", "TestFixtures"]),
         .testTarget(name: "ODSTests", dependencies: ["ODS", "Zip", "Spreadsheet", "WorkbookIO", "TestFixtures"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Monitoring"]),
         .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Spreadsheet", "WorkbookIO"]),
         .testTarget(name: "MonitoringStoreTests", dependencies: ["MonitoringStore", "Monitoring", "Spreadsheet", "WorkbookIO",
                                                                .product(name: "GRDB", package: "GRDB.swift")]),

@@ -5,9 +5,13 @@ import Zip
 
 /// The store's current observations for people: a tidy table (one row per
 /// observation with its provenance) and, in a workbook, one wide sheet per
-/// indicator with districts down and years across.
+/// indicator with districts down and years across. Every row and the
+/// workbook's title say that it is the internal version with every stored
+/// value, for the project group, unlike the protected export of a report's
+/// published figures (issue 22, item 7).
 public enum StoreExport {
-    static let tidyHeader = ["Kennziffer", "Indikator", "Nr.", "Stadtteil", "Jahr", "Kategorie", "Wert", "Zeichen", "Amt", "Datei", "Blatt", "Zelle", "übernommen am"]
+    public static let version = "intern (alle gespeicherten Werte – nur für die Projektgruppe)"
+    static let tidyHeader = ["Kennziffer", "Indikator", "Nr.", "Stadtteil", "Jahr", "Kategorie", "Wert", "Zeichen", "Amt", "Datei", "Blatt", "Zelle", "übernommen am", "Fassung"]
 
     /// Writes `path` by its extension; a `.csv` or `.tsv` in `csvDialect`
     /// (German Excel's by default: `;`, decimal comma, UTF-8 with BOM).
@@ -31,10 +35,11 @@ public enum StoreExport {
             return
         }
         let writer = try WorkbookFile.writer(for: path)
+        writer.properties = DocumentProperties(title: "Integrationsmonitoring – Datenbestand, intern (nur für die Projektgruppe)", author: "imon")
         do {
             var tidy = SheetLayout(name: "Beobachtungen")
             tidy.frozenRows = 1
-            tidy.columnWidths = [0: 11, 1: 40, 2: 5, 3: 22, 4: 6, 5: 13, 6: 11, 7: 8, 8: 6, 9: 30, 10: 10, 11: 7, 12: 21]
+            tidy.columnWidths = [0: 11, 1: 40, 2: 5, 3: 22, 4: 6, 5: 13, 6: 11, 7: 8, 8: 6, 9: 30, 10: 10, 11: 7, 12: 21, 13: 30]
             tidy.autoFilter = CellRange(first: CellReference(row: 0, column: 0),
                                         last: CellReference(row: max(observations.count, 1), column: tidyHeader.count - 1))
             try writer.beginSheet(tidy)
@@ -63,7 +68,7 @@ public enum StoreExport {
         [.string(o.indicator), .string(catalogue.indicator(o.indicator)?.name ?? ""),
          .string(o.district == SubmissionValues.cityTotalKey ? "" : o.district), .string(districtName(o.district, catalogue)),
          .number(Double(o.year)), .string(o.category), o.value.map(CellValue.number) ?? .empty, o.marker.map(CellValue.string) ?? .empty,
-         .string(o.department), .string(o.file), .string(o.sheet), .string(o.cell), .string(o.importedAt)]
+         .string(o.department), .string(o.file), .string(o.sheet), .string(o.cell), .string(o.importedAt), .string(version)]
     }
 
     private static func writeWide(_ indicator: Indicator, _ observations: [StoredObservation], years: [Int], catalogue: Catalogue,

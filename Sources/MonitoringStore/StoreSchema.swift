@@ -96,5 +96,29 @@ enum StoreSchema {
                 PRAGMA application_id = \(StoreIdentity.applicationID);
                 PRAGMA user_version = 2;
                 """),
+        // What each report made public (issue 22, item 5): the next year's
+        // report keeps what it printed printed and what it hid hidden, and
+        // its audit knows these numbers. One report per year, the latest.
+        ("v3", """
+                CREATE TABLE publishedReport (
+                    reportYear INTEGER PRIMARY KEY,
+                    publishedAt TEXT NOT NULL,
+                    publishedBy TEXT NOT NULL,
+                    figures INTEGER NOT NULL
+                );
+                CREATE TABLE publishedFigure (
+                    reportYear INTEGER NOT NULL REFERENCES publishedReport(reportYear),
+                    indicator TEXT NOT NULL,
+                    district TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    measure TEXT NOT NULL CHECK (measure IN ('value', 'change')),
+                    value REAL,
+                    suppression TEXT CHECK (suppression IN ('primary', 'secondary')),
+                    PRIMARY KEY (reportYear, indicator, district, category, year, measure),
+                    CHECK ((value IS NULL) <> (suppression IS NULL))
+                ) WITHOUT ROWID;
+                PRAGMA user_version = 3;
+                """),
     ]
 }

@@ -5,10 +5,10 @@ import Zip
 /// The report as one self-contained HTML file: no network, no scripts, no
 /// external fonts; charts are inline SVG. Readable on screen and printable.
 public enum HTMLReport {
-    public static func write(_ r: SituationReport, table: ObservationTable, to path: String) throws {
+    public static func write(_ r: SituationReport, to path: String) throws {
         let file = try AtomicFile(path: path)
         do {
-            try file.write(Array(render(r, table: table).utf8))
+            try file.write(Array(render(r).utf8))
             try file.commit()
         } catch {
             file.cancel()
@@ -30,7 +30,7 @@ public enum HTMLReport {
         return out
     }
 
-    static func render(_ r: SituationReport, table: ObservationTable) -> String {
+    static func render(_ r: SituationReport) -> String {
         let l = r.language
         var h = """
             <!DOCTYPE html>
@@ -70,7 +70,7 @@ public enum HTMLReport {
             h += "<div class=\"maps\">" + mapFigure(ReportMaps.status(r, field: field.code, title: title), id: "status\(field.code)", r)
                 + mapFigure(ReportMaps.dynamics(r, field: field.code, title: title), id: "dynamics\(field.code)", r) + "</div>\n"
             for indicator in r.catalogue.indicators where indicator.field == field.code {
-                h += indicatorCard(r, indicator, table)
+                h += indicatorCard(r, indicator)
             }
         }
         h += "<h2>" + esc(l("Datenqualität", "Data quality")) + "</h2>\n" + qualityTable(r)
@@ -201,18 +201,19 @@ public enum HTMLReport {
         return s + "</table>\n"
     }
 
-    private static func indicatorCard(_ r: SituationReport, _ indicator: Indicator, _ table: ObservationTable) -> String {
+    private static func indicatorCard(_ r: SituationReport, _ indicator: Indicator) -> String {
         let l = r.language
         let key = r.keyCategory(indicator)
         guard let a = r.analyses[indicator.code]?[key] else { return "" }
         let d = ReportTexts.decimals(indicator)
         var s = "<div class=\"card\"><h3>" + esc("\(indicator.code) – \(indicator.name)") + "</h3>"
-        s += "<p class=\"note\">" + esc(l("Stadt (\(key)): \(ReportTexts.number(a.cityValue, decimals: d, language: l))\(unitText(indicator, l)) · Trend: \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
-                                          "City (\(key)): \(ReportTexts.number(a.cityValue, decimals: d, language: l))\(unitText(indicator, l)) · trend: \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")) + "</p>"
+        let city = ReportTexts.figure(r.figure(indicator.code, PublicationStructure.cityRow, key), decimals: d, language: l)
+        s += "<p class=\"note\">" + esc(l("Stadt (\(key)): \(city)\(unitText(indicator, l)) · Trend: \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
+                                          "City (\(key)): \(city)\(unitText(indicator, l)) · trend: \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")) + "</p>"
         s += mapFigure(ReportMaps.indicator(r, indicator), id: "ind-\(indicator.code)", r)
         s += "<div class=\"charts\">"
         if indicator.level == .districts { s += bars(r, indicator, a) }
-        s += trendLine(r, indicator, key, table)
+        s += trendLine(r, indicator, key)
         s += "</div></div>\n"
         return s
     }
@@ -220,9 +221,9 @@ public enum HTMLReport {
     /// Horizontal bars of the districts' values, the city value as a line; flagged districts in red.
     private static func bars(_ r: SituationReport, _ indicator: Indicator, _ a: IndicatorAnalysis) -> String {
         let l = r.language
-        let figures = a.districts.filter { !r.isSuppressed(indicator.code, $0.district, a.category) }.sorted { $0.value > $1.value }
+        let figures = a.districts.filter { r.figure(indicator.code, $0.district, a.category).number != nil }.sorted { $0.value > $1.value }
         // Suppressed districts are listed below the bars as suppressed, never silently left out.
-        let hidden = r.catalogue.districts.filter { r.isSuppressed(indicator.code, $0.number, a.category) }
+        let hidden = r.catalogue.districts.filter { r.figure(indicator.code, $0.number, a.category).isSuppressed }
         guard let maxValue = figures.map(\.value).max(), maxValue > 0 else { return "" }
         let left = 150.0, width = 560.0, barH = 9.0
         let barsHeight = Double(figures.count + hidden.count) * (barH + 2)
@@ -231,7 +232,7 @@ public enum HTMLReport {
         for (n, d) in hidden.enumerated() {
             let y = Double(figures.count + n) * (barH + 2) + 4
             s += "<text x=\"\(left - 4)\" y=\"\(y + 8)\" font-size=\"9\" text-anchor=\"end\">\(esc(d.name))</text>"
-            s += "<text x=\"\(left + 3)\" y=\"\(y + 8)\" font-size=\"8\" fill=\"#555\">\(esc(l("gesperrt (Geheimhaltung)", "suppressed (confidentiality)")))</text>"
+            s += "<text x=\"\(left + 3)\" y=\"\(y + 8)\" font-size=\"8\" fill=\"#555\">\(esc(l("„.“ gesperrt (zum Schutz von Personen)", "“.” suppressed (protecting persons)")))</text>"
         }
         let legendY = barsHeight + 30
         s += "<rect x=\"\(left)\" y=\"\(legendY - 8)\" width=\"12\" height=\"8\" fill=\"#5B9BD5\"/><text x=\"\(left + 16)\" y=\"\(legendY)\" font-size=\"9\">\(esc(l("Stadtteil", "district")))</text>"
@@ -252,9 +253,8 @@ public enum HTMLReport {
     }
 
     /// The city value over the years.
-    private static func trendLine(_ r: SituationReport, _ indicator: Indicator, _ category: String, _ table: ObservationTable) -> String {
-        let values = IndicatorValues(catalogue: r.catalogue, table: table)
-        let points = r.years.compactMap { y in values.city(indicator, y, category).map { (y, $0) } }
+    private static func trendLine(_ r: SituationReport, _ indicator: Indicator, _ category: String) -> String {
+        let points = r.years.compactMap { y in r.figure(indicator.code, PublicationStructure.cityRow, category, y).number.map { (y, $0) } }
         guard points.count >= 2, let lo = points.map(\.1).min(), let hi = points.map(\.1).max() else { return "" }
         let w = 300.0, h = 160.0, pad = 34.0
         let span = hi - lo == 0 ? max(abs(hi), 1) : hi - lo

@@ -78,7 +78,7 @@ enum IndicatorSheets {
         }
         out.append((l("So ist er zu lesen", "How to read it"), reading(r, i)))
         let key = r.keyCategory(i)
-        let series = r.years.map { y in "\(y): " + ReportTexts.number(r.analysesByYear(i, key, y), decimals: ReportTexts.decimals(i), language: l) }
+        let series = r.years.map { y in "\(y): " + ReportTexts.figure(r.figure(i.code, PublicationStructure.cityRow, key, y), decimals: ReportTexts.decimals(i), language: l) }
         out.append((l("Stadtwert (\(key))", "City value (\(key))"), series.joined(separator: " · ")))
         return out
     }

@@ -26,6 +26,16 @@ enum ReportTexts {
         return sign + grouped + (parts.count > 1 && decimals > 0 ? (language == .de ? "," : ".") + parts[1] : "")
     }
 
+    /// A published figure as a spreadsheet cell: the number, or its marker as text.
+    static func cell(_ figure: Figure) -> CellValue {
+        figure.number.map(CellValue.number) ?? .string(figure.marker == "-" ? "–" : figure.marker ?? "–")
+    }
+
+    /// A published figure as text.
+    static func figure(_ figure: Figure, decimals: Int, language: Language) -> String {
+        figure.number.map { number($0, decimals: decimals, language: language) } ?? (figure.marker == "-" ? "–" : figure.marker ?? "–")
+    }
+
     static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
 
     static func decimals(_ indicator: Indicator) -> Int { indicator.unit == .count ? 0 : 1 }

@@ -3,14 +3,20 @@ import Monitoring
 /// Everything the summary workbook and the HTML report show for one
 /// reporting year: per field of action and indicator the analyses, the
 /// comparisons of the districts on rates, the district × field overview
-/// with status and dynamics, the goals, and the data quality. Counts below an indicator's minimum case number are
-/// suppressed (with secondary suppression), and so are rates built on them.
+/// with status and dynamics, the goals, and the data quality. Every figure
+/// comes from `publication`, the protected publication (issue 22): the
+/// analyses see only districts whose value is published, and the values
+/// they hold are the published ones.
 public struct SituationReport: Sendable {
     public var catalogue: Catalogue
     public var year: Int
     public var years: [Int]
     public var fields: [FieldOfAction]
     public var language: Language
+    /// The figures readers get, protected and audited.
+    public var publication: Publication
+    /// The publication's own audit (passed, or the report is not made).
+    public var audit: DisclosureAudit
     /// indicator code → category → analysis.
     public var analyses: [String: [String: IndicatorAnalysis]]
     /// Status and dynamics per field (and over all fields, `StatusDynamics.allFields`).
@@ -19,12 +25,8 @@ public struct SituationReport: Sendable {
     public var participation: Participation
     public var goals: [GoalProgress]
     public var quality: [QualityRow]
-    /// Suppressed cells: indicator code → row key → categories hidden.
-    public var suppressed: [String: [String: Set<String>]]
     /// Files of the year whose conflict with another department's values is still open.
     public var openConflicts: [String] = []
-    /// indicator code → category → year → city value, for trends.
-    public var cityValues: [String: [String: [Int: Double]]] = [:]
 
     /// How complete one department's delivery of one indicator is.
     public struct QualityRow: Sendable {
@@ -37,52 +39,48 @@ public struct SituationReport: Sendable {
         public var coverage: Double { expected > 0 ? Double(filled) / Double(expected) : 0 }
     }
 
-    public init(catalogue: Catalogue, table: ObservationTable, year: Int, fields: [Int] = [], language: Language = .de) {
+    /// Builds the publication for `year` on what the `earlier` reports
+    /// published (the store's records), audits it, and analyses what it
+    /// publishes. Throws when the publication cannot be protected or fails
+    /// its audit.
+    public init(catalogue: Catalogue, table: ObservationTable, year: Int, fields: [Int] = [], language: Language = .de,
+                earlier: [PublishedPattern] = [], options: ProtectionOptions = .full) throws(PublicationError) {
         self.catalogue = catalogue
         self.year = year
         self.language = language
         years = table.years.filter { $0 <= year }
         self.fields = catalogue.fields.filter { fields.isEmpty || fields.contains($0.code) }
-        // Suppression of counts, then of rates built on suppressed counts.
-        var suppressed: [String: [String: Set<String>]] = [:]
-        let keys = catalogue.districts.map(\.number) + [SubmissionValues.cityTotalKey]
-        for indicator in catalogue.indicators where indicator.unit == .count && indicator.minimumCases > 0 {
-            let grid: [[Double?]] = keys.map { key in indicator.categories.map { table.value(indicator.code, year, key, $0) } }
-            let hidden = Suppression.suppressed(grid, minimumCases: indicator.minimumCases, totalRow: keys.count - 1,
-                                                totalColumn: indicator.hasTotal ? 0 : nil)
-            for cell in hidden { suppressed[indicator.code, default: [:]][keys[cell.row], default: []].insert(indicator.categories[cell.column]) }
-        }
-        for rate in catalogue.indicators where rate.isDerived {
-            guard let n = rate.numerator, let d = rate.denominator else { continue }
-            for key in keys {
-                for category in rate.categories {
-                    let dc = rate.denominatorCategory ?? category
-                    if suppressed[n]?[key]?.contains(category) == true || suppressed[d]?[key]?.contains(dc) == true {
-                        suppressed[rate.code, default: [:]][key, default: []].insert(category)
-                    }
-                }
-            }
-        }
+        let structure = PublicationStructure(catalogue: catalogue, reportYear: year, years: years)
+        let (publication, audit) = try PublicationBuilder(catalogue: catalogue, table: table, reportYear: year, years: years,
+                                                          earlier: earlier.filter { $0.reportYear < year }.map { $0.publication(structure: structure) },
+                                                          options: options).build()
+        guard audit.passed else { throw .disclosed(audit.findings) }
+        self.publication = publication
+        self.audit = audit
 
-        self.suppressed = suppressed
         let values = IndicatorValues(catalogue: catalogue, table: table)
         var analyses: [String: [String: IndicatorAnalysis]] = [:]
         let participation = Participation(catalogue: catalogue, values: values, year: year)
         for indicator in catalogue.indicators where self.fields.contains(where: { $0.code == indicator.field }) {
             for category in indicator.categories {
-                let hidden = Set(suppressed[indicator.code]?.filter { $0.value.contains(category) }.map(\.key) ?? [])
-                analyses[indicator.code, default: [:]][category] =
-                    IndicatorAnalysis(indicator: indicator, category: category, year: year, values: values, years: years,
-                                      participation: participation, excluded: hidden)
+                let hidden = Set(catalogue.districts.map(\.number).filter { publication.value(indicator.code, $0, category, year).number == nil })
+                var a = IndicatorAnalysis(indicator: indicator, category: category, year: year, values: values, years: years,
+                                          participation: participation, excluded: hidden)
+                // What the renderers see are the published figures, rounded as published, or nothing.
+                a.cityValue = publication.value(indicator.code, PublicationStructure.cityRow, category, year).number
+                a.cityChange = publication.change(indicator.code, PublicationStructure.cityRow, category, year).number
+                for n in a.districts.indices {
+                    let d = a.districts[n].district
+                    if let v = publication.value(indicator.code, d, category, year).number { a.districts[n].value = v }
+                    a.districts[n].change = publication.change(indicator.code, d, category, year).number
+                    if a.districts[n].change == nil { a.districts[n].relativeChange = nil }
+                    if a.cityValue == nil { a.districts[n].index = nil }
+                }
+                analyses[indicator.code, default: [:]][category] = a
             }
         }
         self.analyses = analyses
         self.participation = participation
-        for indicator in catalogue.indicators where analyses[indicator.code] != nil {
-            for category in indicator.categories {
-                for y in years { cityValues[indicator.code, default: [:]][category, default: [:]][y] = values.city(indicator, y, category) }
-            }
-        }
         // Dynamics compares with the assessments of the year `dynamicsYears` earlier.
         let earlierYear = year - catalogue.assessment.dynamicsYears
         let earlierParticipation = Participation(catalogue: catalogue, values: values, year: earlierYear)
@@ -98,7 +96,13 @@ public struct SituationReport: Sendable {
         let years = self.years
         goals = catalogue.goals.filter { $0.active && fieldCodes.contains($0.field) }
             .sorted { $0.priority < $1.priority }
-            .map { GoalProgress(goal: $0, year: year, values: values, years: years) }
+            .map { goal in
+                var g = GoalProgress(goal: goal, year: year, values: values, years: years)
+                // A goal's current value is the published city figure or nothing.
+                g.current = publication.value(goal.indicator, PublicationStructure.cityRow, goal.category, year).number
+                if g.current == nil { g.progress = nil; g.onTrack = nil }
+                return g
+            }
 
         var quality: [QualityRow] = []
         for department in catalogue.submittingDepartments {
@@ -164,13 +168,14 @@ public struct SituationReport: Sendable {
         statusDynamics.filter { $0.field == field && $0.needsAttention }.map(\.district)
     }
 
-    /// The city value of an indicator's category in a year.
-    public func analysesByYear(_ indicator: Indicator, _ category: String, _ year: Int) -> Double? {
-        cityValues[indicator.code]?[category]?[year]
+    /// The published value of an indicator's category for a row (district number or the city) in a year.
+    public func figure(_ indicator: String, _ row: String, _ category: String, _ year: Int? = nil) -> Figure {
+        publication.value(indicator, row, category, year ?? self.year)
     }
 
-    public func isSuppressed(_ indicator: String, _ row: String, _ category: String) -> Bool {
-        suppressed[indicator]?[row]?.contains(category) == true
+    /// The published change on the previous year.
+    public func change(_ indicator: String, _ row: String, _ category: String) -> Figure {
+        publication.change(indicator, row, category, year)
     }
 
     public func districtName(_ key: String) -> String {

@@ -54,6 +54,8 @@ public enum SummaryWorkbook {
         var s = CellStyle()
         s.numberFormat = .number(decimals: decimals, grouping: true)
         s.border = .thin
+        // Markers (`.`, `–`, `x`) stand where the number would, as in official tables.
+        s.horizontal = .right
         return s
     }
 
@@ -215,8 +217,8 @@ public enum SummaryWorkbook {
             let decimals = ReportTexts.decimals(indicator)
             try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string("\(indicator.code) – \(indicator.name) (\(ReportTexts.unit(indicator, l)))"), style: subtitle)]))
             row += 1
-            let city = a.cityValue.map { ReportTexts.number($0, decimals: decimals, language: l) } ?? "–"
-            let change = a.cityChange.map { ReportTexts.number($0, decimals: decimals, language: l) } ?? "–"
+            let city = ReportTexts.figure(r.figure(indicator.code, PublicationStructure.cityRow, key), decimals: decimals, language: l)
+            let change = ReportTexts.figure(r.change(indicator.code, PublicationStructure.cityRow, key), decimals: decimals, language: l)
             let span = "\(r.years.first.map(String.init) ?? "")–\(r.year)"
             try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l(
                 "Stadt (\(key)): \(city) · Veränderung zum Vorjahr: \(change)\(ReportTexts.changeUnit(indicator, l)) · Trend \(span): \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
@@ -241,22 +243,17 @@ public enum SummaryWorkbook {
             for d in r.catalogue.districts {
                 var cells = [OutputCell(column: 0, value: .string(d.number), style: boxed), OutputCell(column: 1, value: .string(d.name), style: boxed)]
                 for (k, category) in indicator.categories.enumerated() {
-                    let value: CellValue
-                    if r.isSuppressed(indicator.code, d.number, category) {
-                        value = .string(".")
-                    } else {
-                        value = byCategory[category]?.districts.first { $0.district == d.number }.map { .number($0.value) } ?? .string("–")
-                    }
-                    cells.append(OutputCell(column: 2 + k, value: value, style: numberStyle(decimals)))
+                    cells.append(OutputCell(column: 2 + k, value: ReportTexts.cell(r.figure(indicator.code, d.number, category)), style: numberStyle(decimals)))
                 }
                 let f = figures[d.number]
-                let hidden = r.isSuppressed(indicator.code, d.number, key)
+                let own = r.figure(indicator.code, d.number, key)
                 var column = 2 + indicator.categories.count
                 if indicator.unit.isRate {
-                    cells.append(OutputCell(column: column, value: hidden ? .string(".") : f?.index.map { .number($0) } ?? .string("–"), style: numberStyle(0)))
+                    let index: CellValue = own.number == nil ? ReportTexts.cell(own) : f?.index.map { .number($0) } ?? .string("–")
+                    cells.append(OutputCell(column: column, value: index, style: numberStyle(0)))
                     column += 1
                 }
-                cells.append(OutputCell(column: column, value: hidden ? .string(".") : f?.change.map { .number($0) } ?? .string("–"), style: numberStyle(decimals)))
+                cells.append(OutputCell(column: column, value: ReportTexts.cell(r.change(indicator.code, d.number, key)), style: numberStyle(decimals)))
                 column += 1
                 if let assessment {
                     let c = assessment.comparison(d.number)
@@ -275,7 +272,10 @@ public enum SummaryWorkbook {
                 row += 1
             }
             // The city value year by year, for the trend chart.
-            let values = r.years.map { y -> CellValue in r.analysesByYear(indicator, key, y).map(CellValue.number) ?? .empty }
+            let values = r.years.map { y -> CellValue in
+                let f = r.figure(indicator.code, PublicationStructure.cityRow, key, y)
+                return f.number.map(CellValue.number) ?? (f.isSuppressed ? .string(".") : .empty)
+            }
             let yearRow = row, valueRow = row + 1
             try w.write(OutputRow(index: yearRow, cells: [OutputCell(column: 1, value: .string(l("Jahr", "Year")), style: boxed)]
                                   + r.years.enumerated().map { OutputCell(column: 2 + $0.offset, value: .string(String($0.element)), style: .header) }))
@@ -302,8 +302,8 @@ public enum SummaryWorkbook {
         }
         // One short line each: a long line would widen the printed page and shrink the tables.
         let footnotes = [
-            l("„.“ = aus Gründen des Datenschutzes nicht veröffentlicht (Fallzahl unter der Mindestfallzahl), „–“ = keine Angabe.",
-              "“.” = not published for confidentiality (below the minimum case number), “–” = no data."),
+            l("„.“ = zum Schutz von Personen nicht veröffentlicht (siehe Methodik), „–“ = keine Angabe, „x“ = nicht sinnvoll.",
+              "“.” = not published to protect persons (see Method), “–” = no data, “x” = not meaningful."),
             l("● = das 95-%-Intervall liegt ganz auf der ungünstigen Seite des Stadtwerts und der Abstand erreicht den relevanten Abstand.",
               "● = the 95 % interval lies entirely on the unfavourable side of the city value and the difference reaches the relevant distance."),
             l("„statistisch unsicher“ = ebenso weit entfernt, aber das Intervall schließt den Stadtwert ein (kein Befund).",
@@ -449,8 +449,12 @@ enum MethodText {
               "Change: the difference to the previous year, in percentage points for shares and per-mille points for rates per 1,000. Trend: least-squares slope with its \(trendLevel) % interval; “rising” or “falling” only when the interval excludes 0, else “no clear direction”; below \(TrendEstimate.minimumYears) years “series too short”. Rates whose definition takes the denominator of the previous year use it."),
             l("Ziele: Basiswert ist der beobachtete Stadtwert des Basisjahrs, der Katalogwert nur, wenn das Jahr fehlt (Abweichungen über \(n(s.baselineTolerance)) werden genannt). Fortschritt = zurückgelegter Anteil des Weges vom Basiswert zum Zielwert, positiv für eine Verbesserung. „Im Plan“, wenn der Stand mindestens so gut ist wie die gerade Linie vom Basiswert zum Zielwert. Projektion: Wert der Trendgeraden im Zieljahr mit \(trendLevel)-%-Intervall.",
               "Goals: the baseline is the observed city value of the baseline year, the catalogue's only when that year is missing (differences above \(n(s.baselineTolerance)) are reported). Progress is the share of the way from baseline to target covered, positive for an improvement. On track when the value is at least as good as the straight line from baseline to target. Projection: the trend line's value in the target year with its \(trendLevel) % interval."),
-            l("Datenschutz: Anzahlen unter der Mindestfallzahl des Indikators werden nicht veröffentlicht („.“). Damit sie sich nicht aus Summen zurückrechnen lassen, wird in jeder Zeile und Spalte mit veröffentlichter Summe mindestens ein weiteres Feld gesperrt (sekundäre Geheimhaltung). Quoten, deren Zähler oder Nenner gesperrt ist, werden ebenfalls gesperrt.",
-              "Confidentiality: counts below the indicator's minimum case number are not published (“.”). So that they cannot be recomputed from totals, another cell is hidden in every row and column with a published total (secondary suppression). Rates built on a hidden count are hidden too."),
+            l("Datenschutz: Keine Veröffentlichung darf erkennen lassen, wie viele Personen in einer kleinen Gruppe sind. Anzahlen von 1 bis unter der Mindestfallzahl des Indikators werden deshalb nicht gezeigt („.“, primäre Sperrung); Nullen werden gezeigt. Quoten, deren Zähler oder Nenner gesperrt ist oder deren Nenner unter der Mindestzahl liegt, und Veränderungen, bei denen ein Jahr gesperrt ist, werden ebenfalls nicht gezeigt.",
+              "Confidentiality: no publication may show how many persons are in a small group. Counts from 1 to below the indicator's minimum case number are not shown (“.”, primary suppression); zeros are shown. Rates with a hidden numerator or denominator or a denominator below the minimum, and changes with a hidden year, are not shown either."),
+            l("Weil sich gesperrte Zahlen sonst aus Summen zurückrechnen ließen – aus Teilen und Gesamtzahl, aus den Stadtteilen und der Stadt, aus Quoten mit bekanntem Nenner, aus Veränderungen zum Vorjahr und aus früheren Berichten –, werden weitere Felder gesperrt (sekundäre Sperrung). Diese Felder können beliebig groß sein; das Zeichen „.“ sagt also nicht, dass die Zahl klein ist. Gewählt werden möglichst wenige und möglichst kleine Felder; Felder, die ein früherer Bericht gezeigt hat, bleiben sichtbar, und Felder, die er gesperrt hat, bleiben gesperrt.",
+              "Because hidden counts could otherwise be worked out from sums – parts and totals, districts and city, rates with a known denominator, changes, earlier reports – further cells are hidden (secondary suppression). These cells can be of any size: “.” does not mean the number is small. As few and as small cells as possible are chosen; cells an earlier report showed stay shown, cells it hid stay hidden."),
+            l("Prüfung: Vor der Veröffentlichung rechnet das Programm wie ein Angreifer, der alle veröffentlichten Zahlen und alle Beziehungen zwischen ihnen kennt. Für jede gesperrte Anzahl bestimmt es mit linearer Optimierung (GLPK) den kleinsten und den größten Wert, den sie haben kann; gesperrte Anzahlen sind dabei mindestens 1, weil Nullen gezeigt werden. Liegen zwischen diesen Grenzen weniger ganze Zahlen als die Mindestfallzahl, gilt die Zahl als aufgedeckt, und der Bericht wird nicht geschrieben. Die lineare Rechnung lässt Bruchzahlen zu und findet deshalb nie ein engeres Intervall als ein Angreifer, der nur ganze Zahlen einsetzt, aber gelegentlich ein weiteres: Bei reinen Summen sind beide gleich, bei gerundeten Quoten kann die Prüfung den Schutz etwas überschätzen – so prüfen auch die statistischen Ämter (tau-argus).",
+              "Audit: before publication the program computes as an attacker who knows every published figure and every relation among them. For every hidden count it finds the least and greatest value it can take by linear programming (GLPK), hidden counts being at least 1 because zeros are shown. If fewer whole numbers than the minimum case number lie between these bounds, the count counts as disclosed and the report is not written. The linear computation allows fractions, so its interval is never narrower than that of an attacker using whole numbers, but can be wider: for plain sums both agree, with rounded rates the audit can overstate the protection slightly – the statistical offices' tool tau-argus audits the same way."),
             l("Datenqualität: Anteil der gelieferten Felder (Zahl oder Zeichen - . x) an den erwarteten, je Amt und Indikator.",
               "Data quality: the share of cells delivered (a number or a marker) among those expected, per department and indicator."),
         ]

@@ -1,6 +1,7 @@
 import Spreadsheet
 
-/// A parsed JSON value (RFC 8259), for reading canonical workbook dumps and GeoJSON.
+/// A parsed JSON value (RFC 8259), for reading canonical workbook dumps,
+/// published JSON-stat files and GeoJSON.
 public enum JSONValue: Sendable {
     case null
     case bool(Bool)

@@ -95,16 +95,49 @@ struct DemoCommand: Command {
         say(l("   \(imported) übernommen, \(rejected) abgelehnt; \(l.number(observations)) Beobachtungen in \(storePath)",
               "   \(imported) imported, \(rejected) rejected; \(observations) observations in \(storePath)"))
 
-        say(l("\n4. Der Lagebericht für 2007:", "\n4. The situation report for 2007:"))
+        say(l("\n4. Die Lageberichte 2005 bis 2007, jeder auf dem, was der vorige veröffentlicht hat:",
+              "\n4. The situation reports for 2005 to 2007, each built on what the one before published:"))
         let table: ObservationTable
         do { table = try store.observationTable() } catch { throw fail(storePath, error) }
-        var report = SituationReport(catalogue: catalogue, table: table, year: 2007, language: l)
-        do { report.openConflicts = try store.openConflicts(year: 2007) } catch { throw fail(storePath, error) }
-        for (path, write) in [(output + "/Lagebericht_2007.xlsx", { try SummaryWorkbook.write(report, to: output + "/Lagebericht_2007.xlsx") }),
-                              (output + "/Lagebericht_2007.ods", { try SummaryWorkbook.write(report, to: output + "/Lagebericht_2007.ods") }),
-                              (output + "/Lagebericht_2007.html", { try HTMLReport.write(report, table: table, to: output + "/Lagebericht_2007.html") })] {
-            do { try write() } catch { throw fail(path, error) }
-            say("   \(path)")
+        var latest: SituationReport?
+        let clock = ContinuousClock()
+        for year in [2005, 2006, 2007] where table.years.contains(year) {
+            var report: SituationReport?
+            let time = try clock.measure {
+                // Each report builds on what the store recorded for the ones before.
+                let earlier: [PublishedPattern]
+                do { earlier = try store.publishedPatterns(before: year) } catch { throw fail(storePath, error) }
+                do { report = try SituationReport(catalogue: catalogue, table: table, year: year, language: l, earlier: earlier) } catch {
+                    throw CommandFailure(file: output + "/Lagebericht_\(year).xlsx", location: "publication \(year)", reason: "not written: \(error)")
+                }
+            }
+            guard var report else { continue }
+            do { report.openConflicts = try store.openConflicts(year: year) } catch { throw fail(storePath, error) }
+            let base = output + "/Lagebericht_\(year)"
+            let writers: [(String, () throws -> Void)] = [
+                (base + ".xlsx", { try SummaryWorkbook.write(report, to: base + ".xlsx") }),
+                (base + ".ods", { try SummaryWorkbook.write(report, to: base + ".ods") }),
+                (base + ".html", { try HTMLReport.write(report, to: base + ".html") }),
+                (base + ".json", { try JSONStatPublication.write(report, to: base + ".json") }),
+            ]
+            for (path, write) in writers {
+                do { try write() } catch { throw fail(path, error) }
+            }
+            say("   \(base).xlsx, .ods, .html, .json")
+            say("     " + ProtectionSummary.line(report.publication.statistics, audit: report.audit) + "; \(ProtectionSummary.seconds(time))")
+            do { try store.recordPublication(PublishedPattern(report.publication), by: currentUser()) } catch { throw fail(storePath, error) }
+            latest = report
+        }
+        guard let report = latest else { return }
+        let synthetic = SyntheticPublicationTables.make(districts: 40, indicators: 40, years: 10)
+        var syntheticResult: (Publication, DisclosureAudit)?
+        let syntheticTime = try clock.measure {
+            do { syntheticResult = try synthetic.build() } catch { throw CommandFailure(file: nil, location: "synthetic publication", reason: "\(error)") }
+        }
+        if let (p, audit) = syntheticResult {
+            say(l("   Sperrung und Prüfung für 40 Stadtteile × 40 Indikatoren × 10 Jahre (synthetisch): ",
+                  "   Suppression and audit on 40 districts × 40 indicators × 10 years (synthetic): ")
+                + ProtectionSummary.seconds(syntheticTime) + "; " + ProtectionSummary.line(p.statistics, audit: audit))
         }
         /// One decimal, as the language writes it: 17,9 or 17.9.
         func tenths(_ x: Double) -> String { l.number((x * 10).rounded() / 10) }

@@ -10,13 +10,21 @@ struct ReportCommand: Command {
     static let field = Parameter.option("field", help: "Only this field of action, 1 to 7 (repeat for several).", repeating: true)
     static let output = Parameter.option("output", short: "o", help: "The summary workbook: .xlsx or .ods.")
     static let html = Parameter.option("html", help: "The report as one self-contained HTML file (with -o as well, without it alone).")
+    static let json = Parameter.option("json", help: "Also write the published figures as a JSON-stat 2.0 collection.")
+    static let publish = Parameter.flag("publish", help: "Record in the store what this report publishes, so that later years' reports build on it (writes to the store).")
     static let lang = CommandParameters.language("Language of the report.")
 
     static let spec = CommandSpec(
         "report",
         abstract: "The situation analysis of a reporting year as a summary workbook (and an HTML report).",
-        discussion: "--field limits the report to the fields of action one meeting works on (repeat for several).",
-        parameters: [store, catalogue, year, field, output, html, lang]) { try ReportCommand($0) }
+        discussion: """
+            --field limits the report to the fields of action one meeting works on (repeat for several). \
+            Every figure goes through the protected publication: counts below the minimum case number \
+            and the cells that would give them away are shown as ".", and the report is written only \
+            when the disclosure audit passes. It builds on what the store recorded of earlier years' \
+            published reports; --publish records this one.
+            """,
+        parameters: [store, catalogue, year, field, output, html, json, publish, lang]) { try ReportCommand($0) }
 
     let store: String
     let catalogue: String?
@@ -24,6 +32,8 @@ struct ReportCommand: Command {
     let field: [Int]
     let output: String?
     let html: String?
+    let json: String?
+    let publish: Bool
     let language: Language
 
     init(_ arguments: ParsedArguments) throws {
@@ -33,7 +43,9 @@ struct ReportCommand: Command {
         field = try arguments.values(Self.field)
         output = try arguments.optionalValue(Self.output)
         html = try arguments.optionalValue(Self.html)
-        if output == nil && html == nil { throw arguments.refuse("give -o WORKBOOK, --html FILE or both") }
+        json = try arguments.optionalValue(Self.json)
+        publish = arguments.flag(Self.publish)
+        if output == nil && html == nil && json == nil { throw arguments.refuse("give -o WORKBOOK, --html FILE or --json FILE (or several)") }
         language = try arguments.value(Self.lang)
         if let bad = field.first(where: { !(1...7).contains($0) }) {
             throw arguments.refuse("--field \(bad): fields of action are numbered 1 to 7")
@@ -41,25 +53,42 @@ struct ReportCommand: Command {
     }
 
     func run() throws {
-        try DistinctFiles.require(outputs: [("--output", output), ("--html", html)],
+        try DistinctFiles.require(outputs: [("--output", output), ("--html", html), ("--json", json)],
                                   inputs: [("--store", store), ("--catalogue", self.catalogue)])
         let catalogue = try CatalogueSource.load(self.catalogue)
-        let store = try openStoreForReading(self.store)
+        // Read-only unless the report is published: then the store records what it made public (issue 22, item 5).
+        let store = publish ? try openStore(self.store, create: false) : try openStoreForReading(self.store)
         let table: ObservationTable
         do { table = try store.observationTable() } catch { throw storeFailure(self.store, error) }
         guard table.years.contains(year) else {
             throw CommandFailure(file: self.store, location: "year \(year)",
                                  reason: "no observations for this year (the store has " + table.years.map(String.init).joined(separator: ", ") + ")")
         }
-        var report = SituationReport(catalogue: catalogue, table: table, year: year, fields: field, language: language)
+        let earlier: [PublishedPattern]
+        do { earlier = try store.publishedPatterns(before: year) } catch { throw storeFailure(self.store, error) }
+        var report: SituationReport
+        do {
+            report = try SituationReport(catalogue: catalogue, table: table, year: year, fields: field, language: language, earlier: earlier)
+        } catch {
+            throw CommandFailure(file: output ?? html ?? self.store, location: "publication \(year)", reason: "not written: \(error)")
+        }
         do { report.openConflicts = try store.openConflicts(year: year) } catch { throw storeFailure(self.store, error) }
         if let output {
             do { try SummaryWorkbook.write(report, to: output) } catch { throw CommandFailure(file: output, error: error) }
             print("wrote \(output)")
         }
         if let html {
-            do { try HTMLReport.write(report, table: table, to: html) } catch { throw CommandFailure(file: html, error: error) }
+            do { try HTMLReport.write(report, to: html) } catch { throw CommandFailure(file: html, error: error) }
             print("wrote \(html)")
+        }
+        if let json {
+            do { try JSONStatPublication.write(report, to: json) } catch { throw CommandFailure(file: json, error: error) }
+            print("wrote \(json)")
+        }
+        print(ProtectionSummary.line(report.publication.statistics, audit: report.audit))
+        if publish {
+            do { try store.recordPublication(PublishedPattern(report.publication), by: currentUser()) } catch { throw storeFailure(self.store, error) }
+            print("recorded in \(self.store) what the \(year) report publishes")
         }
     }
 }

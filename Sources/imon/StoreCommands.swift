@@ -2,6 +2,7 @@ import CommandArguments
 import Dispatch
 import Monitoring
 import MonitoringStore
+import Reporting
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -162,19 +163,26 @@ struct MergeCommand: Command {
 struct ExportCommand: Command {
     static let store = CommandParameters.store
     static let catalogue = CommandParameters.catalogue
-    static let year = Parameter.option("year", help: "Only these years (repeat for several).", repeating: true)
+    static let year = Parameter.option("year", help: "Only these years (repeat for several); with --protected, the report's year.", repeating: true)
     static let output = Parameter.option("output", short: "o", help: "The file to write: .xlsx, .ods or .csv (tidy table only).",
                                          required: true)
+    static let protected = Parameter.flag("protected", help: "The published figures of the report for --year (the latest year without it), protected as the report is.")
 
     static let spec = CommandSpec(
         "export",
         abstract: "Export the store's current observations: a tidy table with provenance and one wide sheet per indicator.",
-        parameters: [store, catalogue, year, output, CSVDialectOption.parameter]) { try ExportCommand($0) }
+        discussion: """
+            Without --protected the file holds every stored value and says on every row that it is internal, \
+            for the project group only. With --protected it holds the report's figures as published: \
+            suppressed cells as ".", nothing of their values, files or cells.
+            """,
+        parameters: [store, catalogue, year, output, protected, CSVDialectOption.parameter]) { try ExportCommand($0) }
 
     let store: String
     let catalogue: String?
     let year: [Int]
     let output: String
+    let protected: Bool
     let csvDialect: CSVDialectOption
 
     init(_ arguments: ParsedArguments) throws {
@@ -182,13 +190,16 @@ struct ExportCommand: Command {
         catalogue = try arguments.optionalValue(Self.catalogue)
         year = try arguments.values(Self.year)
         output = try arguments.value(Self.output)
+        protected = arguments.flag(Self.protected)
         csvDialect = try arguments.value(CSVDialectOption.parameter)
+        if protected && year.count > 1 { throw arguments.refuse("--protected exports one report: give at most one --year") }
     }
 
     func run() throws {
         try DistinctFiles.require(outputs: [("--output", output)], inputs: [("--store", store), ("--catalogue", self.catalogue)])
         let catalogue = try CatalogueSource.load(self.catalogue)
         let store = try openStoreForReading(self.store)
+        if protected { return try exportProtected(catalogue, store) }
         let observations: [StoredObservation]
         do { observations = try store.currentObservations(years: year) } catch { throw storeFailure(self.store, error) }
         do {
@@ -197,6 +208,22 @@ struct ExportCommand: Command {
             throw CommandFailure(file: output, error: error)
         }
         print("wrote \(output) (\(observations.count) observations)")
+    }
+
+    private func exportProtected(_ catalogue: Catalogue, _ store: MonitoringStore) throws {
+        let table: ObservationTable
+        do { table = try store.observationTable() } catch { throw storeFailure(self.store, error) }
+        guard let reportYear = year.first ?? table.years.last, table.years.contains(reportYear) else {
+            throw CommandFailure(file: self.store, location: "year \(year.first.map(String.init) ?? "")", reason: "no observations for this year")
+        }
+        let report: SituationReport
+        let earlier: [PublishedPattern]
+        do { earlier = try store.publishedPatterns(before: reportYear) } catch { throw storeFailure(self.store, error) }
+        do { report = try SituationReport(catalogue: catalogue, table: table, year: reportYear, earlier: earlier) } catch {
+            throw CommandFailure(file: output, location: "publication \(reportYear)", reason: "not written: \(error)")
+        }
+        do { try ProtectedExport.write(report, to: output, csvDialect: csvDialect.dialect) } catch { throw CommandFailure(file: output, error: error) }
+        print("wrote \(output) (the published figures of the \(reportYear) report)")
     }
 }
 

@@ -29,7 +29,7 @@ final class StoreCompatibilityTests: XCTestCase {
         let before = try Data(contentsOf: URL(fileURLWithPath: copy))
         XCTAssertThrowsError(try MonitoringStore(readingAt: copy)) { error in
             guard case StoreError.needsUpgrade(_, let pending) = error else { return XCTFail("\(error)") }
-            XCTAssertEqual(pending, ["v2"])
+            XCTAssertEqual(pending, ["v2", "v3"])
             XCTAssertTrue("\(error)".contains("the next imon merge into it upgrades it"), "\(error)")
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: copy)), before, "a read command never upgrades")
@@ -42,10 +42,10 @@ final class StoreCompatibilityTests: XCTestCase {
         let store = try MonitoringStore(path: copy, create: false)
         XCTAssertEqual(try store.integrityCheck(), "ok")
         let migrations = try store.read { db in try db.all("SELECT identifier FROM grdb_migrations") { try $0["identifier"] as String } }
-        XCTAssertEqual(migrations, ["v1", "v2"], "the schema is not created a second time, only upgraded")
+        XCTAssertEqual(migrations, ["v1", "v2", "v3"], "the schema is not created a second time, only upgraded")
         let marks = try store.read { db in (try db.single("PRAGMA application_id") as Int32, try db.single("PRAGMA user_version") as Int32) }
         XCTAssertEqual(marks.0, 0x494D_4F4E, "upgraded, it is marked as imon's")
-        XCTAssertEqual(marks.1, 2)
+        XCTAssertEqual(marks.1, 3)
         let history = try store.history()
         XCTAssertEqual(history.count, 10)
         XCTAssertEqual(Set(history.map(\.year)), [2005])

@@ -34,8 +34,9 @@ final class StoreExportCSVTests: XCTestCase {
     func testGermanDialectWritesSemicolonsDecimalCommaAndAByteOrderMark() throws {
         let (bytes, lines) = try export([observation(12.5), observation(-2), observation(8686)], .germanSpreadsheet)
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "Excel reads UTF-8 only after a BOM")
-        XCTAssertEqual(lines[0], "Kennziffer;Indikator;Nr.;Stadtteil;Jahr;Kategorie;Wert;Zeichen;Amt;Datei;Blatt;Zelle;übernommen am")
-        XCTAssertEqual(lines[1], "W01;Einwohner mit Hauptwohnsitz;01;Altstadt;2007;insgesamt;12,5;;12;Amt_12_2007.xlsx;W01;C6;2007-06-30T12:00:00Z")
+        XCTAssertEqual(lines[0], "Kennziffer;Indikator;Nr.;Stadtteil;Jahr;Kategorie;Wert;Zeichen;Amt;Datei;Blatt;Zelle;übernommen am;Fassung")
+        XCTAssertEqual(lines[1], "W01;Einwohner mit Hauptwohnsitz;01;Altstadt;2007;insgesamt;12,5;;12;Amt_12_2007.xlsx;W01;C6;2007-06-30T12:00:00Z;"
+                       + StoreExport.version)
         XCTAssertTrue(lines[2].contains(";insgesamt;-2;;12;"), lines[2])
         XCTAssertTrue(lines[3].contains(";insgesamt;8686;;12;"), lines[3])
     }
@@ -43,7 +44,8 @@ final class StoreExportCSVTests: XCTestCase {
     func testEnglishDialectWritesCommasAndDecimalPoint() throws {
         let (bytes, lines) = try export([observation(12.5), observation(-2)], .englishSpreadsheet)
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
-        XCTAssertEqual(lines[1], "W01,Einwohner mit Hauptwohnsitz,01,Altstadt,2007,insgesamt,12.5,,12,Amt_12_2007.xlsx,W01,C6,2007-06-30T12:00:00Z")
+        XCTAssertEqual(lines[1], "W01,Einwohner mit Hauptwohnsitz,01,Altstadt,2007,insgesamt,12.5,,12,Amt_12_2007.xlsx,W01,C6,2007-06-30T12:00:00Z,"
+                       + StoreExport.version)
         XCTAssertTrue(lines[2].contains(",insgesamt,-2,,12,"), lines[2])
     }
 
@@ -56,8 +58,8 @@ final class StoreExportCSVTests: XCTestCase {
         for dialect in [DelimitedDialect.germanSpreadsheet, .englishSpreadsheet] {
             let s = Character(UnicodeScalar(dialect.separator))
             let (_, lines) = try export(observations, dialect)
-            XCTAssertTrue(lines[1].hasSuffix("\(s)\(s)-\(s)12\(s)\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\(s)\"'@SUM(A1)\"\(s)C6\(s)2007-06-30T12:00:00Z"), lines[1])
-            XCTAssertTrue(lines[2].hasSuffix("\(s)-2\(s)\(s)12\(s)\"'+1\"\(s)\"'-2+3\"\(s)C6\(s)2007-06-30T12:00:00Z"), lines[2])
+            XCTAssertTrue(lines[1].hasSuffix("\(s)\(s)-\(s)12\(s)\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\(s)\"'@SUM(A1)\"\(s)C6\(s)2007-06-30T12:00:00Z\(s)\(StoreExport.version)"), lines[1])
+            XCTAssertTrue(lines[2].hasSuffix("\(s)-2\(s)\(s)12\(s)\"'+1\"\(s)\"'-2+3\"\(s)C6\(s)2007-06-30T12:00:00Z\(s)\(StoreExport.version)"), lines[2])
             XCTAssertTrue(lines[3].contains("\(s).\(s)12\(s)\"'\tx\"\(s)\"'\r=1\"\(s)C6"), lines[3])
         }
     }

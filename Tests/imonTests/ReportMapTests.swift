@@ -73,6 +73,6 @@ final class ReportMapTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["bericht.html"])
         let neither = try ImonProcess.run(["report", "--store", folder.appendingPathComponent("monitoring.sqlite").path, "--year", "2007"])
         XCTAssertEqual(neither.status, 2)
-        XCTAssertTrue(neither.err.contains("give -o WORKBOOK, --html FILE or both"), neither.err)
+        XCTAssertTrue(neither.err.contains("give -o WORKBOOK, --html FILE or --json FILE"), neither.err)
     }
 }

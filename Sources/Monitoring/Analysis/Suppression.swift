@@ -1,12 +1,14 @@
-/// Statistical confidentiality for a published table of counts: cells
-/// below the minimum case number are suppressed (primary), and further
-/// cells are suppressed (secondary) so that no suppressed cell can be
-/// worked out from a published total and the rest of its row or column.
+/// The earlier per-line rule for a table of counts: cells below the
+/// minimum case number are suppressed (primary), and a line with a
+/// published total and exactly one hidden part gets a second hidden part.
+/// It leaks (issue 22: a hidden total with published parts, the city less
+/// the districts once zeros are printed); reports protect with the LP-audited
+/// `SecondarySuppression`, and this rule remains as the baseline the tests
+/// measure the audit against (`ProtectionOptions.Secondary.perLine`).
 ///
 /// The table is given as rows (districts, and the city as the total row)
 /// and columns (the categories, the first being the total when the
-/// indicator has parts). Zero is never suppressed: a published zero
-/// discloses nobody.
+/// indicator has parts). Zero is never suppressed.
 public enum Suppression {
     public struct Cell: Hashable, Sendable {
         public var row: Int

@@ -80,7 +80,7 @@ public enum ReportMaps {
         let unit = unitSuffix(indicator, l)
         var legend = classes.legend(min: lo, max: hi, unit: unit, language: l)
         func isSuppressed(_ d: String) -> Bool {
-            verdicts[d] == .notAssessed(.suppressed) || r.isSuppressed(indicator.code, d, key)
+            verdicts[d] == .notAssessed(.suppressed) || r.figure(indicator.code, d, key).isSuppressed
         }
         let suppressedLabel = l("gesperrt (Geheimhaltung)", "suppressed (confidentiality)")
         var suppressedIndex = -1

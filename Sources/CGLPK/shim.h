@@ -1,0 +1,2 @@
+/* GLPK has no pkg-config file; Debian's libglpk-dev puts glpk.h on the default path. */
+#include <glpk.h>
