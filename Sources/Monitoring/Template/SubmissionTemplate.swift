@@ -160,8 +160,7 @@ public struct SubmissionTemplate: Sendable {
         layout.columnWidths = [0: 6, 1: 24]
         for k in categories.indices { layout.columnWidths[Self.firstValueColumn + k] = 14 }
         layout.columnWidths[lastColumn] = 36
-        // Wider than a portrait page holds at a readable size: landscape (fit to the width either way).
-        layout.printLandscape = layout.columnWidths.values.reduce(0, +) > 100
+        // Portrait, fitted to the width: the 40 districts and the total stay on one page (landscape took two).
         layout.frozenRows = firstDataRow
         layout.printTitleRows = header...header
         layout.frozenColumns = 2
