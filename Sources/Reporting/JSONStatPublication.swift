@@ -124,6 +124,7 @@ public enum JSONStatPublication {
             if let n = t.numerator { fields.append("\"numerator\":" + q(n)) }
             if let d = t.denominator { fields.append("\"denominator\":" + q(d)) }
             if let dc = t.denominatorCategory { fields.append("\"denominatorCategory\":" + q(dc)) }
+            if t.denominatorYearOffset != 0 { fields.append("\"denominatorYearOffset\":\(t.denominatorYearOffset)") }
             return q(t.code) + ":{" + fields.joined(separator: ",") + "}"
         }.joined(separator: ",")
         out += "}}}"

@@ -54,7 +54,8 @@ public enum JSONStatPublicationReader {
                 code: code, unit: unit, categories: cats.compactMap { if case .string(let s) = $0 { return s } else { return nil } },
                 total: text("total"), level: text("level") == "city" ? .city : .districts, minimumCases: int("minimumCases") ?? 0,
                 minimumDenominator: int("minimumDenominator") ?? 0, numerator: text("numerator"), denominator: text("denominator"),
-                denominatorCategory: text("denominatorCategory"), decimals: int("decimals")))
+                denominatorCategory: text("denominatorCategory"), denominatorYearOffset: int("denominatorYearOffset") ?? 0,
+                decimals: int("decimals")))
         }
         let reportYear: Int
         if case .number(let y)? = dataset["extension"]?["reportYear"] { reportYear = Int(y) } else { reportYear = years.last ?? 0 }

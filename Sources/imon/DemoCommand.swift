@@ -124,7 +124,7 @@ struct DemoCommand: Command {
                 do { try write() } catch { throw fail(path, error) }
             }
             say("   \(base).xlsx, .ods, .html, .json")
-            say("     " + ProtectionSummary.line(report.publication.statistics, audit: report.audit) + "; \(ProtectionSummary.seconds(time))")
+            say("     " + ProtectionSummary.line(report.publication.statistics, audit: report.audit, l) + "; \(ProtectionSummary.seconds(time, l))")
             do { try store.recordPublication(PublishedPattern(report.publication), by: currentUser()) } catch { throw fail(storePath, error) }
             latest = report
         }
@@ -137,7 +137,7 @@ struct DemoCommand: Command {
         if let (p, audit) = syntheticResult {
             say(l("   Sperrung und Prüfung für 40 Stadtteile × 40 Indikatoren × 10 Jahre (synthetisch): ",
                   "   Suppression and audit on 40 districts × 40 indicators × 10 years (synthetic): ")
-                + ProtectionSummary.seconds(syntheticTime) + "; " + ProtectionSummary.line(p.statistics, audit: audit))
+                + ProtectionSummary.seconds(syntheticTime, l) + "; " + ProtectionSummary.line(p.statistics, audit: audit, l))
         }
         /// One decimal, as the language writes it: 17,9 or 17.9.
         func tenths(_ x: Double) -> String { l.number((x * 10).rounded() / 10) }

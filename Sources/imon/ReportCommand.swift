@@ -85,7 +85,8 @@ struct ReportCommand: Command {
             do { try JSONStatPublication.write(report, to: json) } catch { throw CommandFailure(file: json, error: error) }
             print("wrote \(json)")
         }
-        print(ProtectionSummary.line(report.publication.statistics, audit: report.audit))
+        // The command's other lines are English; --lang is the report's language.
+        print(ProtectionSummary.line(report.publication.statistics, audit: report.audit, .en))
         if publish {
             do { try store.recordPublication(PublishedPattern(report.publication), by: currentUser()) } catch { throw storeFailure(self.store, error) }
             print("recorded in \(self.store) what the \(year) report publishes")

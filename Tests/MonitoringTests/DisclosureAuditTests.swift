@@ -120,6 +120,29 @@ final class DisclosureAuditTests: XCTestCase {
         XCTAssertTrue(audit.passed, "\(audit.findings)")
     }
 
+    func testRateOnThePreviousYearsDenominatorIsPublishedAndAuditedWithThatYear() throws {
+        // P02-like: R(2007) = N(2007) / D(2006) · 1000. N 2007: 22, 30; D 2006: 1533, 2000; D 2007: 1932, 2500.
+        // 22 / 1533 · 1000 = 14,35… → 14,4 (with D 2007 it would be 11,4); 30 / 2000 · 1000 = 15,0.
+        // The first year has no earlier denominator: its rate is not published.
+        let n = countTable("N", ["insgesamt"]), d = countTable("D", ["insgesamt"])
+        let r = PublicationStructure.Table(code: "R", unit: .perThousand, categories: ["insgesamt"], total: nil, level: .districts,
+                                           minimumCases: 3, minimumDenominator: 3, numerator: "N", denominator: "D",
+                                           denominatorYearOffset: -1)
+        let s = PublicationStructure(reportYear: 2007, years: [2006, 2007], districts: ["01", "02"], tables: [n, d, r])
+        let c = counts("N", ["insgesamt"], 2007, ["01": [22], "02": [30]])
+            .merging(counts("N", ["insgesamt"], 2006, ["01": [20], "02": [25]])) { a, _ in a }
+            .merging(counts("D", ["insgesamt"], 2006, ["01": [1533], "02": [2000]])) { a, _ in a }
+            .merging(counts("D", ["insgesamt"], 2007, ["01": [1932], "02": [2500]])) { a, _ in a }
+        let (publication, audit) = try build(s, c, .full)
+        XCTAssertEqual(publication.value("R", "01", "insgesamt", 2007), .value(14.4))
+        XCTAssertEqual(publication.value("R", "02", "insgesamt", 2007), .value(15))
+        XCTAssertNotEqual(publication.value("R", "01", "insgesamt", 2006), .value(20 / 1533 * 1000))
+        XCTAssertTrue(audit.passed, "\(audit.findings)")
+        let (numerator, denominator) = try XCTUnwrap(s.rateParts(r, CellKey("R", "01", "insgesamt", 2007)))
+        XCTAssertEqual(numerator, CellKey("N", "01", "insgesamt", 2007))
+        XCTAssertEqual(denominator, CellKey("D", "01", "insgesamt", 2006))
+    }
+
     // MARK: city line below the minimum
 
     func testCityCountBelowTheMinimumIsFound() throws {

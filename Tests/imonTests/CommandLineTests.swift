@@ -327,6 +327,9 @@ final class CommandLineTests: XCTestCase {
         let result = try run(["demo", "-o", out, "--samples", samples])
         XCTAssertEqual(result.status, 0, result.err)
         XCTAssertTrue(result.out.contains("30 übernommen, 3 abgelehnt"), result.out)
+        // One language per surface: the protection lines of the reports speak German too.
+        XCTAssertTrue(result.out.contains("Prüfung bestanden"), result.out)
+        XCTAssertFalse(result.out.contains("audit passed"), result.out)
         let files = try FileManager.default.contentsOfDirectory(atPath: out)
         for name in ["Lagebericht_2007.xlsx", "Lagebericht_2007.ods", "Lagebericht_2007.html", "monitoring.sqlite", "Vorlagen", "Rueckmeldungen"] {
             XCTAssertTrue(files.contains(name), name)

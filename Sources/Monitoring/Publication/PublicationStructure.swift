@@ -20,12 +20,15 @@ public struct PublicationStructure: Sendable, Equatable {
         public var denominator: String?
         /// The denominator's category for every category of the rate; nil pairs category with category.
         public var denominatorCategory: String?
+        /// The denominator's year relative to the rate's: −1 for a rate on the
+        /// previous year's population (P02), as the catalogue defines it.
+        public var denominatorYearOffset: Int
         /// Decimals a value is published with: the rounding an attacker must allow for.
         public var decimals: Int
 
         public init(code: String, unit: IndicatorUnit, categories: [String], total: String?, level: SpatialLevel,
                     minimumCases: Int, minimumDenominator: Int = 0, numerator: String? = nil, denominator: String? = nil,
-                    denominatorCategory: String? = nil, decimals: Int? = nil) {
+                    denominatorCategory: String? = nil, denominatorYearOffset: Int = 0, decimals: Int? = nil) {
             self.code = code
             self.unit = unit
             self.categories = categories
@@ -36,6 +39,7 @@ public struct PublicationStructure: Sendable, Equatable {
             self.numerator = numerator
             self.denominator = denominator
             self.denominatorCategory = denominatorCategory
+            self.denominatorYearOffset = denominatorYearOffset
             self.decimals = decimals ?? (unit == .count ? 0 : 1)
         }
 
@@ -44,7 +48,7 @@ public struct PublicationStructure: Sendable, Equatable {
                       total: indicator.hasTotal ? indicator.categories[0] : nil, level: indicator.level,
                       minimumCases: indicator.minimumCases, minimumDenominator: indicator.minimumCases,
                       numerator: indicator.numerator, denominator: indicator.denominator,
-                      denominatorCategory: indicator.denominatorCategory)
+                      denominatorCategory: indicator.denominatorCategory, denominatorYearOffset: indicator.denominatorYearOffset)
         }
 
         public var isCount: Bool { unit == .count }
@@ -82,10 +86,11 @@ public struct PublicationStructure: Sendable, Equatable {
 
     public func table(_ code: String) -> Table? { tables.first { $0.code == code } }
 
-    /// The numerator's and the denominator's cell of a rate's cell.
+    /// The numerator's and the denominator's cell of a rate's cell; the
+    /// denominator's in the year the rate's definition names.
     public func rateParts(_ rate: Table, _ key: CellKey) -> (numerator: CellKey, denominator: CellKey)? {
         guard rate.isRate, let n = rate.numerator, let d = rate.denominator, let dt = table(d) else { return nil }
         let dc = rate.denominatorCategory ?? (dt.categories.contains(key.category) ? key.category : dt.categories.first ?? key.category)
-        return (CellKey(n, key.row, key.category, key.year), CellKey(d, key.row, dc, key.year))
+        return (CellKey(n, key.row, key.category, key.year), CellKey(d, key.row, dc, key.year + rate.denominatorYearOffset))
     }
 }
