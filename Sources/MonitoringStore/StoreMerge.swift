@@ -34,22 +34,31 @@ extension MonitoringStore {
         }
     }
 
-    /// Other departments' current values of one indicator and year: the
-    /// conflicts of a new file. Searches the index of current values
-    /// (observation_current), so its cost does not grow with the history.
+    /// Other sources' current values of one indicator and year: the
+    /// conflicts of a new file. Another source is another department, or
+    /// the same department's own workbook or another of its tables.
+    /// Searches the index of current values (observation_current), so its
+    /// cost does not grow with the history.
     static let standingSQL = """
         SELECT o.id, o.district, o.category, o.value, o.marker, s.fileName, s.department
         FROM observation o JOIN submission s ON s.id = o.submissionID
-        WHERE o.current = 1 AND o.indicator = ? AND o.year = ? AND s.department <> ?
+        WHERE o.current = 1 AND o.indicator = ? AND o.year = ? AND (s.department <> ? OR s.source IS NOT ?)
         """
     /// The current submission with the same file hash: the same file again.
-    static let knownFileSQL = "SELECT id FROM submission WHERE sha256 = ? AND status = 'current'"
-    /// The current version of a department's year, which a new one supersedes.
-    static let previousVersionSQL = "SELECT id, fileName FROM submission WHERE department = ? AND year = ? AND status = 'current'"
+    static let knownFileSQL = "SELECT id FROM submission WHERE sha256 = ? AND source IS NULL AND status = 'current'"
+    /// The current version of an imported table's year that says the same.
+    static let sameContentSQL = """
+        SELECT id FROM submission WHERE department = ? AND year = ? AND source = ? AND contentHash = ? AND status = 'current'
+        """
+    /// The current version of a department's year (of one table, for an
+    /// import), which a new one supersedes.
+    static let previousVersionSQL = """
+        SELECT id, fileName FROM submission WHERE department = ? AND year = ? AND source IS ? AND status = 'current'
+        """
     /// The superseded version's observations are no longer current.
     static let supersedeSQL = "UPDATE observation SET current = 0 WHERE submissionID = ?"
     /// The look-ups made for every merged file, for the test that they use indexes.
-    static var lookUps: [String] { [standingSQL, knownFileSQL, previousVersionSQL, supersedeSQL] }
+    static var lookUps: [String] { [standingSQL, knownFileSQL, sameContentSQL, previousVersionSQL, supersedeSQL] }
 
     /// Another department's current value for a cell the new file fills.
     private struct Standing {
@@ -76,7 +85,16 @@ extension MonitoringStore {
         }
         result = try write { db in
             var result = result
-            let known = try db.first(Self.knownFileSQL, [item.sha256]) { try $0["id"] as Int64 }
+            // The same again: for a department's workbook the same file; for a
+            // year of an imported table the same values, whatever file brought them.
+            let source = submission.source
+            let contentHash = source.map { _ in ImportFingerprint.of(submission.observations) }
+            let known: Int64?
+            if let source {
+                known = try db.first(Self.sameContentSQL, [department, year, source, contentHash]) { try $0["id"] as Int64 }
+            } else {
+                known = try db.first(Self.knownFileSQL, [item.sha256]) { try $0["id"] as Int64 }
+            }
             if known != nil {
                 try db.execute(sql: """
                     INSERT INTO event (at, byUser, fileName, sha256, department, year, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, 'unchanged', '')
@@ -88,7 +106,7 @@ extension MonitoringStore {
             // Conflicts: other departments' current values for the same cells.
             var others: [String: Standing] = [:]
             for indicator in Set(observations.map(\.indicator)).sorted() {
-                try db.each(Self.standingSQL, [indicator, year, department]) { row in
+                try db.each(Self.standingSQL, [indicator, year, department, source]) { row in
                     let key = "\(indicator)\u{1}\(try row["district"] as String)\u{1}\(try row["category"] as String)"
                     others[key] = Standing(id: try row["id"], value: try row["value"], marker: try row["marker"],
                                            file: try row["fileName"], department: try row["department"])
@@ -127,14 +145,16 @@ extension MonitoringStore {
                 result.decision = "\(conflicts.count) conflicting value\(conflicts.count == 1 ? "" : "s"): kept the \(prefer == .new ? "new file's" : "store's") (decided by \(user))"
             }
             // The same department and year again: the earlier version is superseded.
-            let previous = try db.first(Self.previousVersionSQL, [department, year]) { (id: try $0["id"] as Int64, file: try $0["fileName"] as String) }
+            let previous = try db.first(Self.previousVersionSQL, [department, year, source]) { (id: try $0["id"] as Int64, file: try $0["fileName"] as String) }
             if let previous {
                 try db.execute(sql: Self.supersedeSQL, arguments: [previous.id])
             }
             try db.execute(sql: """
-                INSERT INTO submission (fileName, sha256, department, year, templateID, catalogueVersionID, importedAt, importedBy, status, observationCount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'current', ?)
-                """, arguments: [item.file, item.sha256, department, year, submission.templateID, versionID, now, user, observations.count])
+                INSERT INTO submission (fileName, sha256, department, year, templateID, catalogueVersionID, importedAt, importedBy, status,
+                                        observationCount, source, contentHash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'current', ?, ?, ?)
+                """, arguments: [item.file, item.sha256, department, year, submission.templateID, versionID, now, user, observations.count,
+                                 source, contentHash])
             let id = db.lastInsertedRowID
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO observation (submissionID, indicator, district, year, category, value, marker, sheet, cell)
@@ -156,6 +176,7 @@ extension MonitoringStore {
             var outcome = "imported"
             if case .superseded = result.outcome { outcome = "superseded" }
             var detail = "\(observations.count) observation\(observations.count == 1 ? "" : "s")"
+            if let source { detail += " from table \(source)" }
             if case .superseded(let file, _) = result.outcome { detail += "; replaces \(file)" }
             if let decision = result.decision { detail += "; " + decision }
             try db.execute(sql: """

@@ -120,5 +120,16 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 PRAGMA user_version = 3;
                 """),
+        // Tables the statistics office publishes (`imon import`): a submission
+        // names the table it came from, and one department's year may come
+        // from several tables, each superseding only its own earlier version.
+        // A table brings every year again with each export, so the hash of
+        // what one year says (ImportFingerprint) decides `unchanged`.
+        ("v4", """
+                ALTER TABLE submission ADD COLUMN source TEXT;
+                ALTER TABLE submission ADD COLUMN contentHash TEXT;
+                CREATE INDEX submission_by_source ON submission(department, year, source, status);
+                PRAGMA user_version = 4;
+                """),
     ]
 }

@@ -11,7 +11,8 @@ enum Imon {
         abstract: "Integration monitoring: read, check and merge the workbooks departments send.",
         version: "0.1.0",
         subcommands: [CatCommand.spec, InspectCommand.spec, ConvertCommand.spec, CatalogueCommand.spec, TemplateCommand.spec,
-                      ValidateCommand.spec, MergeCommand.spec, ExportCommand.spec, HistoryCommand.spec, ReportCommand.spec, AuditCommand.spec,
+                      ValidateCommand.spec, MergeCommand.spec, ImportCommand.spec, ExportCommand.spec, HistoryCommand.spec, ReportCommand.spec,
+                      AuditCommand.spec,
                       DemoCommand.spec])
 
     /// Runs the command; every failure ends in one line on standard error.

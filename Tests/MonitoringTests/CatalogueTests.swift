@@ -43,6 +43,52 @@ final class CatalogueTests: XCTestCase {
         }
     }
 
+    func testSourceMappingsAreCheckedLikeEveryOtherSheetAtTheirCells() throws {
+        var c = DefaultCatalogue.magdeburg
+        c.sources = [SourceMapping(table: "K3_T41", department: "99", yearColumn: 0, districtColumn: 1, cityKey: "15003", columnCount: 4,
+                                   columns: [
+                                       SourceColumn(column: 2, indicator: "W01", category: "nichtdeutsch"),
+                                       SourceColumn(column: 3, indicator: "W01", category: "nichtdeutsch"),
+                                       SourceColumn(column: 6, indicator: "X99", category: "insgesamt"),
+                                       SourceColumn(column: 2, indicator: "W01", category: "türkisch"),
+                                       SourceColumn(column: 2, indicator: "W02", category: "nichtdeutsch"),
+                                       SourceColumn(column: 1, indicator: "W04", category: "insgesamt"),
+                                   ])]
+        let file = path("quellen.xlsx")
+        try CatalogueWorkbook.write(c, to: file)
+        let (read, findings) = try CatalogueWorkbook.read(path: file)
+        XCTAssertEqual(read.sources, c.sources, "the sheet Quellen round-trips")
+        let lines = findings.map { CatalogueFindingText.line($0, .en) }
+        XCTAssertEqual(lines, [
+            "Quellen!B2: source K3_T41: department \"99\" is not in the sheet Ämter [unknown-department]",
+            "Quellen!I3: source K3_T41: columns C, D both feed W01 \"nichtdeutsch\" [columns-onto-one-category]",
+            "Quellen!I4: source K3_T41: column G lies outside the table's 4 columns [column-out-of-range]",
+            "Quellen!K4: source K3_T41: indicator X99 does not exist [unknown-indicator]",
+            "Quellen!L5: source K3_T41: indicator W01 has no category \"türkisch\" (it has insgesamt, deutsch, nichtdeutsch) [unknown-category]",
+            "Quellen!K6: source K3_T41: W02 is a rate; rates are derived from counts, never imported [rate-not-importable]",
+            "Quellen!I7: source K3_T41: column B is the year or district column and cannot feed a value [column-is-key]",
+        ])
+    }
+
+    func testASourceSheetWithUnreadableEntriesNamesTheirCells() throws {
+        let file = path("quellen-kaputt.xlsx")
+        try CatalogueWorkbook.write(DefaultCatalogue.magdeburg, to: file)
+        var workbook = try WorkbookFile.read(file)
+        let q = try XCTUnwrap(workbook.sheets.firstIndex { $0.name == "Quellen" })
+        func set(_ a1: String, _ value: CellValue) {
+            let ref = CellReference(a1)!
+            let r = workbook.sheets[q].rows.firstIndex { $0.index == ref.row }!
+            let c = workbook.sheets[q].rows[r].cells.firstIndex { $0.column == ref.column }!
+            workbook.sheets[q].rows[r].cells[c].value = value
+        }
+        set("C2", .string("1A"))          // year column of K3_T33: not a letter
+        set("H3", .string(". = heimlich")) // markers of K3_T41: meaning unknown
+        let (_, findings) = CatalogueWorkbook.read(workbook)
+        let lines = findings.map { CatalogueFindingText.line($0, .en) }
+        XCTAssertTrue(lines.contains("Quellen!C2: source K3_T33: \"1A\" is not a column letter (A, B, …) [not-a-column]"), "\(lines)")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("Quellen!H3: source K3_T41: \". = heimlich\" is not a marker") }, "\(lines)")
+    }
+
     func testAssessmentSettingsRoundTripAndAreChecked() throws {
         var c = DefaultCatalogue.magdeburg
         c.assessment.minimumPopulation = 500

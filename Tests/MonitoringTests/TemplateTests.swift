@@ -39,7 +39,8 @@ final class TemplateTests: XCTestCase {
                            ["Nr.", "Stadtteil", "insgesamt", "deutsch", "nichtdeutsch", "Bemerkung"].map(CellValue.string))
             XCTAssertEqual(sheet.value(at: CellReference("A6")!), .string("01"))
             XCTAssertEqual(sheet.value(at: CellReference("B6")!), .string("Altstadt"))
-            XCTAssertEqual(sheet.value(at: CellReference("B45")!), .string("Kreuzhorst"))
+            XCTAssertEqual(sheet.value(at: CellReference("A45")!), .string("78"))
+            XCTAssertEqual(sheet.value(at: CellReference("B45")!), .string("Beyendorf-Sohlen"))
             XCTAssertEqual(sheet.value(at: CellReference("B46")!), .string("Stadt insgesamt"))
             XCTAssertEqual(sheet.value(at: CellReference("C6")!), .empty, "input cells are empty")
         }

@@ -1,5 +1,6 @@
 /// The agreed set of what is monitored: fields of action, districts, data
-/// providers, indicators and goals.
+/// providers, indicators and goals, and the mappings of the statistics
+/// office's tables onto the indicators.
 public struct Catalogue: Sendable, Equatable {
     public var fields: [FieldOfAction]
     public var districts: [District]
@@ -8,18 +9,21 @@ public struct Catalogue: Sendable, Equatable {
     public var goals: [Goal]
     /// How districts are compared: assessed categories, small-number rules, class boundaries.
     public var assessment: AssessmentSettings
+    /// How statistics-office tables feed the indicators (`imon import`).
+    public var sources: [SourceMapping]
     /// The districts' outlines for maps; nil when the catalogue names none.
     public var geometry: DistrictGeometry?
 
     public init(fields: [FieldOfAction] = FieldOfAction.builtIn, districts: [District], departments: [Department],
                 indicators: [Indicator], goals: [Goal], assessment: AssessmentSettings = AssessmentSettings(),
-                geometry: DistrictGeometry? = nil) {
+                sources: [SourceMapping] = [], geometry: DistrictGeometry? = nil) {
         self.fields = fields
         self.districts = districts
         self.departments = departments
         self.indicators = indicators
         self.goals = goals
         self.assessment = assessment
+        self.sources = sources
         self.geometry = geometry
     }
 

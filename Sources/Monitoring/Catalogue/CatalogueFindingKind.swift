@@ -3,7 +3,12 @@
 public enum CatalogueFindingKind: Hashable, Sendable {
     /// The part of the catalogue an entry belongs to, for messages.
     public enum Entry: String, Hashable, Sendable {
-        case fieldOfAction, district, districtNumber, area, department, contact, indicator, category
+        case fieldOfAction, district, districtNumber, area, department, contact, indicator, category, sourceTable
+    }
+
+    /// A column of the sheet `Quellen`, for messages.
+    public enum SourceField: String, Hashable, Sendable {
+        case table, department, yearColumn, districtColumn, cityKey, column, indicator, category, columnCount, idHeader, markers
     }
 
     /// Numerator or denominator of a rate.
@@ -61,6 +66,21 @@ public enum CatalogueFindingKind: Hashable, Sendable {
     case districtWithSeveralShapes(district: String, name: String, count: Int)
     /// An outline whose number or name fits no district.
     case shapeWithoutDistrict(feature: Int, label: String)
+    // Source mappings (sheet `Quellen`).
+    case sourceFieldMissing(table: String, field: SourceField)
+    case sourceNotAColumn(table: String, found: String)
+    case sourceColumnOutOfRange(table: String, column: String, columnCount: Int)
+    /// A mapped column is the table's year or district column.
+    case sourceColumnIsKey(table: String, column: String)
+    case sourceColumnsOntoOneCategory(table: String, indicator: String, category: String, columns: [String])
+    case sourceUnknownIndicator(table: String, indicator: String)
+    /// Rates are derived from counts, never taken from a table.
+    case sourceDerivedIndicator(table: String, indicator: String)
+    case sourceUnknownCategory(table: String, indicator: String, category: String, available: [String])
+    case sourceUnknownDepartment(table: String, department: String)
+    case sourceUnknownMarker(table: String, found: String)
+    /// Two rows of one table state different values for what the whole table shares.
+    case sourceDisagrees(table: String, field: SourceField, first: String, found: String)
 
     /// The stable code programs and tests rely on.
     public var code: String {
@@ -98,6 +118,17 @@ public enum CatalogueFindingKind: Hashable, Sendable {
         case .districtWithoutShape: "map-shape-missing"
         case .districtWithSeveralShapes: "map-shape-twice"
         case .shapeWithoutDistrict: "map-shape-unknown"
+        case .sourceFieldMissing: "missing-value"
+        case .sourceNotAColumn: "not-a-column"
+        case .sourceColumnOutOfRange: "column-out-of-range"
+        case .sourceColumnIsKey: "column-is-key"
+        case .sourceColumnsOntoOneCategory: "columns-onto-one-category"
+        case .sourceUnknownIndicator: "unknown-indicator"
+        case .sourceDerivedIndicator: "rate-not-importable"
+        case .sourceUnknownCategory: "unknown-category"
+        case .sourceUnknownDepartment: "unknown-department"
+        case .sourceUnknownMarker: "unknown-marker"
+        case .sourceDisagrees: "source-disagrees"
         }
     }
 }

@@ -116,6 +116,36 @@ public enum CatalogueFindingText {
         case .shapeWithoutDistrict(let feature, let label):
             return l("Umriss \(feature + 1) („\(ControlText.visible(label))“) der Kartendatei passt zu keinem Stadtteil",
                      "outline \(feature + 1) (\"\(ControlText.visible(label))\") of the map file fits no district")
+        case .sourceFieldMissing(let t, let field):
+            return l("Quelle \(t): \(sourceField(field, l)) fehlt", "source \(t): \(sourceField(field, l)) is missing")
+        case .sourceNotAColumn(let t, let found):
+            return l("Quelle \(t): „\(found)“ ist kein Spaltenbuchstabe (A, B, …)", "source \(t): \"\(found)\" is not a column letter (A, B, …)")
+        case .sourceColumnOutOfRange(let t, let column, let count):
+            return l("Quelle \(t): Spalte \(column) liegt außerhalb der \(count) Spalten der Tabelle",
+                     "source \(t): column \(column) lies outside the table's \(count) columns")
+        case .sourceColumnIsKey(let t, let column):
+            return l("Quelle \(t): Spalte \(column) ist die Jahres- oder Stadtteilspalte und kann keinen Wert liefern",
+                     "source \(t): column \(column) is the year or district column and cannot feed a value")
+        case .sourceColumnsOntoOneCategory(let t, let i, let category, let columns):
+            return l("Quelle \(t): die Spalten \(columns.joined(separator: ", ")) liefern beide \(i) „\(category)“",
+                     "source \(t): columns \(columns.joined(separator: ", ")) both feed \(i) \"\(category)\"")
+        case .sourceUnknownIndicator(let t, let i):
+            return l("Quelle \(t): Indikator \(i) gibt es nicht", "source \(t): indicator \(i) does not exist")
+        case .sourceDerivedIndicator(let t, let i):
+            return l("Quelle \(t): \(i) ist eine Quote; Quoten werden aus Anzahlen berechnet, nie übernommen",
+                     "source \(t): \(i) is a rate; rates are derived from counts, never imported")
+        case .sourceUnknownCategory(let t, let i, let category, let available):
+            return l("Quelle \(t): Indikator \(i) hat keine Kategorie „\(category)“ (er hat \(available.joined(separator: ", ")))",
+                     "source \(t): indicator \(i) has no category \"\(category)\" (it has \(available.joined(separator: ", ")))")
+        case .sourceUnknownDepartment(let t, let department):
+            return l("Quelle \(t): das Amt „\(department)“ steht nicht auf dem Blatt \(CatalogueWorkbook.departmentsSheet)",
+                     "source \(t): department \"\(department)\" is not in the sheet \(CatalogueWorkbook.departmentsSheet)")
+        case .sourceUnknownMarker(let t, let found):
+            return l("Quelle \(t): „\(found)“ nennt kein Zeichen mit seiner Bedeutung (etwa „. = geheim; - = nichts“)",
+                     "source \(t): \"\(found)\" is not a marker with its meaning (such as \". = geheim; - = nichts\")")
+        case .sourceDisagrees(let t, let field, let first, let found):
+            return l("Quelle \(t): \(sourceField(field, l)) ist hier „\(found)“, in der ersten Zeile der Tabelle „\(first)“",
+                     "source \(t): \(sourceField(field, l)) is \"\(found)\" here but \"\(first)\" in the table's first row")
         }
     }
 
@@ -145,6 +175,22 @@ public enum CatalogueFindingText {
         }
     }
 
+    private static func sourceField(_ f: CatalogueFindingKind.SourceField, _ l: Language) -> String {
+        switch f {
+        case .table: l("die Tabellenkennung", "the table id")
+        case .department: l("das Amt", "the department")
+        case .yearColumn: l("die Jahresspalte", "the year column")
+        case .districtColumn: l("die Stadtteilspalte", "the district column")
+        case .cityKey: l("der Schlüssel der Gesamtstadt", "the city's key")
+        case .column: l("die Spalte", "the column")
+        case .indicator: l("der Indikator", "the indicator")
+        case .category: l("die Kategorie", "the category")
+        case .columnCount: l("die Spaltenzahl", "the column count")
+        case .idHeader: l("die Kennungsspalte", "the id column's header")
+        case .markers: l("die Zeichen", "the markers")
+        }
+    }
+
     private static func word(_ entry: CatalogueFindingKind.Entry, _ l: Language) -> String {
         switch entry {
         case .fieldOfAction: l("Handlungsfeld", "field of action")
@@ -155,6 +201,7 @@ public enum CatalogueFindingText {
         case .contact: l("Kontakt", "contact")
         case .indicator: l("Indikator", "indicator")
         case .category: l("Kategorie", "category")
+        case .sourceTable: l("Quelle", "source")
         }
     }
 

@@ -40,8 +40,22 @@ public enum CatalogueListing {
             let count = c.submittedIndicators(of: d.code).count
             lines.append("   \(d.code.padding(5)) \(d.name)  (\(count) Indikatoren)")
         }
+        if !c.sources.isEmpty {
+            lines.append("")
+            lines.append("Quellen (imon import)")
+            for m in c.sources {
+                let columns = m.columns.map { "\($0.letter) → \($0.indicator) \($0.category)" }.joined(separator: ", ")
+                lines.append("   \(m.table.padding(8)) Amt \(m.department); Jahr \(CellReference.columnName(m.yearColumn)), "
+                             + "Stadtteil \(CellReference.columnName(m.districtColumn)), Stadt \(m.cityKey): \(columns)")
+            }
+        }
         lines.append("")
         lines.append("Stadtteile: " + c.districts.map { "\($0.number) \($0.name)" }.joined(separator: ", "))
+        let noted = c.districts.filter { $0.note != nil }
+        if !noted.isEmpty {
+            lines.append("Hinweise zu den Stadtteilen:")
+            for d in noted { lines.append("   \(d.number) \(d.name): \(d.note ?? "")") }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -12,6 +12,9 @@ public enum CatalogueRules {
         public var departmentRows: [Int] = []
         public var indicatorColumns: [String: Int] = [:]
         public var goalColumns: [String: Int] = [:]
+        /// Per source table, the rows of its mapped columns, in order; and the sheet `Quellen`'s columns.
+        public var sourceRows: [String: [Int]] = [:]
+        public var sourceColumns: [String: Int] = [:]
 
         public init() {}
     }
@@ -108,6 +111,7 @@ public enum CatalogueRules {
             }
         }
         findings += assessmentFindings(c, cell: indicatorCell)
+        findings += SourceRules.check(c, locations: locations)
         return findings
     }
 

@@ -3,8 +3,8 @@ import WorkbookIO
 
 /// The catalogue as the coordinator keeps it: a workbook with the sheets
 /// `Handlungsfelder`, `Sozialräume`, `Ämter`, `Indikatoren`, `Ziele`, the
-/// optional settings sheet `Bewertung`, and
-/// German headers. Reading tolerates column order and spelling of headers;
+/// optional settings sheet `Bewertung`, the optional sheet `Quellen` (see
+/// `SourceSheet.swift`), and German headers. Reading tolerates column order and spelling of headers;
 /// every problem is reported with its cell.
 public enum CatalogueWorkbook {
     public static let fieldsSheet = "Handlungsfelder"
@@ -15,7 +15,7 @@ public enum CatalogueWorkbook {
 
     /// Column keys with their German headers, in the order they are written.
     static let fieldColumns = [("code", "Nr."), ("name", "Handlungsfeld")]
-    static let districtColumns = [("number", "Nr."), ("name", "Stadtteil"), ("area", "Gebiet")]
+    static let districtColumns = [("number", "Nr."), ("name", "Stadtteil"), ("area", "Gebiet"), ("note", "Hinweis")]
     static let departmentColumns = [("code", "Kürzel"), ("name", "Bezeichnung"), ("contact", "Kontakt")]
     static let indicatorColumns = [
         ("code", "Kennziffer"), ("name", "Bezeichnung"), ("field", "Handlungsfeld"), ("department", "Amt"), ("unit", "Einheit"),
@@ -39,8 +39,8 @@ public enum CatalogueWorkbook {
         do {
             try writeSheet(writer, fieldsSheet, fieldColumns, widths: [6, 90],
                            c.fields.map { [.string(String($0.code)), .string($0.name)] })
-            try writeSheet(writer, districtsSheet, districtColumns, widths: [6, 26, 20],
-                           c.districts.map { [.string($0.number), .string($0.name), text($0.area)] })
+            try writeSheet(writer, districtsSheet, districtColumns, widths: [6, 26, 20, 70],
+                           c.districts.map { [.string($0.number), .string($0.name), text($0.area), text($0.note)] })
             try writeSheet(writer, departmentsSheet, departmentColumns, widths: [8, 48, 30],
                            c.departments.map { [.string($0.code), .string($0.name), text($0.contact)] })
             try writeSheet(writer, indicatorsSheet, indicatorColumns,
@@ -64,6 +64,9 @@ public enum CatalogueWorkbook {
                            ] })
             try writeSheet(writer, AssessmentSettingsSheet.name, AssessmentSettingsSheet.columns, widths: [40, 16, 70],
                            AssessmentSettingsSheet.rows(c.assessment))
+            if !c.sources.isEmpty {
+                try writeSheet(writer, sourcesSheet, sourceColumns, widths: sourceWidths, sourceRows(c.sources))
+            }
             if let geometry = c.geometry {
                 try CatalogueMapSheet.write(geometry, writer)
             }
@@ -137,7 +140,7 @@ public enum CatalogueWorkbook {
                 let r = RowReader(sheet: sheet, row: row, map: map)
                 guard let number = r.code("number"), let name = r.string("name") else { continue }
                 findings += r.unsafeText("number", .districtNumber) + r.unsafeText("name", .district) + r.unsafeText("area", .area)
-                districts.append(District(number: number, name: name, area: r.string("area")))
+                districts.append(District(number: number, name: name, area: r.string("area"), note: r.string("note")))
                 locations.districtRows.append(row.index)
             }
         }
@@ -226,10 +229,11 @@ public enum CatalogueWorkbook {
             assessment = AssessmentSettingsSheet.read(sheet, &findings)
         }
         assessment.rules = rules
+        let sources = readSources(workbook, findings: &findings, locations: &locations)
         let (geometry, mapFindings) = CatalogueMapSheet.read(workbook, folder: folder, districts: districts)
         let catalogue = Catalogue(fields: fields.isEmpty ? FieldOfAction.builtIn : fields, districts: districts,
                                   departments: departments, indicators: indicators, goals: goals, assessment: assessment,
-                                  geometry: geometry)
+                                  sources: sources, geometry: geometry)
         return (catalogue, findings + CatalogueRules.check(catalogue, locations: locations) + mapFindings)
     }
 

@@ -1,23 +1,16 @@
 /// The built-in catalogue for Magdeburg, so that everything runs before
 /// the coordinator has written a single indicator. Districts are the
-/// city's 40 Stadtteile; department codes follow the usual municipal
-/// numbering (KGSt) and are meant to be adjusted in the catalogue workbook.
+/// city's 40 Stadtteile under the numbers the city's own statistics use
+/// (KISS-MD: 01, 02, 04, …, 78); department codes follow the usual
+/// municipal numbering (KGSt) and are meant to be adjusted in the
+/// catalogue workbook.
 public enum DefaultCatalogue {
     static let nationality = ["insgesamt", "deutsch", "nichtdeutsch"]
     static let sex = ["insgesamt", "männlich", "weiblich"]
     static let total = ["insgesamt"]
 
     public static let magdeburg = withBuiltInShapes(Catalogue(
-        districts: [
-            ("01", "Altstadt"), ("02", "Werder"), ("04", "Alte Neustadt"), ("06", "Neue Neustadt"), ("08", "Neustädter See"),
-            ("10", "Kannenstieg"), ("12", "Neustädter Feld"), ("14", "Sülzegrund"), ("18", "Nordwest"), ("20", "Alt Olvenstedt"),
-            ("22", "Neu Olvenstedt"), ("24", "Stadtfeld Ost"), ("26", "Stadtfeld West"), ("28", "Diesdorf"), ("30", "Sudenburg"),
-            ("32", "Ottersleben"), ("34", "Lemsdorf"), ("36", "Leipziger Straße"), ("38", "Reform"), ("40", "Hopfengarten"),
-            ("42", "Beyendorfer Grund"), ("44", "Buckau"), ("46", "Fermersleben"), ("48", "Salbke"), ("50", "Westerhüsen"),
-            ("52", "Brückfeld"), ("54", "Berliner Chaussee"), ("56", "Cracau"), ("58", "Prester"), ("60", "Zipkeleben"),
-            ("62", "Herrenkrug"), ("64", "Rothensee"), ("66", "Industriehafen"), ("68", "Gewerbegebiet Nord"), ("70", "Barleber See"),
-            ("72", "Pechau"), ("74", "Randau-Calenberge"), ("76", "Beyendorf-Sohlen"), ("78", "Großer Silberberg"), ("80", "Kreuzhorst"),
-        ].map { District(number: $0.0, name: $0.1) },
+        districts: districts,
         departments: [
             Department(code: "12", name: "Amt für Statistik und Wahlen"),
             Department(code: "32", name: "Ordnungsamt – Ausländerbehörde"),
@@ -38,7 +31,8 @@ public enum DefaultCatalogue {
                  indicator: "A03", category: "nichtdeutsch", baselineYear: 2005, baselineValue: 25, targetYear: 2010, targetValue: 35, priority: 2),
             Goal(field: 4, statement: "Die Betreuungsquote nichtdeutscher Kinder unter 6 Jahren steigt bis 2010 auf 60 %.",
                  indicator: "J03", category: "nichtdeutsch", baselineYear: 2005, baselineValue: 45, targetYear: 2010, targetValue: 60, priority: 3),
-        ]))
+        ],
+        sources: DefaultSources.kissMD))
 
     /// The catalogue with the built-in Stadtteile outlines, matched by name.
     static func withBuiltInShapes(_ catalogue: Catalogue) -> Catalogue {
@@ -46,6 +40,36 @@ public enum DefaultCatalogue {
         c.geometry = DistrictGeometry.magdeburg(for: c.districts).0
         return c
     }
+
+
+    /// The 40 Stadtteile by the numbers of the city's tables. Those whose
+    /// pairing was checked or changed carry a note saying how (issue 26):
+    /// the facts are K3_T33's area (ha) and population per number, compared
+    /// with the published area and population of each Stadtteil. The
+    /// numbers 01–60 other than 16 and 42 are kept from the earlier list;
+    /// their populations in K3_T33 fit it, but they were not checked one by
+    /// one against a list of the city's.
+    static let districts: [District] = [
+        ("01", "Altstadt", nil), ("02", "Werder", nil), ("04", "Alte Neustadt", nil), ("06", "Neue Neustadt", nil),
+        ("08", "Neustädter See", nil), ("10", "Kannenstieg", nil), ("12", "Neustädter Feld", nil), ("14", "Sülzegrund", nil),
+        ("16", "Großer Silberberg", "Nr. 16 nach K3_T33: 386,67 ha und keine Einwohner, wie für den Großen Silberberg veröffentlicht (3,8667 km², unbewohnt); bisher unter 78 geführt."),
+        ("18", "Nordwest", nil), ("20", "Alt Olvenstedt", nil), ("22", "Neu Olvenstedt", nil), ("24", "Stadtfeld Ost", nil),
+        ("26", "Stadtfeld West", nil), ("28", "Diesdorf", nil), ("30", "Sudenburg", nil), ("32", "Ottersleben", nil),
+        ("34", "Lemsdorf", nil), ("36", "Leipziger Straße", nil), ("38", "Reform", nil), ("40", "Hopfengarten", nil),
+        ("42", "Beyendorfer Grund", "Nr. 42 bestätigt: 604,4 ha und 20 Einwohner (2021) in K3_T33, wie veröffentlicht (6,044 km², 20 Einwohner)."),
+        ("44", "Buckau", nil), ("46", "Fermersleben", nil), ("48", "Salbke", nil), ("50", "Westerhüsen", nil),
+        ("52", "Brückfeld", nil), ("54", "Berliner Chaussee", nil), ("56", "Cracau", nil), ("58", "Prester", nil),
+        ("60", "Zipkeleben", nil),
+        ("62", "Kreuzhorst", "Nr. 62 nach K3_T33: 472,41 ha und keine Einwohner, wie für die Kreuzhorst veröffentlicht (4,73 km², unbewohnt); bisher unter 80, die die Tabellen der Stadt nicht kennen."),
+        ("64", "Herrenkrug", "Nr. 64 nach K3_T33: 1205,03 ha, wie für Herrenkrug veröffentlicht (etwa 12 km²); bisher unter 62."),
+        ("66", "Rothensee", "Nr. 66 nach K3_T33: 212,23 ha, wie für Rothensee veröffentlicht (2,1223 km²); bisher unter 64."),
+        ("68", "Industriehafen", "Nr. 68 nach K3_T33: 363,46 ha und 170 Einwohner (2021), wie für den Industriehafen veröffentlicht (3,6346 km², 170); bisher unter 66."),
+        ("70", "Gewerbegebiet Nord", "Nr. 70 nach K3_T33: 938,77 ha und 17 Einwohner (2021), wie veröffentlicht (9,3877 km², 17); bisher unter 68."),
+        ("72", "Barleber See", "Nr. 72 nach K3_T33: 541,47 ha, wie für Barleber See veröffentlicht (5,4147 km²); bisher unter 70."),
+        ("74", "Pechau", "Nr. 74 nach K3_T33: 761,1 ha und 517 Einwohner (2021), wie für Pechau veröffentlicht (7,611 km², 517); bisher unter 72."),
+        ("76", "Randau-Calenberge", "Nr. 76 nur durch Ausschluss: die einzige Nummer, die nach den anderen Zuordnungen bleibt (1371,76 ha, 557 Einwohner 2021); nicht mit einer Angabe der Stadt abgeglichen. Bisher unter 74."),
+        ("78", "Beyendorf-Sohlen", "Nr. 78 nach K3_T33: 814,35 ha und 1262 Einwohner (2021), wie für Beyendorf-Sohlen veröffentlicht (8,1435 km², 1262); bisher unter 76."),
+    ].map { District(number: $0.0, name: $0.1, note: $0.2) }
 
     static let indicators: [Indicator] = [
         // 1 Wohnen / Interkulturelle Konflikte in der Nachbarschaft

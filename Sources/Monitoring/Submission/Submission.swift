@@ -10,6 +10,10 @@ public struct Submission: Sendable {
     public var tables: [String: IndicatorTable] = [:]
     /// The workbook as read, for feedback copies.
     public var workbook: Workbook
+    /// The statistics-office table an import took the values from
+    /// (`K3_T41`); nil for a department's own workbook. One department's
+    /// year may come from several tables, each superseding only itself.
+    public var source: String? = nil
 }
 
 /// One indicator's sheet: the values of each district row and the city row.

@@ -117,7 +117,10 @@ public enum DemoSamples {
         values.enteredYear = 2006
         plant((file3, "Angaben", "B4", "reporting year 2006 does not match the template id (2007)"))
         values.omittedDistricts["A01"] = ["38"]
-        plant((file3, "A01", "B24", "district 38 Reform is missing (pointed at the row where it belongs)"))
+        // The name column of the row where 38 belongs.
+        let reformRow = SubmissionTemplate.headerRow + 1 + (catalogue.districts.firstIndex { $0.number == "38" } ?? 0)
+        plant((file3, "A01", CellReference(row: reformRow, column: 1).description,
+               "district 38 Reform is missing (pointed at the row where it belongs)"))
         values.renamedSheets["A04"] = "Arbeitslose"
         plant((file3, "Arbeitslose", "A1", "sheet renamed (it holds indicator A04; warning)"))
         try SubmissionTemplate(catalogue: catalogue, department: department("BA"), year: 2007)

@@ -1,7 +1,8 @@
 import Spreadsheet
 
 /// Whether the numbers of a submission fit together: no part above its
-/// total, parts adding up to the total, districts adding up to the city,
+/// total, parts adding up to the total, districts adding up to the city
+/// (where cells are confidential: the known ones not above it),
 /// and no numerator above its denominator across the submission's
 /// indicators.
 struct ConsistencyRules {
@@ -29,28 +30,46 @@ struct ConsistencyRules {
                             value: NumberText.shortest(value)))
                     }
                     let numbers = parts.compactMap(\.number)
-                    if numbers.count == parts.count, !parts.isEmpty, parts.allSatisfy({ $0.number.map { $0 <= totalValue + tolerance } ?? true }) {
+                    if !parts.isEmpty, parts.allSatisfy({ $0.number.map { $0 <= totalValue + tolerance } ?? true }) {
                         let sum = numbers.reduce(0, +)
-                        if abs(sum - totalValue) > tolerance {
+                        if numbers.count == parts.count, abs(sum - totalValue) > tolerance {
                             findings.append(ValidationFinding(.error, .partsDoNotAddUp(parts: Array(categories.dropFirst()), sum: sum, total: total, totalValue: totalValue), sheet: table.sheet, cell: totalCell.reference.description,
                                 value: NumberText.shortest(totalValue)))
+                        } else if numbers.count < parts.count, indicator.unit == .count, sum > totalValue + tolerance {
+                            // A confidential part: the known ones can only add up to at most the total.
+                            let known = categories.dropFirst().filter { cells[$0]?.number != nil }
+                            findings.append(ValidationFinding(.error, .partsExceedTotal(parts: Array(known), sum: sum, total: total, totalValue: totalValue),
+                                sheet: table.sheet, cell: totalCell.reference.description, value: NumberText.shortest(totalValue)))
                         }
                     }
                 }
             }
-            // Districts against the city total, for counts; a missing district
-            // row is its own finding and leaves the sum incomplete.
-            let complete = catalogue.districts.allSatisfy { table.rows[$0.number] != nil }
-            if indicator.level == .districts, indicator.unit == .count, complete, let city = table.rows[SubmissionValues.cityTotalKey] {
+            // Districts against the city total, for counts. With every
+            // district's number (or `-`) at hand they must add up exactly.
+            // A confidential or unknown `.` (or any other open cell, or a
+            // district without a row) stands for a value that exists but is
+            // not shown; counts are never negative, so the known districts
+            // can then only add up to at most the city value, and the
+            // difference is what the open cells hold together (issue 26:
+            // the city's own tables publish such rows).
+            if indicator.level == .districts, indicator.unit == .count, let city = table.rows[SubmissionValues.cityTotalKey] {
+                let absent = catalogue.districts.filter { table.rows[$0.number] == nil }.count
                 for category in categories {
-                    guard let cityCell = city[category], let cityValue = cityCell.number else { continue }
+                    guard let cityCell = city[category], let cityValue = cityCell.number, cityValue >= 0 else { continue }
                     let districtCells = table.rows.filter { $0.key != SubmissionValues.cityTotalKey }.compactMap { $0.value[category] }
-                    // Markers (unknown, confidential) make the sum incomplete: no finding then.
-                    guard districtCells.allSatisfy({ $0.number != nil || isNothingMarker($0.value) }) else { continue }
+                    // A negative count is its own finding; sums with it say nothing more.
+                    if districtCells.contains(where: { ($0.number ?? 0) < 0 }) { continue }
                     let sum = districtCells.compactMap(\.number).reduce(0, +)
-                    if abs(sum - cityValue) > tolerance {
-                        findings.append(ValidationFinding(.error, .cityTotalMismatch(sum: sum, city: cityValue), sheet: table.sheet, cell: cityCell.reference.description,
-                            value: NumberText.shortest(cityValue)))
+                    let open = absent + max(0, catalogue.districts.count - absent - districtCells.count)
+                        + districtCells.filter { $0.number == nil && !isNothingMarker($0.value) }.count
+                    if open == 0 {
+                        if abs(sum - cityValue) > tolerance {
+                            findings.append(ValidationFinding(.error, .cityTotalMismatch(sum: sum, city: cityValue), sheet: table.sheet, cell: cityCell.reference.description,
+                                value: NumberText.shortest(cityValue)))
+                        }
+                    } else if sum > cityValue + tolerance {
+                        findings.append(ValidationFinding(.error, .cityTotalExceeded(sum: sum, city: cityValue, open: open), sheet: table.sheet,
+                            cell: cityCell.reference.description, value: NumberText.shortest(cityValue)))
                     }
                 }
             }

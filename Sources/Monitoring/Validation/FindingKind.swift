@@ -49,6 +49,11 @@ public enum FindingKind: Hashable, Sendable {
     case partExceedsTotal(part: String, value: Double, total: String, totalValue: Double)
     case partsDoNotAddUp(parts: [String], sum: Double, total: String, totalValue: Double)
     case cityTotalMismatch(sum: Double, city: Double)
+    /// With confidential (or otherwise open) district cells the known
+    /// districts can only add up to at most the city value; here they exceed it.
+    case cityTotalExceeded(sum: Double, city: Double, open: Int)
+    /// With a confidential part the known parts can only add up to at most the total.
+    case partsExceedTotal(parts: [String], sum: Double, total: String, totalValue: Double)
     case numeratorExceedsDenominator(numerator: String, value: Double, denominator: String, denominatorValue: Double,
                                      denominatorSheet: String, denominatorCell: String)
     // Plausibility against earlier years.
@@ -57,6 +62,21 @@ public enum FindingKind: Hashable, Sendable {
     case districtOutlier(part: String, sharePercent: Int, typicalPercent: Int)
     // The command's own work.
     case feedbackNotWritten(reason: String)
+    // Statistics-office tables taken through a mapping (`imon import`).
+    /// No mapping of the catalogue recognises the file; `found` are the table ids it carries.
+    case sourceNotMapped(found: [String])
+    /// The table has another number of columns than its mapping states.
+    case sourceLayoutChanged(table: String, expected: Int, found: Int)
+    case sourceHeaderChanged(expected: String, found: String)
+    /// A row names another table than the file's first row.
+    case sourceOtherTable(expected: String, found: String)
+    /// A row's district number is not in the catalogue (nor the city's key).
+    case sourceUnknownDistrict(number: String, row: Int)
+    case sourceDuplicateRow(district: String, year: Int, firstRow: Int)
+    /// Districts of the catalogue without a row for the year: nothing is imported for them.
+    case sourceDistrictsAbsent(numbers: [String], year: Int)
+    /// The table has no row for the years asked for (or none at all).
+    case sourceNoRows(years: [Int])
 
     /// The stable code programs and tests rely on (`text-in-number-cell`, …).
     public var code: String {
@@ -96,11 +116,21 @@ public enum FindingKind: Hashable, Sendable {
         case .partExceedsTotal: "part-exceeds-total"
         case .partsDoNotAddUp: "parts-do-not-add-up"
         case .cityTotalMismatch: "city-total-mismatch"
+        case .cityTotalExceeded: "city-total-exceeded"
+        case .partsExceedTotal: "parts-exceed-total"
         case .numeratorExceedsDenominator: "numerator-exceeds-denominator"
         case .sameAsLastYear: "same-as-last-year"
         case .largeChange: "large-change"
         case .districtOutlier: "district-outlier"
         case .feedbackNotWritten: "feedback-not-written"
+        case .sourceNotMapped: "no-mapping"
+        case .sourceLayoutChanged: "layout-changed"
+        case .sourceHeaderChanged: "header-changed"
+        case .sourceOtherTable: "other-table"
+        case .sourceUnknownDistrict: "unknown-district"
+        case .sourceDuplicateRow: "duplicate-row"
+        case .sourceDistrictsAbsent: "districts-absent"
+        case .sourceNoRows: "no-rows"
         }
     }
 }

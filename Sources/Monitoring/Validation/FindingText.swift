@@ -121,6 +121,12 @@ public enum FindingText {
         case .cityTotalMismatch(let sum, let city):
             return l("Die Stadtteile ergeben zusammen \(n(sum)), in der Zeile „Stadt insgesamt“ steht \(n(city)) (Differenz \(n(city - sum))).",
                      "The districts add up to \(n(sum)); the city total says \(n(city)) (difference \(n(city - sum))).")
+        case .cityTotalExceeded(let sum, let city, let open):
+            return l("Die bekannten Stadtteilwerte ergeben zusammen \(n(sum)), mehr als die \(n(city)) der ganzen Stadt; \(open) Stadtteilwerte sind geheim oder fehlen und können das nicht ausgleichen.",
+                     "The known district values add up to \(n(sum)), more than the city's \(n(city)); \(open) district values are confidential or missing and cannot make up for that.")
+        case .partsExceedTotal(let parts, let sum, let total, let totalValue):
+            return l("Die bekannten Teile (\(parts.joined(separator: " + "))) ergeben schon \(n(sum)), mehr als „\(total)“ (\(n(totalValue))).",
+                     "The known parts (\(parts.joined(separator: " + "))) already give \(n(sum)), more than “\(total)” (\(n(totalValue))).")
         case .numeratorExceedsDenominator(let numerator, let value, let denominator, let denominatorValue, let sheet, let cell):
             return l("\(numerator) (\(n(value))) ist größer als \(denominator) (\(n(denominatorValue)), Blatt \(sheet) \(cell)); das kann nicht sein.",
                      "\(numerator) (\(n(value))) exceeds \(denominator) (\(n(denominatorValue)), sheet \(sheet) \(cell)).")
@@ -136,6 +142,32 @@ public enum FindingText {
                      "The share “\(part)” is \(share) % here, around \(typical) % in the other districts. Please check.")
         case .feedbackNotWritten(let reason):
             return l("Die Rückmeldedatei konnte nicht geschrieben werden: \(reason)", "The feedback copy could not be written: \(reason)")
+        case .sourceNotMapped(let found):
+            let ids = found.isEmpty ? l("keine Tabellenkennung gefunden", "no table id found") : found.joined(separator: ", ")
+            return l("Keine Quelle des Katalogs (Blatt „Quellen“) beschreibt diese Tabelle (\(ids)); nichts wird übernommen.",
+                     "No source of the catalogue (sheet \"Quellen\") describes this table (\(ids)); nothing is imported.")
+        case .sourceLayoutChanged(let table, let expected, let found):
+            return l("Die Tabelle \(table) hat \(found) Spalten, ihre Quelle im Katalog beschreibt \(expected); der Aufbau hat sich geändert, nichts wird übernommen.",
+                     "Table \(table) has \(found) columns, its source in the catalogue describes \(expected); the layout changed, nothing is imported.")
+        case .sourceHeaderChanged(let expected, let found):
+            return l("Hier steht die Überschrift „\(found)“, die Quelle im Katalog erwartet „\(expected)“; nichts wird übernommen.",
+                     "The header here is \"\(found)\", the catalogue's source expects \"\(expected)\"; nothing is imported.")
+        case .sourceOtherTable(let expected, let found):
+            return l("Diese Zeile gehört zur Tabelle „\(found)“, die Datei zur Tabelle \(expected); die Zeile wird nicht übernommen.",
+                     "This row belongs to table \"\(found)\", the file to table \(expected); the row is not imported.")
+        case .sourceUnknownDistrict(let number, let row):
+            return l("Zeile \(row): die Stadtteilnummer „\(number)“ steht nicht im Katalog; das Jahr wird nicht übernommen.",
+                     "row \(row): district number \"\(number)\" is not in the catalogue; the year is not imported.")
+        case .sourceDuplicateRow(let district, let year, let first):
+            return l("Stadtteil \(district) steht für \(year) schon in Zeile \(first); das Jahr wird nicht übernommen.",
+                     "district \(district) already has a row for \(year) in row \(first); the year is not imported.")
+        case .sourceNoRows(let years):
+            let which = years.map(String.init).joined(separator: ", ")
+            return years.isEmpty ? l("Die Tabelle hat keine Datenzeilen; nichts wird übernommen.", "The table has no data rows; nothing is imported.")
+                : l("Die Tabelle hat keine Zeile für \(which); nichts wird übernommen.", "The table has no row for \(which); nothing is imported.")
+        case .sourceDistrictsAbsent(let numbers, let year):
+            return l("Für \(year) hat die Tabelle keine Zeile für die Stadtteile \(numbers.joined(separator: ", ")); für sie wird nichts übernommen.",
+                     "for \(year) the table has no row for districts \(numbers.joined(separator: ", ")); nothing is imported for them.")
         }
     }
 }

@@ -14,22 +14,30 @@ public enum ValidationReport {
             let counts = l("\(report.errors) Fehler, \(report.warnings) Warnung\(report.warnings == 1 ? "" : "en")",
                            "\(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s")")
             lines.append("\(report.file)\(who.isEmpty ? "" : " (\(who))"): \(report.findings.isEmpty ? l("in Ordnung", "no problems") : counts)")
-            var currentSheet: String?? = .none
-            for f in report.findings {
-                if currentSheet != .some(f.sheet) {
-                    lines.append("  \(f.sheet ?? l("Datei", "file"))")
-                    currentSheet = .some(f.sheet)
-                }
-                let severity = f.severity == .error ? l("Fehler ", "error  ") : l("Warnung", "warning")
-                let cell = (f.cell ?? "").padding(7)
-                let value = f.value.map { " [\($0)]" } ?? ""
-                lines.append("    \(cell)\(severity)  \(f.message(l))\(value)  (\(f.code))")
-            }
+            lines += findingLines(report.findings, language: l)
         }
         let errors = reports.reduce(0) { $0 + $1.errors }, warnings = reports.reduce(0) { $0 + $1.warnings }
         lines.append(l("\(reports.count) Datei\(reports.count == 1 ? "" : "en") geprüft: \(errors) Fehler, \(warnings) Warnung\(warnings == 1 ? "" : "en")",
                        "\(reports.count) file\(reports.count == 1 ? "" : "s") checked: \(errors) errors, \(warnings) warnings"))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One file's findings for a terminal: a line per sheet, then a line per
+    /// finding with cell, severity, message, value and code.
+    public static func findingLines(_ findings: [ValidationFinding], language l: Language) -> [String] {
+        var lines: [String] = []
+        var currentSheet: String?? = .none
+        for f in findings {
+            if currentSheet != .some(f.sheet) {
+                lines.append("  \(f.sheet ?? l("Datei", "file"))")
+                currentSheet = .some(f.sheet)
+            }
+            let severity = f.severity == .error ? l("Fehler ", "error  ") : l("Warnung", "warning")
+            let cell = (f.cell ?? "").padding(7)
+            let value = f.value.map { " [\($0)]" } ?? ""
+            lines.append("    \(cell)\(severity)  \(f.message(l))\(value)  (\(f.code))")
+        }
+        return lines
     }
 
     /// The findings as JSON: per file its department, year and findings
