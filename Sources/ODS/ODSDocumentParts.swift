@@ -17,10 +17,24 @@ enum ODSDocumentParts {
         xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" \
         xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" \
         xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" \
-        xmlns:tableooo="http://openoffice.org/2009/table"
+        xmlns:tableooo="http://openoffice.org/2009/table" \
+        xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" \
+        xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" \
+        xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0"
         """
 
     static let mimetype = "application/vnd.oasis.opendocument.spreadsheet"
+
+    /// The manifest, with each embedded chart object (ODF 1.2 Part 3, 3.2).
+    static func manifest(charts: [String]) -> [UInt8] {
+        let closing = Array("</manifest:manifest>".utf8)
+        var entries = ""
+        for name in charts {
+            entries += "<manifest:file-entry manifest:full-path=\"\(name)/\" manifest:version=\"1.2\" manifest:media-type=\"application/vnd.oasis.opendocument.chart\"/>"
+            entries += "<manifest:file-entry manifest:full-path=\"\(name)/content.xml\" manifest:media-type=\"text/xml\"/>"
+        }
+        return Array(manifest.dropLast(closing.count)) + Array(entries.utf8) + closing
+    }
 
     static let manifest = Array("""
         <?xml version="1.0" encoding="UTF-8"?>

@@ -20,8 +20,20 @@ struct ODSStyles {
     private var dataOrder: [NumberFormatStyle] = []
     private(set) var usesBoolean = false
     private var columns: [Double: String] = [:]
-    private var rows: [Double: String] = [:]
+    /// Row styles by height (nil: optimal) and whether a page starts there.
+    private var rows: [RowKey: String] = [:]
+    struct RowKey: Hashable {
+        var height: Double?
+        var pageBreak: Bool
+    }
     private var tables: [String: String] = [:]
+    /// Graphic styles of drawn shapes, by fill, stroke and label size.
+    private var graphics: [GraphicKey: String] = [:]
+    struct GraphicKey: Hashable {
+        var fill: String
+        var stroke: String?
+        var fontSize: Double?
+    }
     private var tableOrder: [(String, SheetVisibility, RGBColor?, Bool)] = []
     /// Conditional formats' styles: common styles in styles.xml, since
     /// LibreOffice applies conditional formats by style name.
@@ -57,10 +69,35 @@ struct ODSStyles {
         return name
     }
 
-    mutating func rowStyle(height: Double) -> String {
-        if let name = rows[height] { return name }
+    mutating func graphicStyle(fill: VectorShape.Fill, stroke: RGBColor?, fontSize: Double?) -> String {
+        let fillText: String
+        switch fill {
+        case .solid(let c): fillText = "draw:fill=\"solid\" draw:fill-color=\"#\(c.hex.lowercased())\""
+        case .hatched: fillText = "draw:fill=\"hatch\" draw:fill-hatch-name=\"\(ODSDrawing.hatchName)\" draw:fill-hatch-solid=\"true\" draw:fill-color=\"#ffffff\""
+        case .none: fillText = "draw:fill=\"none\""
+        }
+        let key = GraphicKey(fill: fillText, stroke: stroke.map { "#" + $0.hex.lowercased() }, fontSize: fontSize)
+        if let name = graphics[key] { return name }
+        let name = "gr\(graphics.count + 1)"
+        graphics[key] = name
+        return name
+    }
+
+    /// Paragraph styles of drawing labels, by font size: LibreOffice takes a label's font from its paragraph.
+    private var labelParagraphs: [Double: String] = [:]
+
+    mutating func labelParagraphStyle(fontSize: Double) -> String {
+        if let name = labelParagraphs[fontSize] { return name }
+        let name = "gp\(labelParagraphs.count + 1)"
+        labelParagraphs[fontSize] = name
+        return name
+    }
+
+    mutating func rowStyle(height: Double?, pageBreak: Bool = false) -> String {
+        let key = RowKey(height: height, pageBreak: pageBreak)
+        if let name = rows[key] { return name }
         let name = "ro\(rows.count + 1)"
-        rows[height] = name
+        rows[key] = name
         return name
     }
 
@@ -88,9 +125,30 @@ struct ODSStyles {
             out.raw("<style:style style:name=\"\(name)\" style:family=\"table-column\"><style:table-column-properties ")
             out.raw("fo:break-before=\"auto\" style:column-width=\"\(ODSStyles.centimetres(characters: width))\"/></style:style>")
         }
-        for (height, name) in rows.sorted(by: { $0.value < $1.value }) {
+        for (key, name) in rows.sorted(by: { $0.value < $1.value }) {
             out.raw("<style:style style:name=\"\(name)\" style:family=\"table-row\"><style:table-row-properties ")
-            out.raw("style:row-height=\"\(ODSStyles.format(height * 2.54 / 72))cm\" fo:break-before=\"auto\" style:use-optimal-row-height=\"false\"/></style:style>")
+            if let height = key.height { out.raw("style:row-height=\"\(ODSStyles.format(height * 2.54 / 72))cm\" ") }
+            out.raw("fo:break-before=\"\(key.pageBreak ? "page" : "auto")\" style:use-optimal-row-height=\"\(key.height == nil ? "true" : "false")\"/></style:style>")
+        }
+        for (key, name) in graphics.sorted(by: { $0.value < $1.value }) {
+            out.raw("<style:style style:name=\"\(name)\" style:family=\"graphic\"><style:graphic-properties \(key.fill) ")
+            if let stroke = key.stroke {
+                out.raw("draw:stroke=\"solid\" svg:stroke-color=\"\(stroke)\" svg:stroke-width=\"0.02cm\"")
+            } else {
+                out.raw("draw:stroke=\"none\"")
+            }
+            if key.fontSize != nil {
+                out.raw(" draw:textarea-horizontal-align=\"left\" draw:textarea-vertical-align=\"middle\" draw:auto-grow-width=\"false\" fo:padding=\"0cm\"")
+            }
+            out.raw("/>")
+            if let size = key.fontSize {
+                out.raw("<style:text-properties fo:font-family=\"Arial\" fo:font-size=\"\(ODSStyles.format(size))pt\"/>")
+            }
+            out.raw("</style:style>")
+        }
+        for (size, name) in labelParagraphs.sorted(by: { $0.value < $1.value }) {
+            out.raw("<style:style style:name=\"\(name)\" style:family=\"paragraph\"><style:text-properties fo:font-family=\"Arial\" ")
+            out.raw("style:font-family-generic=\"swiss\" fo:font-size=\"\(ODSStyles.format(size))pt\"/></style:style>")
         }
         for (name, visibility, tab, landscape) in tableOrder {
             out.raw("<style:style style:name=\"\(name)\" style:family=\"table\" style:master-page-name=\"\(landscape ? "Landscape" : "Default")\">")

@@ -57,14 +57,98 @@ struct ODSTableWriter {
         guard row.index < CellReference.maxRows else {
             throw WriteError.outsideTheSheet(sheet: layout.name, row: row.index, column: row.cells.first?.column ?? 0)
         }
+        // Print titles are the rows inside table:table-header-rows (ODF 1.2 Part 1, 9.1.4).
+        if let titles = layout.printTitleRows {
+            if headerRowsOpen && row.index > titles.upperBound {
+                try fill(upTo: titles.upperBound + 1, into: &out, styles: &styles)
+                out.raw("</table:table-header-rows>")
+                headerRowsOpen = false
+            }
+            if !headerRowsOpen && !headerRowsDone && row.index >= titles.lowerBound {
+                try fill(upTo: titles.lowerBound, into: &out, styles: &styles)
+                out.raw("<table:table-header-rows>")
+                headerRowsOpen = true
+                headerRowsDone = true
+            }
+        }
+        try drawingRows(before: row.index, into: &out, styles: &styles)
         try fill(upTo: row.index, into: &out, styles: &styles)
         lastRow = row.index
         out.raw("<table:table-row")
-        if let height = row.height { out.raw(" table:style-name=\""); out.raw(styles.rowStyle(height: height)); out.raw("\"") }
+        let pageBreak = (layout.pageBreaksBefore.contains(row.index) || extraBreaks.contains(row.index)) && row.index > 0
+        let height = row.height ?? TextFit.wrappedHeight(row, layout: layout)
+        if height != nil || pageBreak {
+            out.raw(" table:style-name=\""); out.raw(styles.rowStyle(height: height, pageBreak: pageBreak)); out.raw("\"")
+        }
         out.raw(">")
         try writeCells(row.cells, row: row.index, into: &out, styles: &styles)
+        // Drawings and charts anchored in this row to the right of its cells (a chart beside a table) go into it.
+        let lastColumn = row.cells.last?.column ?? -1
+        let beside = drawings.filter { $0.anchor.row == row.index && $0.anchor.column > lastColumn }
+        if !beside.isEmpty && !specialRanges.contains(where: { $0.0.first.row <= row.index && row.index <= $0.0.last.row }) {
+            drawings.removeAll { $0.anchor.row == row.index && $0.anchor.column > lastColumn }
+            writeAnchored(beside, after: lastColumn + 1, into: &out, styles: &styles)
+        }
         out.raw("</table:table-row>")
         nextRow = row.index + 1
+    }
+
+    /// Cells holding `items`, grouped by their anchor column, starting after column `column`.
+    private func writeAnchored(_ items: [Anchored], after column: Int, into out: inout XMLBuffer, styles: inout ODSStyles) {
+        var column = column
+        for (anchorColumn, group) in Dictionary(grouping: items, by: { $0.anchor.column }).sorted(by: { $0.key < $1.key }) {
+            if anchorColumn > column { emptyCells(anchorColumn - column, into: &out) }
+            out.raw("<table:table-cell>")
+            for item in group {
+                if let d = item.drawing { ODSDrawing.write(d, styles: &styles, into: &out) }
+                if let (chart, object) = item.chart { ODSChartParts.frame(chart, object: object, layout: layout, into: &out) }
+            }
+            out.raw("</table:table-cell>")
+            column = anchorColumn + 1
+        }
+    }
+
+    private var headerRowsOpen = false
+    private var headerRowsDone = false
+    /// Drawings and charts (with their object's name) waiting for their anchor row.
+    private var drawings: [Anchored] = []
+    struct Anchored {
+        var anchor: CellReference
+        var drawing: VectorDrawing?
+        var chart: (spec: ChartSpec, object: String)?
+    }
+
+    /// Adds a drawing; it goes into its anchor cell, or the first row not yet
+    /// written below it (a row the caller writes itself holds only its cells).
+    mutating func add(_ drawing: VectorDrawing) {
+        drawings.append(Anchored(anchor: drawing.anchor, drawing: drawing))
+    }
+
+    /// Page breaks asked for while writing, before rows not yet written.
+    private var extraBreaks: Set<Int> = []
+
+    mutating func breakPage(before row: Int) {
+        if row >= nextRow { extraBreaks.insert(row) }
+    }
+
+    /// Adds a chart whose object part is `object` (`Object 1`), placed like a drawing.
+    mutating func add(_ chart: ChartSpec, object: String) {
+        drawings.append(Anchored(anchor: chart.anchor.first, chart: (chart, object)))
+    }
+
+    /// Writes rows holding the drawings anchored above `end`.
+    private mutating func drawingRows(before end: Int, into out: inout XMLBuffer, styles: inout ODSStyles) throws {
+        while let drawing = drawings.filter({ max($0.anchor.row, nextRow) < end }).min(by: { $0.anchor.row < $1.anchor.row }) {
+            let row = max(drawing.anchor.row, nextRow)
+            let here = drawings.filter { max($0.anchor.row, nextRow) == row }
+            drawings.removeAll { max($0.anchor.row, nextRow) == row }
+            try fill(upTo: row, into: &out, styles: &styles)
+            out.raw("<table:table-row>")
+            writeAnchored(here, after: 0, into: &out, styles: &styles)
+            out.raw("</table:table-row>")
+            lastRow = row
+            nextRow = row + 1
+        }
     }
 
     /// Rows from the current position up to `end`: repeated empty rows, or
@@ -98,6 +182,12 @@ struct ODSTableWriter {
     /// Everything after the last row.
     mutating func tail(styles: inout ODSStyles) throws -> XMLBuffer {
         var out = XMLBuffer(capacity: 1024)
+        if headerRowsOpen, let titles = layout.printTitleRows {
+            try fill(upTo: titles.upperBound + 1, into: &out, styles: &styles)
+            out.raw("</table:table-header-rows>")
+            headerRowsOpen = false
+        }
+        try drawingRows(before: CellReference.maxRows, into: &out, styles: &styles)
         if lastSpecialRow >= nextRow { try fill(upTo: lastSpecialRow + 1, into: &out, styles: &styles) }
         if nextRow == 0 { out.raw("<table:table-row><table:table-cell/></table:table-row>") }
         if !layout.conditionalFormats.isEmpty {

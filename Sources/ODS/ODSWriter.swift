@@ -19,6 +19,8 @@ public final class ODSWriter: WorkbookWriter {
     private var current: ODSTableWriter?
     private var buffer = XMLBuffer()
     private var validationCount = 0
+    /// Chart objects to write into the package: part name and bytes.
+    private var chartObjects: [(name: String, bytes: [UInt8])] = []
 
     /// Starts a spreadsheet to be written to `path`; `flat` writes `.fods`.
     public init(path: String, flat: Bool = false, compressionLevel: Int32 = 1) throws {
@@ -44,10 +46,60 @@ public final class ODSWriter: WorkbookWriter {
         current = nil
         defer { current = table }
         try table.write(row, into: &buffer, styles: &styles)
-        if buffer.count >= 1 << 16 {
+        let merged = table.layout.mergedRanges.filter { $0.first.row <= row.index && row.index <= $0.last.row }.map(\.last.column)
+        recentRows.append((row.index, max(row.cells.last?.column ?? -1, merged.max() ?? -1), buffer.count))
+        // About a megabyte of rows stays in memory, so that a chart added after its table can still go into the table's first row.
+        if buffer.count >= 1 << 20 {
             try spool.write(buffer.bytes)
             buffer.clear()
+            recentRows.removeAll()
         }
+    }
+
+    /// Rows still in `buffer`: index, last column with a cell, and where the row's markup ends.
+    private var recentRows: [(row: Int, lastColumn: Int, end: Int)] = []
+
+    /// Puts an anchored cell into a row already written, to the right of its cells; false when that row is gone or full.
+    private func insertIntoWrittenRow(_ anchor: CellReference, _ cell: (inout XMLBuffer) -> Void) -> Bool {
+        guard let k = recentRows.firstIndex(where: { $0.row == anchor.row }), anchor.column > recentRows[k].lastColumn else { return false }
+        var out = XMLBuffer(capacity: 4096)
+        let gap = anchor.column - recentRows[k].lastColumn - 1
+        if gap > 0 { out.raw("<table:table-cell table:number-columns-repeated=\"\(gap)\"/>") }
+        cell(&out)
+        let closing = "</table:table-row>".utf8.count
+        buffer.bytes.insert(contentsOf: out.bytes, at: recentRows[k].end - closing)
+        for j in k..<recentRows.count { recentRows[j].end += out.count }
+        recentRows[k].lastColumn = anchor.column
+        return true
+    }
+
+    public func breakPage(before row: Int) {
+        current?.breakPage(before: row)
+    }
+
+    public func addDrawing(_ drawing: VectorDrawing) {
+        guard current != nil else { return }
+        var styles = self.styles
+        let placed = insertIntoWrittenRow(drawing.anchor) { out in
+            out.raw("<table:table-cell>")
+            ODSDrawing.write(drawing, styles: &styles, into: &out)
+            out.raw("</table:table-cell>")
+        }
+        self.styles = styles
+        if !placed { current?.add(drawing) }
+    }
+
+    /// Charts become embedded chart objects in a package; a flat `.fods` leaves them out.
+    public func addChart(_ chart: ChartSpec) {
+        guard !flat, let layout = layouts.last, current != nil else { return }
+        let name = "Object \(chartObjects.count + 1)"
+        chartObjects.append((name, ODSChartParts.content(chart, sheet: layout.name, layout: layout)))
+        let placed = insertIntoWrittenRow(chart.anchor.first) { out in
+            out.raw("<table:table-cell>")
+            ODSChartParts.frame(chart, object: name, layout: layout, into: &out)
+            out.raw("</table:table-cell>")
+        }
+        if !placed { current?.add(chart, object: name) }
     }
 
     public func endSheet() throws {
@@ -56,6 +108,7 @@ public final class ODSWriter: WorkbookWriter {
         let tail = try table.tail(styles: &styles)
         try spool.write(buffer.bytes)
         buffer.clear()
+        recentRows.removeAll()
         try spool.write(tail.bytes)
     }
 
@@ -114,10 +167,12 @@ public final class ODSWriter: WorkbookWriter {
                                compressedSize: tables.compressedSize) { try spool.replay($0) }
         try zip.write(contentTail(root: "office:document-content").bytes)
         try zip.endEntry()
-        for (name, bytes) in [("styles.xml", ODSDocumentParts.styles(styles.conditionStyles)),
-                              ("meta.xml", ODSDocumentParts.meta(properties)),
-                              ("settings.xml", ODSDocumentParts.settings(layouts)),
-                              ("META-INF/manifest.xml", ODSDocumentParts.manifest)] {
+        let objects = chartObjects.map { (name: $0.name + "/content.xml", bytes: $0.bytes) }
+        let parts: [(name: String, bytes: [UInt8])] = [("styles.xml", ODSDocumentParts.styles(styles.conditionStyles)),
+                                                       ("meta.xml", ODSDocumentParts.meta(properties)),
+                                                       ("settings.xml", ODSDocumentParts.settings(layouts))]
+            + objects + [("META-INF/manifest.xml", ODSDocumentParts.manifest(charts: chartObjects.map(\.name)))]
+        for (name, bytes) in parts {
             try zip.beginEntry(name, compression: .deflate(level: level))
             try zip.write(bytes)
             try zip.endEntry()

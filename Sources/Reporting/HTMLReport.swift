@@ -43,21 +43,32 @@ public enum HTMLReport {
             h3{margin-bottom:.3em}.note{color:#555;font-size:.9em}table{border-collapse:collapse;font-size:.9em;margin:.5em 0}
             td,th{border:1px solid #bbb;padding:3px 6px;text-align:left}th{background:#DDEBF7}td.n{text-align:right}
             .charts{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}.card{break-inside:avoid;margin-bottom:1.5em}
+            figure.mapfig{margin:1em 0;break-inside:avoid}figure.mapfig figcaption{font-weight:bold;margin-bottom:.3em}
+            .maps{display:flex;flex-wrap:wrap;gap:0 1.5em}
             svg text{font-family:"DejaVu Sans",Arial,sans-serif}
-            @media print{body{margin:0;max-width:none}h2{break-before:page}.card{break-inside:avoid}}
+            @page{size:A4;margin:15mm 12mm}
+            @media print{body{margin:0;max-width:none;font-size:10pt}h2{break-before:page;break-after:avoid}h2.first{break-before:auto}
+            h3{break-after:avoid}.card,figure,tr{break-inside:avoid}svg{max-width:100%;height:auto}.maps{gap:0 1em}}
             </style></head><body>
             <h1>\(esc(l("Integrationsmonitoring Magdeburg \(r.year)", "Integration monitoring Magdeburg \(r.year)")))</h1>
             <p class="note">\(esc(l("Lagebericht für die Lenkungsgruppe. Handlungsfelder: ", "Situation report for the steering group. Fields of action: ") + r.fields.map { "\($0.code). \($0.name)" }.joined(separator: " · ")))</p>
 
             """
-        h += "<h2>" + esc(l("Übersicht: Auffälligkeiten nach Stadtteil und Handlungsfeld", "Overview: districts standing out, by field")) + "</h2>\n"
+        h += "<h2 class=\"first\">" + esc(l("Übersicht: Auffälligkeiten nach Stadtteil und Handlungsfeld", "Overview: districts standing out, by field")) + "</h2>\n"
         h += "<p class=\"note\">" + esc(l("Zahl der Quoten des Handlungsfelds, bei denen der Stadtteil signifikant (95 %) und um mindestens den relevanten Abstand ungünstiger liegt als die Stadt (●); „–“ = nicht bewertet.",
                                           "Number of the field's rates on which the district is significantly (95 %) and by at least the relevant distance less favourable than the city (●); “–” = not assessed.")) + "</p>\n"
         h += heatmap(r)
+        h += sharedShapes(r) + mapFigure(ReportMaps.overview(r), id: "overview", r)
         h += "<h2>" + esc(l("Ziele", "Goals")) + "</h2>\n" + goals(r)
         h += "<h2>" + esc(l("Status und Dynamik", "Status and dynamics")) + "</h2>\n" + statusTable(r)
+        let allFields = l("alle Handlungsfelder", "all fields of action")
+        h += "<div class=\"maps\">" + mapFigure(ReportMaps.status(r, field: StatusDynamics.allFields, title: allFields), id: "status-all", r)
+            + mapFigure(ReportMaps.dynamics(r, field: StatusDynamics.allFields, title: allFields), id: "dynamics-all", r) + "</div>\n"
         for field in r.fields {
             h += "<h2>" + esc("\(field.code). \(field.name)") + "</h2>\n"
+            let title = "\(field.code). \(field.name)"
+            h += "<div class=\"maps\">" + mapFigure(ReportMaps.status(r, field: field.code, title: title), id: "status\(field.code)", r)
+                + mapFigure(ReportMaps.dynamics(r, field: field.code, title: title), id: "dynamics\(field.code)", r) + "</div>\n"
             for indicator in r.catalogue.indicators where indicator.field == field.code {
                 h += indicatorCard(r, indicator)
             }
@@ -69,13 +80,38 @@ public enum HTMLReport {
         return h
     }
 
+    /// The unit after a value: " %", " je 1 000", none for a count (its name says what is counted).
+    static func unitText(_ indicator: Indicator, _ l: Language) -> String {
+        let unit = ReportMaps.unitSuffix(indicator, l)
+        return unit.isEmpty ? "" : " " + unit
+    }
+
+    /// A map with its title; nothing when the catalogue has no outlines.
+    static func mapFigure(_ map: DistrictMap?, id: String, _ r: SituationReport) -> String {
+        guard let map, let geometry = r.catalogue.geometry, let frame = MapFrame(geometry, width: 360) else { return "" }
+        return "<figure class=\"mapfig\"><figcaption>" + esc(map.title) + "</figcaption>"
+            + SVGMap.render(map, id: id, shared: (frame, "district")) + "</figure>\n"
+    }
+
+    /// The outlines every map of the page refers to.
+    static func sharedShapes(_ r: SituationReport) -> String {
+        r.catalogue.geometry.map { SVGMap.sharedShapes($0, prefix: "district", mapWidth: 360) + "\n" } ?? ""
+    }
+
     private static func heatmap(_ r: SituationReport) -> String {
-        let cellW = 96.0, cellH = 16.0, left = 170.0, top = 40.0
+        // Column heads wrap at words in their column's width, never cut (the full names are long).
+        let cellW = 96.0, cellH = 16.0, left = 170.0
+        let heads = r.fields.map { wrapped("\($0.code). \($0.name)", characters: 16) }
+        let top = Double(heads.map(\.count).max() ?? 1) * 12 + 10
         let districts = r.catalogue.districts
-        let width = left + cellW * Double(r.fields.count) + 10, height = top + cellH * Double(districts.count) + 10
+        let legendTop = top + cellH * Double(districts.count) + 12
+        let width = left + cellW * Double(r.fields.count) + 10, height = legendTop + 24
         var s = "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">"
-        for (k, f) in r.fields.enumerated() {
-            s += "<text x=\"\(left + cellW * Double(k) + cellW / 2)\" y=\"\(top - 8)\" font-size=\"11\" text-anchor=\"middle\">\(f.code). \(esc(String(f.name.prefix(14))))</text>"
+        for (k, lines) in heads.enumerated() {
+            let x = left + cellW * Double(k) + cellW / 2
+            for (n, line) in lines.enumerated() {
+                s += "<text x=\"\(x)\" y=\"\(top - 6 - Double(lines.count - 1 - n) * 12)\" font-size=\"10\" text-anchor=\"middle\">\(esc(line))</text>"
+            }
         }
         for (n, d) in districts.enumerated() {
             let y = top + cellH * Double(n)
@@ -89,7 +125,33 @@ public enum HTMLReport {
                 s += "<text x=\"\(x + cellW / 2)\" y=\"\(y + 11.5)\" font-size=\"10\" text-anchor=\"middle\">\(count.map(String.init) ?? "–")</text>"
             }
         }
+        // The legend: every colour and the dash.
+        let l = r.language
+        let entries = [("#ffffff", "0"), ("#fde9c4", "1"), ("#f9c27a", "2"), ("#ee8a5b", "3"), ("#d9534f", l("4 und mehr", "4 or more")),
+                       ("#eeeeee", l("– nicht bewertet", "– not assessed"))]
+        var x = left
+        for (fill, label) in entries {
+            s += "<rect x=\"\(x)\" y=\"\(legendTop)\" width=\"14\" height=\"10\" fill=\"\(fill)\" stroke=\"#999\"/>"
+            s += "<text x=\"\(x + 18)\" y=\"\(legendTop + 9)\" font-size=\"10\">\(esc(label))</text>"
+            x += 26 + Double(label.count) * 6
+        }
+        s += "<text x=\"\(left)\" y=\"\(legendTop + 22)\" font-size=\"9.5\" fill=\"#555\">\(esc(l("Zahl der ● je Handlungsfeld", "Number of ● per field")))</text>"
         return s + "</svg>\n"
+    }
+
+    /// Text broken into lines of about `characters` characters at spaces.
+    static func wrapped(_ text: String, characters: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > characters {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// The districts in the low status classes, per field and over all fields (the full table is in the workbook).
@@ -146,8 +208,9 @@ public enum HTMLReport {
         let d = ReportTexts.decimals(indicator)
         var s = "<div class=\"card\"><h3>" + esc("\(indicator.code) – \(indicator.name)") + "</h3>"
         let city = ReportTexts.figure(r.figure(indicator.code, PublicationStructure.cityRow, key), decimals: d, language: l)
-        s += "<p class=\"note\">" + esc(l("Stadt (\(key)): \(city) \(ReportTexts.unit(indicator, l)) · Trend: \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
-                                          "City (\(key)): \(city) \(ReportTexts.unit(indicator, l)) · trend: \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")) + "</p>"
+        s += "<p class=\"note\">" + esc(l("Stadt (\(key)): \(city)\(unitText(indicator, l)) · Trend: \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
+                                          "City (\(key)): \(city)\(unitText(indicator, l)) · trend: \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")) + "</p>"
+        s += mapFigure(ReportMaps.indicator(r, indicator), id: "ind-\(indicator.code)", r)
         s += "<div class=\"charts\">"
         if indicator.level == .districts { s += bars(r, indicator, a) }
         s += trendLine(r, indicator, key)
@@ -157,10 +220,23 @@ public enum HTMLReport {
 
     /// Horizontal bars of the districts' values, the city value as a line; flagged districts in red.
     private static func bars(_ r: SituationReport, _ indicator: Indicator, _ a: IndicatorAnalysis) -> String {
+        let l = r.language
         let figures = a.districts.filter { r.figure(indicator.code, $0.district, a.category).number != nil }.sorted { $0.value > $1.value }
+        // Suppressed districts are listed below the bars as suppressed, never silently left out.
+        let hidden = r.catalogue.districts.filter { r.figure(indicator.code, $0.number, a.category).isSuppressed }
         guard let maxValue = figures.map(\.value).max(), maxValue > 0 else { return "" }
-        let left = 150.0, width = 560.0, barH = 9.0, height = Double(figures.count) * (barH + 2) + 24
-        var s = "<svg width=\"\(Int(left + width + 60))\" height=\"\(Int(height))\" role=\"img\">"
+        let left = 150.0, width = 560.0, barH = 9.0
+        let barsHeight = Double(figures.count + hidden.count) * (barH + 2)
+        let height = barsHeight + 40
+        var s = "<svg width=\"\(Int(left + width + 60))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(left + width + 60)) \(Int(height))\" role=\"img\">"
+        for (n, d) in hidden.enumerated() {
+            let y = Double(figures.count + n) * (barH + 2) + 4
+            s += "<text x=\"\(left - 4)\" y=\"\(y + 8)\" font-size=\"9\" text-anchor=\"end\">\(esc(d.name))</text>"
+            s += "<text x=\"\(left + 3)\" y=\"\(y + 8)\" font-size=\"8\" fill=\"#555\">\(esc(l("„.“ gesperrt (zum Schutz von Personen)", "“.” suppressed (protecting persons)")))</text>"
+        }
+        let legendY = barsHeight + 30
+        s += "<rect x=\"\(left)\" y=\"\(legendY - 8)\" width=\"12\" height=\"8\" fill=\"#5B9BD5\"/><text x=\"\(left + 16)\" y=\"\(legendY)\" font-size=\"9\">\(esc(l("Stadtteil", "district")))</text>"
+        s += "<rect x=\"\(left + 90)\" y=\"\(legendY - 8)\" width=\"12\" height=\"8\" fill=\"#d9534f\"/><text x=\"\(left + 106)\" y=\"\(legendY)\" font-size=\"9\">\(esc(l("● signifikant und relevant ungünstig", "● significantly and relevantly unfavourable")))</text>"
         for (n, f) in figures.enumerated() {
             let y = Double(n) * (barH + 2) + 4
             let w = f.value / maxValue * width
@@ -168,15 +244,10 @@ public enum HTMLReport {
             s += "<rect x=\"\(left)\" y=\"\(y)\" width=\"\(String(format2(w)))\" height=\"\(barH)\" fill=\"\(f.marked ? "#d9534f" : "#5B9BD5")\"/>"
             s += "<text x=\"\(left + w + 3)\" y=\"\(y + 8)\" font-size=\"8\">\(ReportTexts.number(f.value, decimals: ReportTexts.decimals(indicator), language: r.language))</text>"
         }
-        let hidden = r.catalogue.districts.filter { r.figure(indicator.code, $0.number, a.category).isSuppressed }.count
-        if hidden > 0 {
-            s += "<text x=\"0\" y=\"\(Int(height - 4))\" font-size=\"9\">" + esc(r.language("\(hidden) Stadtteile „.“ (zum Schutz von Personen) nicht gezeigt",
-                                                                                         "\(hidden) districts “.” (protecting persons) not shown")) + "</text>"
-        }
         if let city = a.cityValue, indicator.unit.isRate || indicator.unit == .index {
             let x = left + city / maxValue * width
-            s += "<line x1=\"\(format2(x))\" y1=\"0\" x2=\"\(format2(x))\" y2=\"\(Int(height - 16))\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>"
-            s += "<text x=\"\(format2(x))\" y=\"\(Int(height - 4))\" font-size=\"9\" text-anchor=\"middle\">\(esc(r.language("Stadt", "City")))</text>"
+            s += "<line x1=\"\(format2(x))\" y1=\"0\" x2=\"\(format2(x))\" y2=\"\(Int(barsHeight + 4))\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>"
+            s += "<text x=\"\(format2(x))\" y=\"\(Int(barsHeight + 16))\" font-size=\"9\" text-anchor=\"middle\">\(esc(r.language("Stadt", "City")))</text>"
         }
         return s + "</svg>"
     }
@@ -190,7 +261,7 @@ public enum HTMLReport {
         let minY = lo - span * 0.2, maxY = hi + span * 0.2
         func x(_ i: Int) -> Double { pad + Double(i) / Double(points.count - 1) * (w - 2 * pad) }
         func y(_ v: Double) -> Double { h - pad - (v - minY) / (maxY - minY) * (h - 2 * pad) }
-        var s = "<svg width=\"\(Int(w))\" height=\"\(Int(h))\" role=\"img\"><rect x=\"0\" y=\"0\" width=\"\(Int(w))\" height=\"\(Int(h))\" fill=\"#fafafa\" stroke=\"#ddd\"/>"
+        var s = "<svg width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\"><rect x=\"0\" y=\"0\" width=\"\(Int(w))\" height=\"\(Int(h))\" fill=\"#fafafa\" stroke=\"#ddd\"/>"
         let path = points.enumerated().map { i, p in "\(i == 0 ? "M" : "L")\(format2(x(i))),\(format2(y(p.1)))" }.joined(separator: " ")
         s += "<path d=\"\(path)\" fill=\"none\" stroke=\"#2E75B6\" stroke-width=\"2\"/>"
         for (i, p) in points.enumerated() {

@@ -16,6 +16,7 @@ public enum SummaryWorkbook {
         do {
             try overview(report, writer)
             try statusSheet(report, writer)
+            try MapSheet.write(report, writer)
             for field in report.fields { try fieldSheet(report, field, writer) }
             try goals(report, writer)
             try quality(report, writer)
@@ -69,7 +70,8 @@ public enum SummaryWorkbook {
         var layout = SheetLayout(name: l("Übersicht", "Overview"))
         layout.printLandscape = true
         layout.columnWidths = [0: 6, 1: 24]
-        for (n, _) in r.fields.enumerated() { layout.columnWidths[2 + n] = 16 }
+        // Wide enough for the longest word of a field's name ("Personalmanagement"), which LibreOffice would break.
+        for (n, _) in r.fields.enumerated() { layout.columnWidths[2 + n] = 21 }
         layout.frozenRows = 4
         let last = 4 + r.catalogue.districts.count
         if !r.fields.isEmpty {
@@ -78,6 +80,7 @@ public enum SummaryWorkbook {
                 rule: .colorScale(low: RGBColor(hex: 0xFFFFFF), middle: RGBColor(hex: 0xFFD966), high: RGBColor(hex: 0xE06666)))]
         }
         layout.tabColor = RGBColor(hex: 0x2E75B6)
+        layout.printTitleRows = 3...3
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Integrationsmonitoring \(r.year): Auffälligkeiten nach Stadtteil und Handlungsfeld",
                                                                                      "Integration monitoring \(r.year): districts standing out, by field of action")), style: title)]))
@@ -89,7 +92,7 @@ public enum SummaryWorkbook {
             "genau die ● der Blätter der Handlungsfelder. „–“ = nicht bewertet (zu wenige Einwohner oder keine bewertbare Quote).",
             "exactly the ● of the field sheets. “–” = not assessed (too few inhabitants or no rate to assess).")), style: note)]))
         try w.write(OutputRow(index: 3, values: [.string(l("Nr.", "No.")), .string(l("Stadtteil", "District"))]
-                              + r.fields.map { .string("\($0.code). " + String($0.name.prefix(28))) }, style: .header))
+                              + r.fields.map { .string("\($0.code). " + $0.name) }, style: .header))
         for (n, d) in r.catalogue.districts.enumerated() {
             var cells = [OutputCell(column: 0, value: .string(d.number), style: boxed), OutputCell(column: 1, value: .string(d.name), style: boxed)]
             for (k, f) in r.fields.enumerated() {
@@ -98,6 +101,10 @@ public enum SummaryWorkbook {
             }
             try w.write(OutputRow(index: 4 + n, cells: cells))
         }
+        // The colour scale's legend, in the free row below the table.
+        try w.write(OutputRow(index: last, cells: [OutputCell(column: 1, value: .string(l(
+            "Farben: weiß = 0 ●, gelb = mittlere, rot = höchste Zahl von ● auf diesem Blatt; „–“ = nicht bewertet.",
+            "Colours: white = 0 ●, yellow = middle, red = highest number of ● on this sheet; “–” = not assessed.")), style: note)]))
         var row = last + 1
         try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string(l("Ziele", "Goals")), style: subtitle)]))
         row += 1
@@ -126,12 +133,17 @@ public enum SummaryWorkbook {
         layout.printLandscape = true
         layout.columnWidths = [0: 6, 1: 22]
         // Fields without an index (no rate to assess) get no columns, only a line below: they would be empty.
-        let allGroups = r.fields.map { ($0.code, "\($0.code). " + String($0.name.prefix(30))) } + [(StatusDynamics.allFields, l("Alle Handlungsfelder", "All fields"))]
+        let allGroups = r.fields.map { ($0.code, "\($0.code). " + $0.name) } + [(StatusDynamics.allFields, l("Alle Handlungsfelder", "All fields"))]
         let groups = allGroups.filter { g in r.statusDynamics.contains { $0.field == g.0 } }
         let without = r.fields.filter { f in !groups.contains { $0.0 == f.code } }.map { String($0.code) }
-        for k in groups.indices { layout.columnWidths[2 + 4 * k] = 8; layout.columnWidths[3 + 4 * k] = 8; layout.columnWidths[4 + 4 * k] = 9; layout.columnWidths[5 + 4 * k] = 9 }
+        for k in groups.indices { layout.columnWidths[2 + 4 * k] = 8; layout.columnWidths[3 + 4 * k] = 10; layout.columnWidths[4 + 4 * k] = 9; layout.columnWidths[5 + 4 * k] = 9 }
         layout.frozenRows = 5
         layout.frozenColumns = 2
+        // Each field's name spans its four columns; in one narrow column its words were broken.
+        layout.mergedRanges = groups.indices.map { k in
+            CellRange(first: CellReference(row: 3, column: 2 + 4 * k), last: CellReference(row: 3, column: 5 + 4 * k))
+        }
+        layout.printTitleRows = 3...4
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string(l("Status- und Dynamikindex \(r.year)", "Status and dynamics index \(r.year)")), style: title)]))
         try w.write(OutputRow(index: 1, cells: [OutputCell(column: 0, value: .string(l(
@@ -191,7 +203,8 @@ public enum SummaryWorkbook {
         let l = r.language
         var layout = SheetLayout(name: String("HF \(field.code) \(field.name)".prefix(31)).replacingForbidden())
         layout.printLandscape = true
-        layout.columnWidths = [0: 6, 1: 24, 2: 13, 3: 13, 4: 13, 5: 10, 6: 12, 7: 10, 8: 10, 9: 22]
+        // Wide enough for the longest word of a header ("(Prozentpunkte)"): LibreOffice breaks words that do not fit.
+        layout.columnWidths = [0: 6, 1: 24, 2: 15, 3: 15, 4: 15, 5: 16, 6: 16, 7: 12, 8: 12, 9: 22]
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string("\(field.code). \(field.name)"), style: title)]))
         var row = 2
@@ -199,6 +212,8 @@ public enum SummaryWorkbook {
             guard let byCategory = r.analyses[indicator.code] else { continue }
             let key = r.keyCategory(indicator)
             guard let a = byCategory[key] else { continue }
+            // Each indicator's table starts a page, so that it stays with its charts beside it.
+            if row > 2 { w.breakPage(before: row) }
             let decimals = ReportTexts.decimals(indicator)
             try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string("\(indicator.code) – \(indicator.name) (\(ReportTexts.unit(indicator, l)))"), style: subtitle)]))
             row += 1

@@ -23,6 +23,10 @@ public struct SheetLayout: Sendable {
     /// Printing: landscape pages, and the sheet scaled to the page width.
     public var printLandscape = false
     public var fitToPageWidth = true
+    /// Rows printed again at the top of every page (a table's header).
+    public var printTitleRows: ClosedRange<Int>?
+    /// Rows that start a new printed page, so that a table stays with its chart.
+    public var pageBreaksBefore: [Int] = []
 
     public init(name: String) {
         self.name = name
@@ -106,6 +110,10 @@ public protocol WorkbookWriter: AnyObject {
     func endSheet() throws
     /// Adds a chart to the sheet being written (formats without charts ignore it).
     func addChart(_ chart: ChartSpec)
+    /// Adds vector shapes to the sheet being written (formats without drawings ignore them).
+    func addDrawing(_ drawing: VectorDrawing)
+    /// Starts a new printed page at `row`, which is not yet written (a table and its chart stay on one page).
+    func breakPage(before row: Int)
     /// Completes the file; until then nothing is at the target path.
     func finish() throws
     /// Abandons the file: the temporary file is removed, the target untouched.
@@ -114,6 +122,8 @@ public protocol WorkbookWriter: AnyObject {
 
 extension WorkbookWriter {
     public func addChart(_ chart: ChartSpec) {}
+    public func addDrawing(_ drawing: VectorDrawing) {}
+    public func breakPage(before row: Int) {}
 }
 
 /// Why a workbook could not be written.

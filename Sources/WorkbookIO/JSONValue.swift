@@ -1,7 +1,7 @@
 import Spreadsheet
 
-/// A parsed JSON value (RFC 8259), for reading canonical workbook dumps
-/// and published JSON-stat files.
+/// A parsed JSON value (RFC 8259), for reading canonical workbook dumps,
+/// published JSON-stat files and GeoJSON.
 public enum JSONValue: Sendable {
     case null
     case bool(Bool)
@@ -10,6 +10,7 @@ public enum JSONValue: Sendable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
+    /// The member named `key` of an object; nil for anything else.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.0 == key }?.1

@@ -5,7 +5,8 @@ import XMLStream
 /// 20.5 spreadsheet drawing): a drawing anchoring a graphic frame per chart,
 /// and one chart part each, whose series point at cells of the sheet.
 enum ChartParts {
-    static func drawing(_ charts: [ChartSpec]) -> [UInt8] {
+    /// The sheet's drawing part: its charts, then its vector drawings (`ShapeParts`).
+    static func drawing(_ charts: [ChartSpec], shapes: [VectorDrawing] = []) -> [UInt8] {
         var out = XMLBuffer()
         out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
         out.raw("<xdr:wsDr xmlns:xdr=\"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing\" ")
@@ -22,6 +23,7 @@ enum ChartParts {
             out.raw("xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"rIdC\(n + 1)\"/>")
             out.raw("</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>")
         }
+        ShapeParts.anchors(shapes, firstID: charts.count + 2, into: &out)
         out.raw("</xdr:wsDr>")
         return out.bytes
     }

@@ -8,9 +8,12 @@ enum PackageParts {
         var name: String
         var visibility: SheetVisibility
         var autoFilter: CellRange?
+        var printTitleRows: ClosedRange<Int>? = nil
         var hasComments: Bool
         /// The numbers of this sheet's chart parts.
         var charts: Range<Int> = 0..<0
+        /// Charts or vector drawings: the sheet has a drawing part.
+        var hasDrawing = false
     }
 
     static func contentTypes(sheets: [SheetEntry], hasSharedStrings: Bool) -> [UInt8] {
@@ -26,7 +29,7 @@ enum PackageParts {
             if sheet.hasComments {
                 out.raw("<Override PartName=\"/xl/comments\(i + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml\"/>")
             }
-            if !sheet.charts.isEmpty {
+            if sheet.hasDrawing || !sheet.charts.isEmpty {
                 out.raw("<Override PartName=\"/xl/drawings/drawing\(i + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawing+xml\"/>")
                 for c in sheet.charts {
                     out.raw("<Override PartName=\"/xl/charts/chart\(c).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>")
@@ -73,12 +76,19 @@ enum PackageParts {
         }
         out.raw("</sheets>")
         let filters = sheets.enumerated().compactMap { i, sheet in sheet.autoFilter.map { (i, sheet.name, $0) } }
-        if !filters.isEmpty {
+        let titles = sheets.enumerated().compactMap { i, sheet in sheet.printTitleRows.map { (i, sheet.name, $0) } }
+        if !filters.isEmpty || !titles.isEmpty {
             out.raw("<definedNames>")
+            // Built-in names sorted as Excel writes them (ECMA-376 Part 1, 18.2.6): _FilterDatabase, then Print_Titles.
             for (i, name, range) in filters {
                 out.raw("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">")
                 out.text("'\(name.replacingQuote())'!$\(CellReference.columnName(range.first.column))$\(range.first.row + 1)")
                 out.text(":$\(CellReference.columnName(range.last.column))$\(range.last.row + 1)")
+                out.raw("</definedName>")
+            }
+            for (i, name, rows) in titles {
+                out.raw("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">")
+                out.text("'\(name.replacingQuote())'!$\(rows.lowerBound + 1):$\(rows.upperBound + 1)")
                 out.raw("</definedName>")
             }
             out.raw("</definedNames>")

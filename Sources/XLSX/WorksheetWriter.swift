@@ -6,7 +6,7 @@ import XMLStream
 /// filters, conditional formats, input rules, links and the comment
 /// drawing after it, in the order the schema requires.
 struct WorksheetWriter {
-    let layout: SheetLayout
+    var layout: SheetLayout
     let index: Int
     private(set) var comments: [(CellReference, String)] = []
     private(set) var links: [(CellReference, String)] = []
@@ -66,7 +66,7 @@ struct WorksheetWriter {
         lastRow = row.index
         let rowNumber = row.index + 1
         out.raw("<row r=\""); out.int(rowNumber); out.raw("\"")
-        if let height = row.height {
+        if let height = row.height ?? TextFit.wrappedHeight(row, layout: layout) {
             out.raw(" ht=\""); out.raw(NumberText.shortest(height)); out.raw("\" customHeight=\"1\"")
         }
         out.raw(">")
@@ -205,6 +205,13 @@ struct WorksheetWriter {
         out.raw("<pageSetup paperSize=\"9\"")
         if layout.fitToPageWidth { out.raw(" fitToWidth=\"1\" fitToHeight=\"0\"") }
         out.raw(" orientation=\"\(layout.printLandscape ? "landscape" : "portrait")\"/>")
+        let breaks = Set(layout.pageBreaksBefore.filter { $0 > 0 }).sorted()
+        if !breaks.isEmpty {
+            // A break after row N is written with id N (1-based), i.e. before our 0-based row N (ECMA-376 Part 1, 18.3.1.73).
+            out.raw("<rowBreaks count=\"\(breaks.count)\" manualBreakCount=\"\(breaks.count)\">")
+            for row in breaks { out.raw("<brk id=\"\(row)\" max=\"16383\" man=\"1\"/>") }
+            out.raw("</rowBreaks>")
+        }
         if hasDrawing { out.raw("<drawing r:id=\"rIdDrawing\"/>") }
         if hasComments { out.raw("<legacyDrawing r:id=\"rIdVml\"/>") }
         out.raw("</worksheet>")

@@ -23,6 +23,7 @@ public final class XLSXWriter: WorkbookWriter {
     private var buffer = XMLBuffer()
     private var names: [String] = []
     private var charts: [ChartSpec] = []
+    private var drawings: [VectorDrawing] = []
     private var chartCount = 0
 
     /// Starts a workbook to be written to `path` (through a temporary file beside it).
@@ -51,6 +52,14 @@ public final class XLSXWriter: WorkbookWriter {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    public func breakPage(before row: Int) {
+        current?.layout.pageBreaksBefore.append(row)
+    }
+
+    public func addDrawing(_ drawing: VectorDrawing) {
+        if current != nil { drawings.append(drawing) }
+    }
+
     public func addChart(_ chart: ChartSpec) {
         if current != nil { charts.append(chart) }
     }
@@ -61,30 +70,36 @@ public final class XLSXWriter: WorkbookWriter {
         try flush()
         let hasComments = !sheet.comments.isEmpty
         let sheetCharts = charts
+        let sheetDrawings = drawings
         charts = []
-        try zip.write(sheet.tail(styles: &styles, hasComments: hasComments, hasDrawing: !sheetCharts.isEmpty).bytes)
+        drawings = []
+        let hasDrawing = !sheetCharts.isEmpty || !sheetDrawings.isEmpty
+        try zip.write(sheet.tail(styles: &styles, hasComments: hasComments, hasDrawing: hasDrawing).bytes)
         try zip.endEntry()
         let n = sheet.index + 1
         if hasComments {
             try add("xl/comments\(n).xml", CommentsPart.comments(sheet.comments, author: commentAuthor))
             try add("xl/drawings/vmlDrawing\(n).vml", CommentsPart.vml(sheet.comments, visible: sheet.layout.showComments))
         }
-        if !sheetCharts.isEmpty {
+        if hasDrawing {
             let first = chartCount + 1
-            try add("xl/drawings/drawing\(n).xml", ChartParts.drawing(sheetCharts))
-            try add("xl/drawings/_rels/drawing\(n).xml.rels", ChartParts.drawingRelationships(count: sheetCharts.count, firstID: first))
+            try add("xl/drawings/drawing\(n).xml", ChartParts.drawing(sheetCharts, shapes: sheetDrawings))
+            if !sheetCharts.isEmpty {
+                try add("xl/drawings/_rels/drawing\(n).xml.rels", ChartParts.drawingRelationships(count: sheetCharts.count, firstID: first))
+            }
             for (k, chart) in sheetCharts.enumerated() {
                 try add("xl/charts/chart\(first + k).xml", ChartParts.chart(chart, sheet: sheet.layout.name))
             }
             chartCount += sheetCharts.count
         }
-        if hasComments || !sheetCharts.isEmpty {
+        if hasComments || hasDrawing {
             try add("xl/worksheets/_rels/sheet\(n).xml.rels", PackageParts.sheetRelationships(index: sheet.index, comments: hasComments,
-                                                                                             drawing: !sheetCharts.isEmpty))
+                                                                                             drawing: hasDrawing))
         }
         sheets.append(PackageParts.SheetEntry(name: sheet.layout.name, visibility: sheet.layout.visibility,
-                                              autoFilter: sheet.layout.autoFilter, hasComments: hasComments,
-                                              charts: (chartCount - sheetCharts.count + 1)..<(chartCount + 1)))
+                                              autoFilter: sheet.layout.autoFilter, printTitleRows: sheet.layout.printTitleRows,
+                                              hasComments: hasComments,
+                                              charts: (chartCount - sheetCharts.count + 1)..<(chartCount + 1), hasDrawing: hasDrawing))
     }
 
     public func finish() throws {

@@ -8,8 +8,10 @@ import Glibc
 
 struct DemoCommand: Command {
     static let output = Parameter.option("output", short: "o", help: "The folder to write into.", default: "imon-demo")
-    static let samples = Parameter.option("samples", help: "The folder with the sample submissions (Samples/Abgaben and Samples/Fehler).",
-                                          default: "Samples")
+    static let samples = Parameter.option("samples", help: """
+        The folder with the sample submissions (Samples/Abgaben and Samples/Fehler); where there is none, \
+        the demo writes the same synthetic submissions into OUTPUT/Beispiele first.
+        """, default: "Samples")
     static let lang = CommandParameters.language("Language of what the demo prints and writes.")
 
     static let spec = CommandSpec(
@@ -49,6 +51,16 @@ struct DemoCommand: Command {
         say(l("   \(catalogue.submittingDepartments.count) Arbeitsmappen in \(output)/Vorlagen",
               "   \(catalogue.submittingDepartments.count) workbooks in \(output)/Vorlagen"))
 
+        // Outside the checkout there is no Samples folder: make the same synthetic submissions.
+        var samples = self.samples
+        var info = stat()
+        if stat(samples + "/Abgaben", &info) != 0 {
+            samples = output + "/Beispiele"
+            mkdir(samples, 0o755)
+            do { _ = try DemoSamples.write(to: samples, catalogue: catalogue) } catch { throw fail(samples, error) }
+            say(l("   (keine Beispielabgaben in \(self.samples): synthetische Abgaben in \(samples) geschrieben)",
+                  "   (no sample submissions in \(self.samples): synthetic ones written to \(samples))"))
+        }
         let submissions = try SubmissionFiles.expand([samples + "/Abgaben"])
         let mistakes = try SubmissionFiles.expand([samples + "/Fehler"])
         say(l("\n2. Prüfung von \(submissions.count) Abgaben und \(mistakes.count) mit eingebauten Fehlern:",

@@ -9,8 +9,8 @@ struct ReportCommand: Command {
     static let catalogue = CommandParameters.catalogue
     static let year = Parameter.option("year", help: "The reporting year.", required: true)
     static let field = Parameter.option("field", help: "Only this field of action, 1 to 7 (repeat for several).", repeating: true)
-    static let output = Parameter.option("output", short: "o", help: "The summary workbook: .xlsx or .ods.", required: true)
-    static let html = Parameter.option("html", help: "Also write the report as one self-contained HTML file.")
+    static let output = Parameter.option("output", short: "o", help: "The summary workbook: .xlsx or .ods.")
+    static let html = Parameter.option("html", help: "The report as one self-contained HTML file (with -o as well, without it alone).")
     static let json = Parameter.option("json", help: "Also write the published figures as a JSON-stat 2.0 collection.")
     static let publish = Parameter.flag("publish", help: "Record in the store what this report publishes, so that later years' reports build on it (writes to the store).")
     static let lang = CommandParameters.language("Language of the report.")
@@ -31,7 +31,7 @@ struct ReportCommand: Command {
     let catalogue: String?
     let year: Int
     let field: [Int]
-    let output: String
+    let output: String?
     let html: String?
     let json: String?
     let publish: Bool
@@ -42,10 +42,11 @@ struct ReportCommand: Command {
         catalogue = try arguments.optionalValue(Self.catalogue)
         year = try arguments.value(Self.year)
         field = try arguments.values(Self.field)
-        output = try arguments.value(Self.output)
+        output = try arguments.optionalValue(Self.output)
         html = try arguments.optionalValue(Self.html)
         json = try arguments.optionalValue(Self.json)
         publish = arguments.flag(Self.publish)
+        if output == nil && html == nil && json == nil { throw arguments.refuse("give -o WORKBOOK, --html FILE or --json FILE (or several)") }
         language = try arguments.value(Self.lang)
         if let bad = field.first(where: { !(1...7).contains($0) }) {
             throw arguments.refuse("--field \(bad): fields of action are numbered 1 to 7")
@@ -65,7 +66,7 @@ struct ReportCommand: Command {
         } catch let failure as ReportOperation.Failure {
             switch failure {
             case .noObservations: throw CommandFailure(file: self.store, location: "year \(year)", reason: "\(failure)")
-            case .publication: throw CommandFailure(file: output, location: "publication \(year)", reason: "\(failure)")
+            case .publication: throw CommandFailure(file: output ?? html ?? self.store, location: "publication \(year)", reason: "\(failure)")
             }
         } catch {
             throw storeFailure(self.store, error)
@@ -80,8 +81,10 @@ struct ReportCommand: Command {
                                  + missing.map { "\($0.department) (\($0.state.rawValue))" }.joined(separator: ", ")
                                  + "; imon status --year \(year) shows who")
         }
-        do { try ReportOperation.writeWorkbook(report, to: output) } catch { throw CommandFailure(file: output, error: error) }
-        print("wrote \(output)")
+        if let output {
+            do { try ReportOperation.writeWorkbook(report, to: output) } catch { throw CommandFailure(file: output, error: error) }
+            print("wrote \(output)")
+        }
         if let html {
             do { try ReportOperation.writeHTML(report, to: html) } catch { throw CommandFailure(file: html, error: error) }
             print("wrote \(html)")

@@ -11,10 +11,12 @@ public struct Catalogue: Sendable, Equatable {
     public var assessment: AssessmentSettings
     /// How statistics-office tables feed the indicators (`imon import`).
     public var sources: [SourceMapping]
+    /// The districts' outlines for maps; nil when the catalogue names none.
+    public var geometry: DistrictGeometry?
 
     public init(fields: [FieldOfAction] = FieldOfAction.builtIn, districts: [District], departments: [Department],
                 indicators: [Indicator], goals: [Goal], assessment: AssessmentSettings = AssessmentSettings(),
-                sources: [SourceMapping] = []) {
+                sources: [SourceMapping] = [], geometry: DistrictGeometry? = nil) {
         self.fields = fields
         self.districts = districts
         self.departments = departments
@@ -22,6 +24,7 @@ public struct Catalogue: Sendable, Equatable {
         self.goals = goals
         self.assessment = assessment
         self.sources = sources
+        self.geometry = geometry
     }
 
     public func indicator(_ code: String) -> Indicator? { indicators.first { $0.code == code } }

@@ -59,6 +59,13 @@ public enum CatalogueFindingKind: Hashable, Sendable {
     case unsafeCode(entry: Entry, code: String, problems: [NameProblem])
     /// A name or text with characters that break the cells and titles it goes into.
     case unsafeText(entry: Entry, text: String, problems: [NameProblem])
+    /// The map file named on the sheet `Karte` cannot be used.
+    case mapFileUnusable(file: String, reason: String)
+    /// A district without an outline in the map file, or with several.
+    case districtWithoutShape(district: String, name: String)
+    case districtWithSeveralShapes(district: String, name: String, count: Int)
+    /// An outline whose number or name fits no district.
+    case shapeWithoutDistrict(feature: Int, label: String)
     // Source mappings (sheet `Quellen`).
     case sourceFieldMissing(table: String, field: SourceField)
     case sourceNotAColumn(table: String, found: String)
@@ -107,6 +114,10 @@ public enum CatalogueFindingKind: Hashable, Sendable {
         case .baselineDiffersFromData: "baseline-differs"
         case .unsafeCode: "unsafe-code"
         case .unsafeText: "control-character"
+        case .mapFileUnusable: "map-file"
+        case .districtWithoutShape: "map-shape-missing"
+        case .districtWithSeveralShapes: "map-shape-twice"
+        case .shapeWithoutDistrict: "map-shape-unknown"
         case .sourceFieldMissing: "missing-value"
         case .sourceNotAColumn: "not-a-column"
         case .sourceColumnOutOfRange: "column-out-of-range"

@@ -104,6 +104,18 @@ public enum CatalogueFindingText {
             return l("\(word(entry, l)) „\(ControlText.visible(text))“ enthält ", "\(word(entry, l)) \"\(ControlText.visible(text))\" holds ")
                 + problems.map { problem($0, l) }.joined(separator: ", ")
                 + l("; Namen müssen in einer Zeile stehen", "; names must stand on one line")
+        case .mapFileUnusable(let file, let reason):
+            return l("Die Kartendatei „\(ControlText.visible(file))“ ist nicht verwendbar: \(reason)",
+                     "the map file \"\(ControlText.visible(file))\" cannot be used: \(reason)")
+        case .districtWithoutShape(let number, let name):
+            return l("Stadtteil \(number) \(name) hat keinen Umriss in der Kartendatei",
+                     "district \(number) \(name) has no outline in the map file")
+        case .districtWithSeveralShapes(let number, let name, let count):
+            return l("Stadtteil \(number) \(name) hat \(count) Umrisse in der Kartendatei; einer ist erlaubt",
+                     "district \(number) \(name) has \(count) outlines in the map file; one is allowed")
+        case .shapeWithoutDistrict(let feature, let label):
+            return l("Umriss \(feature + 1) („\(ControlText.visible(label))“) der Kartendatei passt zu keinem Stadtteil",
+                     "outline \(feature + 1) (\"\(ControlText.visible(label))\") of the map file fits no district")
         case .sourceFieldMissing(let t, let field):
             return l("Quelle \(t): \(sourceField(field, l)) fehlt", "source \(t): \(sourceField(field, l)) is missing")
         case .sourceNotAColumn(let t, let found):

@@ -67,6 +67,9 @@ public enum CatalogueWorkbook {
             if !c.sources.isEmpty {
                 try writeSheet(writer, sourcesSheet, sourceColumns, widths: sourceWidths, sourceRows(c.sources))
             }
+            if let geometry = c.geometry {
+                try CatalogueMapSheet.write(geometry, writer)
+            }
             try writer.finish()
         } catch {
             writer.cancel()
@@ -81,6 +84,7 @@ public enum CatalogueWorkbook {
                                    _ rows: [[CellValue]]) throws {
         var layout = SheetLayout(name: name)
         layout.frozenRows = 1
+        layout.printTitleRows = 0...0
         layout.columnWidths = Dictionary(uniqueKeysWithValues: widths.enumerated().map { ($0.offset, $0.element) })
         if !rows.isEmpty {
             layout.autoFilter = CellRange(first: CellReference(row: 0, column: 0),
@@ -101,7 +105,8 @@ public enum CatalogueWorkbook {
     /// Reads a catalogue workbook. Problems that make a row unusable are
     /// findings (the row is left out); the consistency rules then run on
     /// what was read.
-    public static func read(_ workbook: Workbook) -> (Catalogue, [CatalogueFinding]) {
+    /// `folder` is where a map file named on the sheet `Karte` is looked for.
+    public static func read(_ workbook: Workbook, folder: String? = nil) -> (Catalogue, [CatalogueFinding]) {
         var findings: [CatalogueFinding] = []
         var locations = CatalogueRules.Locations()
 
@@ -225,15 +230,17 @@ public enum CatalogueWorkbook {
         }
         assessment.rules = rules
         let sources = readSources(workbook, findings: &findings, locations: &locations)
+        let (geometry, mapFindings) = CatalogueMapSheet.read(workbook, folder: folder, districts: districts)
         let catalogue = Catalogue(fields: fields.isEmpty ? FieldOfAction.builtIn : fields, districts: districts,
                                   departments: departments, indicators: indicators, goals: goals, assessment: assessment,
-                                  sources: sources)
-        return (catalogue, findings + CatalogueRules.check(catalogue, locations: locations))
+                                  sources: sources, geometry: geometry)
+        return (catalogue, findings + CatalogueRules.check(catalogue, locations: locations) + mapFindings)
     }
 
     /// Reads the catalogue workbook at `path`.
     public static func read(path: String) throws -> (Catalogue, [CatalogueFinding]) {
-        read(try WorkbookFile.read(path))
+        let slash = path.lastIndex(of: "/")
+        return read(try WorkbookFile.read(path), folder: slash.map { String(path[..<$0]) } ?? ".")
     }
 }
 

@@ -9,7 +9,7 @@ public enum DefaultCatalogue {
     static let sex = ["insgesamt", "männlich", "weiblich"]
     static let total = ["insgesamt"]
 
-    public static let magdeburg = Catalogue(
+    public static let magdeburg = withBuiltInShapes(Catalogue(
         districts: districts,
         departments: [
             Department(code: "12", name: "Amt für Statistik und Wahlen"),
@@ -32,7 +32,15 @@ public enum DefaultCatalogue {
             Goal(field: 4, statement: "Die Betreuungsquote nichtdeutscher Kinder unter 6 Jahren steigt bis 2010 auf 60 %.",
                  indicator: "J03", category: "nichtdeutsch", baselineYear: 2005, baselineValue: 45, targetYear: 2010, targetValue: 60, priority: 3),
         ],
-        sources: DefaultSources.kissMD)
+        sources: DefaultSources.kissMD))
+
+    /// The catalogue with the built-in Stadtteile outlines, matched by name.
+    static func withBuiltInShapes(_ catalogue: Catalogue) -> Catalogue {
+        var c = catalogue
+        c.geometry = DistrictGeometry.magdeburg(for: c.districts).0
+        return c
+    }
+
 
     /// The 40 Stadtteile by the numbers of the city's tables. Those whose
     /// pairing was checked or changed carry a note saying how (issue 26):

@@ -109,7 +109,7 @@ public struct SubmissionTemplate: Sendable {
 
     private func writeNotes(_ w: any WorkbookWriter) throws {
         var layout = SheetLayout(name: notesSheet)
-        layout.columnWidths = [0: 12, 1: 80]
+        layout.columnWidths = [0: 8, 1: 84]
         layout.isProtected = true
         try w.beginSheet(layout)
         var wrap = CellStyle()
@@ -120,7 +120,10 @@ public struct SubmissionTemplate: Sendable {
         heading.fontSize = 13
         var row = 0
         func line(_ a: CellValue, _ b: CellValue = .empty, style: CellStyle? = nil) throws {
-            try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: a, style: style ?? wrap),
+            // Wrapped text needs its height stored: see TextFit.
+            let height = TextFit.rowHeight([(CellText.plain(a), layout.columnWidths[0] ?? 12, style?.fontSize ?? 11),
+                                            (CellText.plain(b), layout.columnWidths[1] ?? 80, 11)])
+            try w.write(OutputRow(index: row, height: height, cells: [OutputCell(column: 0, value: a, style: style ?? wrap),
                                                        OutputCell(column: 1, value: b, style: wrap)].filter { !$0.value.isEmpty }))
             row += 1
         }
@@ -157,7 +160,9 @@ public struct SubmissionTemplate: Sendable {
         layout.columnWidths = [0: 6, 1: 24]
         for k in categories.indices { layout.columnWidths[Self.firstValueColumn + k] = 14 }
         layout.columnWidths[lastColumn] = 36
+        // Portrait, fitted to the width: the 40 districts and the total stay on one page (landscape took two).
         layout.frozenRows = firstDataRow
+        layout.printTitleRows = header...header
         layout.frozenColumns = 2
         layout.isProtected = true
         layout.mergedRanges = [CellRange(first: CellReference(row: 0, column: 0), last: CellReference(row: 0, column: lastColumn)),
@@ -185,7 +190,9 @@ public struct SubmissionTemplate: Sendable {
         var definition = CellStyle()
         definition.wrapText = true
         definition.vertical = .top
-        try w.write(OutputRow(index: 1, height: 32, cells: [OutputCell(column: 0, value: .string(indicator.definition), style: definition)]))
+        let mergedWidth = (0...lastColumn).reduce(0.0) { $0 + (layout.columnWidths[$1] ?? 9) }
+        try w.write(OutputRow(index: 1, height: TextFit.rowHeight([(indicator.definition, mergedWidth, 11)]),
+                              cells: [OutputCell(column: 0, value: .string(indicator.definition), style: definition)]))
         var meta = CellStyle()
         meta.italic = true
         meta.fontColor = RGBColor(hex: 0x595959)

@@ -37,9 +37,9 @@ public enum FeedbackWorkbook {
                 severity.fill = RGBColor(hex: f.severity == .error ? 0xFFC7CE : 0xFFEB9C)
                 let target = f.cell.flatMap { CellReference(String($0.split(separator: ":")[0])) }
                 let link = f.sheet.flatMap { sheet in sheetNames.contains(sheet) ? target.map { (sheet: sheet, cell: $0) } ?? (sheet: sheet, cell: CellReference(row: 0, column: 0)) : nil }
-                // Wrapped messages need taller rows: about 95 characters a line in the last column.
-                let lines = Double(max(1, (f.message(l).count + 94) / 95))
-                try writer.write(OutputRow(index: 3 + n, height: lines > 1 ? 15 * lines : nil, cells: [
+                // Wrapped messages need their height stored (TextFit); the value column wraps too.
+                let height = TextFit.rowHeight([(f.message(l), log.columnWidths[5] ?? 90, 11), (f.value ?? "", log.columnWidths[4] ?? 16, 11)])
+                try writer.write(OutputRow(index: 3 + n, height: height, cells: [
                     OutputCell(column: 0, value: .number(Double(n + 1)), style: wrap),
                     OutputCell(column: 1, value: .string(f.severity == .error ? l("Fehler", "error") : l("Warnung", "warning")), style: severity),
                     OutputCell(column: 2, value: f.sheet.map(CellValue.string) ?? .empty, style: wrap),
@@ -61,11 +61,12 @@ public enum FeedbackWorkbook {
                 layout.mergedRanges = sheet.mergedRanges.filter { $0.rowCount > 1 || $0.columnCount > 1 }
                 layout.columnWidths = [0: 8, 1: 26]
                 if let last = sheet.usedRange?.last.column, last >= 2 { for c in 2...last { layout.columnWidths[c] = 14 } }
-                layout.showComments = true
+                // Comments show on hovering: always shown, they covered the neighbouring values on screen and on paper.
+                layout.showComments = false
                 try writer.beginSheet(layout)
                 var rows: [Int: [OutputCell]] = [:]
                 for row in sheet.rows {
-                    rows[row.index] = row.cells.map { OutputCell(column: $0.column, value: $0.value) }
+                    rows[row.index] = row.cells.map { OutputCell(column: $0.column, value: $0.value, style: dateStyle($0.value, l)) }
                 }
                 for (cell, found) in byCell where !layout.mergedRanges.contains(where: { $0.contains(cell) && $0.first != cell }) {
                     var cells = rows[cell.row] ?? []
@@ -74,6 +75,7 @@ public enum FeedbackWorkbook {
                     style.border = .thin
                     let comment = found.map { $0.message(l) }.joined(separator: "\n")
                     if let i = cells.firstIndex(where: { $0.column == cell.column }) {
+                        style.numberFormat = cells[i].style?.numberFormat ?? .general
                         cells[i].style = style
                         cells[i].comment = comment
                     } else {
@@ -91,6 +93,15 @@ public enum FeedbackWorkbook {
         } catch {
             writer.cancel()
             throw error
+        }
+    }
+
+    /// Dates keep the department's reading: 31.12.2007 in a German copy, not the writer's ISO default.
+    static func dateStyle(_ value: CellValue, _ l: Language) -> CellStyle? {
+        switch value {
+        case .date: CellStyle.plain.with(l == .de ? .germanDate : .isoDate)
+        case .dateTime: CellStyle.plain.with(l == .de ? .germanDateTime : .isoDateTime)
+        default: nil
         }
     }
 }
