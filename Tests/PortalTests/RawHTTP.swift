@@ -22,8 +22,6 @@ enum RawHTTP {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        var signalFree: Int32 = 1
-        _ = signalFree
         let headBytes = Array(head.utf8)
         _ = headBytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         var offset = 0
@@ -32,7 +30,6 @@ enum RawHTTP {
             if n <= 0 { break }
             offset += n
         }
-        signalFree = 0
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !answer.contains(0x0A) {
