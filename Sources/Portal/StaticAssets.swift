@@ -57,7 +57,8 @@ enum StaticAssets {
             out.replaceChildren();
             if (!r.ok) { out.append(el("p", a.error || (t("Fehler ", "Error ") + r.status), "problem")); return; }
             out.append(el("p", a.file + ": " + (outcomeWords[a.outcome] || a.outcome), "outcome " + a.outcome));
-            out.append(el("p", t(a.errors + " Fehler, " + a.warnings + " Warnungen", a.errors + " errors, " + a.warnings + " warnings")));
+            out.append(el("p", t(a.errors + " Fehler, " + a.warnings + (a.warnings === 1 ? " Warnung" : " Warnungen"),
+                                 a.errors + (a.errors === 1 ? " error, " : " errors, ") + a.warnings + (a.warnings === 1 ? " warning" : " warnings"))));
             if (a.findings && a.findings.length) {
               const table = el("table"); table.id = "findings";
               const head = el("tr");
