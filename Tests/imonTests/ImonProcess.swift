@@ -38,7 +38,14 @@ enum ImonProcess {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let path = program ?? executable.path
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        // A process spawned from this one starts with this one's resident
+        // memory as its peak (the kernel carries it across exec), and the test
+        // process grows with the tests before it. GNU time forks the command
+        // from its own small process and reports that process's true peak.
+        let timer = "/usr/bin/time", peakPath = directory.appendingPathComponent("peak").path
+        let timed = FileManager.default.isExecutableFile(atPath: timer)
+        let command = timed ? [timer, "-f", "%M", "-o", peakPath, path] + arguments : [path] + arguments
+        let argv = command.map { strdup($0) } + [nil]
         defer { for arg in argv { free(arg) } }
         var pid = pid_t()
         // The kernel gives a spawned process the peak of the memory it was
@@ -46,17 +53,22 @@ enum ImonProcess {
         // start that peak anew from what the test process holds now.
         resetPeakMemory()
         let started = Date()
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Date().timeIntervalSince(started)
         let exited = (status & 0x7F) == 0
+        var peakKiB = Double(usage.ru_maxrss)
+        if timed, let text = try? String(contentsOfFile: peakPath, encoding: .utf8),
+           let last = text.split(separator: "\n").last, let kib = Double(last.trimmingCharacters(in: .whitespaces)) {
+            peakKiB = kib
+        }
         return Outcome(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
                        out: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
                        err: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
-                       seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024)
+                       seconds: seconds, peakMiB: peakKiB / 1024)
     }
 
     /// Resets this process's peak resident memory to its current one
