@@ -85,17 +85,6 @@ public enum SVGMap {
 
     static func number(_ v: Double) -> String { NumberText.shortest((v * 10).rounded() / 10) }
 
-    static func esc(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// SVG sits inside the HTML report: its text is escaped as the page's is.
+    static func esc(_ s: String) -> String { HTMLReport.esc(s) }
 }
