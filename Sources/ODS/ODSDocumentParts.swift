@@ -112,8 +112,16 @@ enum ODSDocumentParts {
     }
 
     /// The master pages table styles name: `Default` (portrait) and `Landscape`.
-    static let masterStyles = "<office:master-styles><style:master-page style:name=\"Default\" style:page-layout-name=\"pm1\"/>"
-        + "<style:master-page style:name=\"Landscape\" style:page-layout-name=\"pm2\"/></office:master-styles>"
+    /// Header and footer are switched off in so many words: a master page
+    /// without them is saved again by LibreOffice 7.4 with an empty header and
+    /// footer switched on, and such a file then prints every page blank (seen
+    /// with a department's re-saved template, checked by `scripts/check-print`).
+    static let masterStyles = "<office:master-styles>"
+        + "<style:master-page style:name=\"Default\" style:page-layout-name=\"pm1\">\(noHeaderOrFooter)</style:master-page>"
+        + "<style:master-page style:name=\"Landscape\" style:page-layout-name=\"pm2\">\(noHeaderOrFooter)</style:master-page>"
+        + "</office:master-styles>"
+
+    private static let noHeaderOrFooter = "<style:header style:display=\"false\"/><style:footer style:display=\"false\"/>"
 
     /// The inner `office:settings`: frozen panes and the active sheet, as
     /// LibreOffice keeps them in its view settings.
