@@ -89,17 +89,23 @@ public final class ODSWriter: WorkbookWriter {
         if !placed { current?.add(drawing) }
     }
 
-    /// Charts become embedded chart objects in a package; a flat `.fods` leaves them out.
+    /// Charts become embedded chart objects: parts of a package, or inside their frame in a flat `.fods`.
     public func addChart(_ chart: ChartSpec) {
-        guard !flat, let layout = layouts.last, current != nil else { return }
-        let name = "Object \(chartObjects.count + 1)"
-        chartObjects.append((name, ODSChartParts.content(chart, sheet: layout.name, layout: layout)))
+        guard let layout = layouts.last, current != nil else { return }
+        let object: ODSChartParts.Object
+        if flat {
+            object = .inline
+        } else {
+            let name = "Object \(chartObjects.count + 1)"
+            chartObjects.append((name, ODSChartParts.content(chart, sheet: layout.name, layout: layout)))
+            object = .part(name)
+        }
         let placed = insertIntoWrittenRow(chart.anchor.first) { out in
             out.raw("<table:table-cell>")
-            ODSChartParts.frame(chart, object: name, layout: layout, into: &out)
+            ODSChartParts.frame(chart, object: object, layout: layout, into: &out)
             out.raw("</table:table-cell>")
         }
-        if !placed { current?.add(chart, object: name) }
+        if !placed { current?.add(chart, object: object) }
     }
 
     public func endSheet() throws {
