@@ -51,6 +51,10 @@ final class AnnotationScan: XMLEventHandler {
     private(set) var root: (start: Int, tagEnd: Int)?
     /// `office:automatic-styles`: its start, the `>` of its start tag, whether it closes itself, and the `<` of its end tag.
     private(set) var automaticStyles: (start: Int, tagEnd: Int, selfClosing: Bool, endTag: Int?)?
+    /// `office:master-styles`, as `automaticStyles`.
+    private(set) var masterStyles: (start: Int, tagEnd: Int, selfClosing: Bool, endTag: Int?)?
+    /// The `<` of the root's end tag.
+    private(set) var rootEndTag: Int?
     private(set) var bodyStart: Int?
     /// Automatic `table-cell` styles by name: their element's bytes.
     private(set) var cellStyles: [String: Range<Int>] = [:]
@@ -60,7 +64,7 @@ final class AnnotationScan: XMLEventHandler {
     private(set) var sawSpreadsheet = false
 
     private enum Kind {
-        case root, automaticStyles, cellStyle(String?), body, spreadsheet, table, row, cell, annotation, nested, other
+        case root, automaticStyles, masterStyles, cellStyle(String?), body, spreadsheet, table, row, cell, annotation, nested, other
     }
 
     private var stack: [(kind: Kind, start: Int)] = []
@@ -72,6 +76,19 @@ final class AnnotationScan: XMLEventHandler {
     init(bytes: UnsafeRawBufferPointer, markedRows: [String: Set<Int>]) {
         self.bytes = bytes
         self.markedRows = markedRows
+    }
+
+    /// Scans a whole document held in memory.
+    static func scan(_ bytes: UnsafeRawBufferPointer, markedRows: [String: Set<Int>], part: String) throws -> AnnotationScan {
+        let scan = AnnotationScan(bytes: bytes, markedRows: markedRows)
+        let scanner = XMLScanner(handler: scan, documentName: part)
+        scan.scanner = scanner
+        try withPart(part) {
+            try scanner.feed(bytes)
+            try scanner.finish()
+        }
+        guard !scanner.usesLibXML2 else { throw ODSAnnotationError.notUTF8 }
+        return scan
     }
 
     func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
@@ -89,6 +106,9 @@ final class AnnotationScan: XMLEventHandler {
             if office.matches(name.namespaceURI) && name.is("automatic-styles") {
                 automaticStyles = (at, tagEnd, bytes[tagEnd - 1] == UInt8(ascii: "/"), nil)
                 kind = .automaticStyles
+            } else if office.matches(name.namespaceURI) && name.is("master-styles") {
+                masterStyles = (at, tagEnd, bytes[tagEnd - 1] == UInt8(ascii: "/"), nil)
+                kind = .masterStyles
             } else if office.matches(name.namespaceURI) && name.is("body") {
                 bodyStart = at
                 kind = .body
@@ -182,8 +202,12 @@ final class AnnotationScan: XMLEventHandler {
             end = gt + 1
         }
         switch kind {
+        case .root:
+            rootEndTag = selfClosing ? nil : at
         case .automaticStyles:
             automaticStyles?.endTag = selfClosing ? nil : at
+        case .masterStyles:
+            masterStyles?.endTag = selfClosing ? nil : at
         case .cellStyle(let styleName):
             if let styleName { cellStyles[styleName] = start..<end }
         case .spreadsheet:

@@ -9,20 +9,16 @@ import XMLStream
 /// its own plus the fill, and a hidden `office:annotation` (ODF 1.2 Part 1,
 /// 14.1). Every other byte of the document stays where and as it was.
 enum ContentAnnotation {
-    static func apply(_ annotations: WorkbookAnnotations, to document: [UInt8], part: String) throws -> [UInt8] {
+    /// The body with the additions; a flat document (`flat`) also gets the
+    /// protocol's page styles, which a package keeps in `styles.xml` (`addPages`).
+    static func apply(_ annotations: WorkbookAnnotations, to document: [UInt8], part: String, flat: Bool) throws -> [UInt8] {
         var marks: [String: [Int: [Int: CellMark]]] = [:]
         for mark in annotations.marks { marks[mark.sheet, default: [:]][mark.cell.row, default: [:]][mark.cell.column] = mark }
         return try document.withUnsafeBytes { bytes in
-            let scan = AnnotationScan(bytes: bytes, markedRows: marks.mapValues { Set($0.keys) })
-            let scanner = XMLScanner(handler: scan, documentName: part)
-            scan.scanner = scanner
-            try withPart(part) {
-                try scanner.feed(bytes)
-                try scanner.finish()
-            }
-            guard !scanner.usesLibXML2 else { throw ODSAnnotationError.notUTF8 }
+            let scan = try AnnotationScan.scan(bytes, markedRows: marks.mapValues { Set($0.keys) }, part: part)
             guard scan.sawSpreadsheet, let root = scan.root else { throw ODSError.notASpreadsheet(mimetype: "no spreadsheet body") }
             var editor = Editor(bytes: bytes, scan: scan)
+            if flat { try editor.addPages() }
             try editor.declareNamespaces(root: root)
             let names = Set(scan.tables.map(\.name))
             if names.contains(annotations.firstSheet.name) { throw ODSAnnotationError.sheetNameTaken(annotations.firstSheet.name) }
@@ -35,6 +31,19 @@ enum ContentAnnotation {
             return editor.result()
         }
     }
+
+    /// A package's `styles.xml` with the page styles the protocol table names
+    /// (landscape A4 as `imon-Landscape`), after the department's own.
+    static func addPages(to styles: [UInt8]) throws -> [UInt8] {
+        try styles.withUnsafeBytes { bytes in
+            var editor = Editor(bytes: bytes, scan: try AnnotationScan.scan(bytes, markedRows: [:], part: "styles.xml"))
+            try editor.addPages()
+            return editor.result()
+        }
+    }
+
+    /// The prefix of every style, page layout and master page the copy adds.
+    static let prefix = "imon-"
 
     /// The edits to one document, applied at the end in order of position.
     private struct Editor {
@@ -234,9 +243,34 @@ enum ContentAnnotation {
 
         // MARK: Protocol sheet and styles
 
+        mutating func addPages() throws {
+            try insert(ODSDocumentParts.pageLayouts(prefix: ContentAnnotation.prefix).bytes, into: scan.automaticStyles, "office:automatic-styles")
+            try insert(Array(ODSDocumentParts.masterPages(prefix: ContentAnnotation.prefix).utf8), into: scan.masterStyles, "office:master-styles")
+        }
+
+        /// Puts `content` at the end of a container of the root (automatic or
+        /// master styles), making the container where the document has none.
+        private mutating func insert(_ content: [UInt8], into container: (start: Int, tagEnd: Int, selfClosing: Bool, endTag: Int?)?,
+                                     _ name: String) throws {
+            let wrapped = Array("<\(name)>".utf8) + content + Array("</\(name)>".utf8)
+            guard let container else {
+                // Automatic styles come before the body or master styles, master styles before the body (ODF 1.2 Part 1, 3.1.2).
+                let at = name == "office:automatic-styles" ? scan.masterStyles?.start ?? scan.bodyStart : scan.bodyStart ?? scan.rootEndTag
+                guard let at else { throw ODSAnnotationError.unusualPrefix("no place for \(name)") }
+                edits.append((at..<at, wrapped))
+                return
+            }
+            try requirePrefix(container.start, name)
+            if let endTag = container.endTag {
+                edits.append((endTag..<endTag, content))
+            } else {
+                edits.append((container.start..<(container.tagEnd + 1), wrapped))
+            }
+        }
+
         mutating func addProtocol(_ annotations: WorkbookAnnotations) throws {
             var styles = ODSStyles()
-            styles.namePrefix = "imon-"
+            styles.namePrefix = ContentAnnotation.prefix
             var table = ODSTableWriter(layout: annotations.firstSheet, validationNames: [])
             var body = table.head(styles: &styles)
             for row in annotations.firstSheetRows { try table.write(row, into: &body, styles: &styles) }
@@ -249,17 +283,7 @@ enum ContentAnnotation {
             var all = styles.automaticStyles(including: XMLBuffer(capacity: 0)).bytes
             let open = "<office:automatic-styles>".utf8.count, close = "</office:automatic-styles>".utf8.count
             all = Array(all[open..<(all.count - close)]) + styleBytes.bytes
-            if let automatic = scan.automaticStyles {
-                try requirePrefix(automatic.start, "office:automatic-styles")
-                if let endTag = automatic.endTag {
-                    edits.append((endTag..<endTag, all))
-                } else {
-                    edits.append((automatic.start..<(automatic.tagEnd + 1),
-                                  Array("<office:automatic-styles>".utf8) + all + Array("</office:automatic-styles>".utf8)))
-                }
-            } else if let body = scan.bodyStart {
-                edits.append((body..<body, Array("<office:automatic-styles>".utf8) + all + Array("</office:automatic-styles>".utf8)))
-            }
+            try insert(all, into: scan.automaticStyles, "office:automatic-styles")
         }
 
         /// Our markup uses the usual prefixes; an element we edit must carry them too.

@@ -11,7 +11,7 @@ public enum ODSAnnotatedCopy {
         let file = try MappedFile(path: source)
         let isZip = file.bytes.count >= 4 && file.bytes[0] == 0x50 && file.bytes[1] == 0x4B
         if !isZip {
-            let edited = try ContentAnnotation.apply(annotations, to: Array(file.bytes), part: "document")
+            let edited = try ContentAnnotation.apply(annotations, to: Array(file.bytes), part: "document", flat: true)
             let out = try AtomicFile(path: path)
             do {
                 try out.write(edited)
@@ -24,12 +24,17 @@ public enum ODSAnnotatedCopy {
         }
         let zip = try withPart("package") { try ZipArchive(file: file) }
         guard let content = try withPart("content.xml", { try zip.data(named: "content.xml") }) else { throw ODSError.missingContent }
-        let edited = try ContentAnnotation.apply(annotations, to: content, part: "content.xml")
+        let edited = try ContentAnnotation.apply(annotations, to: content, part: "content.xml", flat: false)
+        // The protocol prints landscape: its page style goes into styles.xml.
+        let styles = try zip.entry(named: "styles.xml").map { entry in
+            try ContentAnnotation.addPages(to: withPart("styles.xml") { try zip.data(of: entry) })
+        }
         let out = try AtomicFile(path: path)
         do {
             let writer = ZipStreamWriter(file: out)
             for entry in zip.entries {
-                let bytes = entry.name == "content.xml" ? edited : try withPart(entry.name) { try zip.data(of: entry) }
+                let bytes = entry.name == "content.xml" ? edited
+                    : entry.name == "styles.xml" ? styles ?? [] : try withPart(entry.name) { try zip.data(of: entry) }
                 try writer.beginEntry(entry.name, compression: entry.method == 0 ? .stored : .deflate(level: 6))
                 try writer.write(bytes)
                 try writer.endEntry()

@@ -154,7 +154,7 @@ struct ODSStyles {
             out.raw("style:font-family-generic=\"swiss\" fo:font-size=\"\(ODSStyles.format(size))pt\"/></style:style>")
         }
         for (name, visibility, tab, landscape) in tableOrder {
-            out.raw("<style:style style:name=\"\(name)\" style:family=\"table\" style:master-page-name=\"\(landscape ? "Landscape" : "Default")\">")
+            out.raw("<style:style style:name=\"\(name)\" style:family=\"table\" style:master-page-name=\"\(namePrefix)\(landscape ? "Landscape" : "Default")\">")
             out.raw("<style:table-properties table:display=\"\(visibility == .visible ? "true" : "false")\" style:writing-mode=\"lr-tb\"")
             if let tab { out.raw(" tableooo:tab-color=\"#\(tab.hex.lowercased())\"") }
             out.raw("/></style:style>")

@@ -148,7 +148,7 @@ public final class ODSWriter: WorkbookWriter {
             out.raw(bytes: ODSDocumentParts.settingsBody(layouts).bytes)
             out.raw(bytes: ODSDocumentParts.commonStyles(styles.conditionStyles).bytes)
         }
-        out.raw(bytes: styles.automaticStyles(including: flat ? ODSDocumentParts.pageLayouts : XMLBuffer(capacity: 0)).bytes)
+        out.raw(bytes: styles.automaticStyles(including: flat ? ODSDocumentParts.pageLayouts() : XMLBuffer(capacity: 0)).bytes)
         if flat { out.raw(ODSDocumentParts.masterStyles) }
         out.raw("<office:body><office:spreadsheet>")
         out.raw(bytes: ODSDocumentParts.validations(layouts).bytes)

@@ -72,9 +72,18 @@ final class ODSAnnotatedCopyTests: XCTestCase {
         XCTAssertEqual(copied.entries.map(\.name), original.entries.map(\.name))
         XCTAssertEqual(copied.entries.first?.name, "mimetype")
         XCTAssertEqual(copied.entries.first?.method, 0)
-        for entry in original.entries where entry.name != "content.xml" {
+        for entry in original.entries where entry.name != "content.xml" && entry.name != "styles.xml" {
             XCTAssertEqual(try copied.data(named: entry.name), try original.data(of: entry), entry.name)
         }
+        // styles.xml only gains the protocol's landscape page: the department's pages and styles stay as they were.
+        let before = String(decoding: try XCTUnwrap(try original.data(named: "styles.xml")), as: UTF8.self)
+        let after = String(decoding: try XCTUnwrap(try copied.data(named: "styles.xml")), as: UTF8.self)
+        for container in ["office:styles", "office:automatic-styles", "office:master-styles"] {
+            let inner = try XCTUnwrap(before.components(separatedBy: "<\(container)>").dropFirst().first?.components(separatedBy: "</\(container)>").first)
+            XCTAssertTrue(after.contains("<\(container)>" + inner), container)
+        }
+        XCTAssertTrue(after.contains("<style:master-page style:name=\"imon-Landscape\" style:page-layout-name=\"imon-pm2\">"))
+        XCTAssertEqual(after.count - before.count, (ODSDocumentParts.pageLayouts(prefix: "imon-").bytes.count + ODSDocumentParts.masterPages(prefix: "imon-").utf8.count))
     }
 
     func testTheDepartmentsStylesAndUnmarkedTablesStayByteForByte() throws {
