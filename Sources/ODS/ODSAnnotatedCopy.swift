@@ -11,7 +11,8 @@ public enum ODSAnnotatedCopy {
         let file = try MappedFile(path: source)
         let isZip = file.bytes.count >= 4 && file.bytes[0] == 0x50 && file.bytes[1] == 0x4B
         if !isZip {
-            let edited = try ContentAnnotation.apply(annotations, to: Array(file.bytes), part: "document", flat: true)
+            var edited = try ContentAnnotation.apply(annotations, to: Array(file.bytes), part: "document", flat: true)
+            edited = try ActiveTableSetting.pointing(edited, at: annotations.firstSheet.name, part: "document") ?? edited
             let out = try AtomicFile(path: path)
             do {
                 try out.write(edited)
@@ -33,8 +34,11 @@ public enum ODSAnnotatedCopy {
         do {
             let writer = ZipStreamWriter(file: out)
             for entry in zip.entries {
-                let bytes = entry.name == "content.xml" ? edited
+                var bytes = entry.name == "content.xml" ? edited
                     : entry.name == "styles.xml" ? styles ?? [] : try withPart(entry.name) { try zip.data(of: entry) }
+                if entry.name == "settings.xml" {
+                    bytes = try ActiveTableSetting.pointing(bytes, at: annotations.firstSheet.name, part: entry.name) ?? bytes
+                }
                 try writer.beginEntry(entry.name, compression: entry.method == 0 ? .stored : .deflate(level: 6))
                 try writer.write(bytes)
                 try writer.endEntry()

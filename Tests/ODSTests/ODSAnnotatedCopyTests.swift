@@ -72,9 +72,11 @@ final class ODSAnnotatedCopyTests: XCTestCase {
         XCTAssertEqual(copied.entries.map(\.name), original.entries.map(\.name))
         XCTAssertEqual(copied.entries.first?.name, "mimetype")
         XCTAssertEqual(copied.entries.first?.method, 0)
-        for entry in original.entries where entry.name != "content.xml" && entry.name != "styles.xml" {
+        for entry in original.entries where !["content.xml", "styles.xml", "settings.xml"].contains(entry.name) {
             XCTAssertEqual(try copied.data(named: entry.name), try original.data(of: entry), entry.name)
         }
+        // Saved without a view (headless), settings.xml names no active table: it stays as it was.
+        XCTAssertEqual(try copied.data(named: "settings.xml"), try original.data(named: "settings.xml"))
         // styles.xml only gains the protocol's landscape page: the department's pages and styles stay as they were.
         let before = String(decoding: try XCTUnwrap(try original.data(named: "styles.xml")), as: UTF8.self)
         let after = String(decoding: try XCTUnwrap(try copied.data(named: "styles.xml")), as: UTF8.self)
@@ -141,6 +143,23 @@ final class ODSAnnotatedCopyTests: XCTestCase {
             let left = try XCTUnwrap(cell(in: copiedRoot, table: "J05", row: 70, column: 29))
             XCTAssertNil(left.child(named: "annotation"))
         }
+    }
+
+    func testTheCopyOpensOnTheProtocolWhereTheSettingsNameATable() throws {
+        let settings = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <office:document-settings xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
+            xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0"><office:settings>\
+            <config:config-item-set config:name="ooo:view-settings"><config:config-item-map-indexed config:name="Views">\
+            <config:config-item-map-entry><config:config-item config:name="ViewId" config:type="string">view1</config:config-item>\
+            <config:config-item config:name="ActiveTable" config:type="string">J05</config:config-item>\
+            </config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set></office:settings></office:document-settings>
+            """
+        let changed = try XCTUnwrap(try ActiveTableSetting.pointing(Array(settings.utf8), at: "Prüf & Protokoll", part: "settings.xml"))
+        XCTAssertEqual(String(decoding: changed, as: UTF8.self), settings.replacingOccurrences(
+            of: "string\">J05<", with: "string\">Prüf &amp; Protokoll<"))
+        XCTAssertNil(try ActiveTableSetting.pointing(Array(settings.replacingOccurrences(of: "ActiveTable", with: "Other").utf8),
+                                                     at: "x", part: "settings.xml"))
     }
 
     func testADocumentThatIsNotASpreadsheetIsRefusedAndNothingIsWritten() throws {
