@@ -71,9 +71,10 @@ enum ODSDocumentParts {
         return out.bytes
     }
 
-    /// The inner `office:styles`: the default cell style and the named
-    /// styles that conditional formats apply.
-    static func commonStyles(_ conditions: [(name: String, fill: RGBColor, font: RGBColor?)]) -> XMLBuffer {
+    /// The inner `office:styles`: the default cell style, the named styles
+    /// that conditional formats apply, and the hatch hatched shapes name
+    /// (without it LibreOffice fills them in its default blue, which reads as a value).
+    static func commonStyles(_ conditions: [(name: String, fill: RGBColor, font: RGBColor?)], hatch: Bool) -> XMLBuffer {
         var out = XMLBuffer(capacity: 512)
         out.raw("<office:styles><style:default-style style:family=\"table-cell\"><style:paragraph-properties style:tab-stop-distance=\"1.25cm\"/>")
         out.raw("</style:default-style><style:style style:name=\"Default\" style:family=\"table-cell\"/>")
@@ -83,14 +84,15 @@ enum ODSDocumentParts {
             if let font = condition.font { out.raw("<style:text-properties fo:color=\"#\(font.hex.lowercased())\"/>") }
             out.raw("</style:style>")
         }
+        if hatch { out.raw(ODSDrawing.hatchDefinition) }
         out.raw("</office:styles>")
         return out
     }
 
-    static func styles(_ conditions: [(name: String, fill: RGBColor, font: RGBColor?)]) -> [UInt8] {
+    static func styles(_ conditions: [(name: String, fill: RGBColor, font: RGBColor?)], hatch: Bool) -> [UInt8] {
         var out = XMLBuffer()
         out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles \(namespaces) office:version=\"1.2\">")
-        out.raw(bytes: commonStyles(conditions).bytes)
+        out.raw(bytes: commonStyles(conditions, hatch: hatch).bytes)
         out.raw("<office:automatic-styles>"); out.raw(bytes: pageLayouts().bytes); out.raw("</office:automatic-styles>")
         out.raw(masterStyles)
         out.raw("</office:document-styles>")

@@ -22,6 +22,8 @@ struct ODSStyles {
     private var dataStyles: [NumberFormatStyle: String] = [:]
     private var dataOrder: [NumberFormatStyle] = []
     private(set) var usesBoolean = false
+    /// Whether a shape is hatched, so the document's common styles define the hatch.
+    private(set) var usesHatch = false
     private var columns: [Double: String] = [:]
     /// Row styles by height (nil: optimal) and whether a page starts there.
     private var rows: [RowKey: String] = [:]
@@ -76,7 +78,9 @@ struct ODSStyles {
         let fillText: String
         switch fill {
         case .solid(let c): fillText = "draw:fill=\"solid\" draw:fill-color=\"#\(c.hex.lowercased())\""
-        case .hatched: fillText = "draw:fill=\"hatch\" draw:fill-hatch-name=\"\(ODSDrawing.hatchName)\" draw:fill-hatch-solid=\"true\" draw:fill-color=\"#ffffff\""
+        case .hatched:
+            usesHatch = true
+            fillText = "draw:fill=\"hatch\" draw:fill-hatch-name=\"\(ODSDrawing.hatchName)\" draw:fill-hatch-solid=\"true\" draw:fill-color=\"#ffffff\""
         case .none: fillText = "draw:fill=\"none\""
         }
         let key = GraphicKey(fill: fillText, stroke: stroke.map { "#" + $0.hex.lowercased() }, fontSize: fontSize)

@@ -146,7 +146,7 @@ public final class ODSWriter: WorkbookWriter {
         if flat {
             out.raw(bytes: ODSDocumentParts.metaBody(properties).bytes)
             out.raw(bytes: ODSDocumentParts.settingsBody(layouts).bytes)
-            out.raw(bytes: ODSDocumentParts.commonStyles(styles.conditionStyles).bytes)
+            out.raw(bytes: ODSDocumentParts.commonStyles(styles.conditionStyles, hatch: styles.usesHatch).bytes)
         }
         out.raw(bytes: styles.automaticStyles(including: flat ? ODSDocumentParts.pageLayouts() : XMLBuffer(capacity: 0)).bytes)
         if flat { out.raw(ODSDocumentParts.masterStyles) }
@@ -174,7 +174,7 @@ public final class ODSWriter: WorkbookWriter {
         try zip.write(contentTail(root: "office:document-content").bytes)
         try zip.endEntry()
         let objects = chartObjects.map { (name: $0.name + "/content.xml", bytes: $0.bytes) }
-        let parts: [(name: String, bytes: [UInt8])] = [("styles.xml", ODSDocumentParts.styles(styles.conditionStyles)),
+        let parts: [(name: String, bytes: [UInt8])] = [("styles.xml", ODSDocumentParts.styles(styles.conditionStyles, hatch: styles.usesHatch)),
                                                        ("meta.xml", ODSDocumentParts.meta(properties)),
                                                        ("settings.xml", ODSDocumentParts.settings(layouts))]
             + objects + [("META-INF/manifest.xml", ODSDocumentParts.manifest(charts: chartObjects.map(\.name)))]

@@ -49,6 +49,8 @@ final class ODSDrawingTests: XCTestCase {
         XCTAssertTrue(content.contains("<table:table-header-rows>"), "print titles")
         XCTAssertTrue(content.contains("<svg:title>01 Altstadt</svg:title><svg:desc>01 Altstadt: 10</svg:desc>"))
         XCTAssertTrue(content.contains("draw:fill=\"hatch\" draw:fill-hatch-name=\"imon_hatch\""))
+        let styles = String(decoding: try XCTUnwrap(try zip.data(named: "styles.xml")), as: UTF8.self)
+        XCTAssertTrue(styles.contains("<draw:hatch draw:name=\"imon_hatch\""), "the hatch the shapes name is defined")
         let chart = String(decoding: try XCTUnwrap(try zip.data(named: "Object 1/content.xml")), as: UTF8.self)
         XCTAssertTrue(chart.contains("chart:class=\"chart:bar\"") && chart.contains("chart:values-cell-range-address=\"'Werte'.B2:'Werte'.B4\""))
         let manifest = String(decoding: try XCTUnwrap(try zip.data(named: "META-INF/manifest.xml")), as: UTF8.self)
