@@ -42,7 +42,7 @@ final class ReportMapTests: XCTestCase {
         let marked = figures.map { $0.components(separatedBy: "</figure>")[0] }.filter { $0.contains("<circle class=\"mark\"") }
         XCTAssertFalse(marked.isEmpty, "some rate has a marked district")
         for map in marked {
-            XCTAssertTrue(map.contains("signifikant und relevant ungünstig (● in den Tabellen)"))
+            XCTAssertTrue(map.contains("<circle cx=") && map.contains(">signifikant und relevant ungünstig</text>"), "the legend shows the mark and says what it means")
             XCTAssertEqual(count("<circle class=\"mark\"", in: Substring(map)), count(" ●</title>", in: Substring(map)), "one mark per marked district")
         }
         // The outlines are defined once and every map refers to them.

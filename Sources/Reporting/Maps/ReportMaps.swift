@@ -108,7 +108,7 @@ public enum ReportMaps {
             map.areas[k].isMarked = true
         }
         if map.areas.contains(where: \.isMarked) {
-            map.mark = l("signifikant und relevant ungünstig (● in den Tabellen)", "significantly and relevantly unfavourable (● in the tables)")
+            map.mark = l("signifikant und relevant ungünstig", "significantly and relevantly unfavourable")
         }
         return map
     }
