@@ -11,7 +11,7 @@ final class PortalAccessTests: XCTestCase {
     func testEveryRouteButLoginAndStaticFilesNeedsASession() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let guarded: [(String, HTTPRequest.Method)] = [
                 ("/api/logout", .post), ("/api/templates/40/2007", .get), ("/api/submissions?filename=a.xlsx", .post),
@@ -41,7 +41,7 @@ final class PortalAccessTests: XCTestCase {
     func testAWrongPasswordAndAnUnknownNameGetTheSameAnswer() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             var answers: [String] = []
             for (name, password) in [("amt40", "falsch-falsch-1"), ("niemand", "falsch-falsch-1")] {
@@ -60,7 +60,7 @@ final class PortalAccessTests: XCTestCase {
     func testRepeatedFailedLoginsAreSlowedDown() async throws {
         let fixture = try PortalFixture(loginDelay: 0.2)
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             func attempt() async throws -> Double {
                 let start = Date()
@@ -80,7 +80,7 @@ final class PortalAccessTests: XCTestCase {
     func testStateChangingRequestsWithoutTheCSRFTokenAreRefused() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let login = try await client.login("amt40")
             let (status, _) = try await client.upload(PortalFixture.sample("Samples/Abgaben/2007/Amt_40_2007.xlsx"), as: login, csrf: false)
@@ -105,7 +105,7 @@ final class PortalAccessTests: XCTestCase {
     func testADepartmentCannotDeliverOrReadForAnother() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let login = try await client.login("amt40")
             let (status, json) = try await client.upload(PortalFixture.sample("Samples/Abgaben/2007/Amt_11_2007.xlsx"), as: login)
@@ -142,7 +142,7 @@ final class PortalAccessTests: XCTestCase {
     func testADepartmentDownloadsItsTemplate() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let login = try await client.login("amt40")
             try await client.execute(uri: "/api/templates/40/2008?format=ods", method: .get, headers: login.headers) { response in
