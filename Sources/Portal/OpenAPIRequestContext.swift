@@ -9,7 +9,9 @@ struct OpenAPIRequestContext: RouterMiddleware {
     @TaskLocal static var current: PortalContext?
 
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
-        var response = try await Self.$current.withValue(context) { try await next(request, context) }
+        var context = context
+        context.client = ClientAddress.of(request, peer: context.peer)
+        var response = try await Self.$current.withValue(context) { [context] in try await next(request, context) }
         for field in context.responseFields.all { response.headers.append(field) }
         return response
     }

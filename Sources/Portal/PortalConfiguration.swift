@@ -17,7 +17,7 @@ public struct PortalConfiguration: Sendable {
     public var language: Language
     /// Where uploads are put while they are read.
     public var scratch: String
-    /// The first pause after a failed login, in seconds; doubled with each further failure of the same name, up to `maxLoginDelay`.
+    /// The first pause after a failed login, in seconds; doubled with each further failure of the same name (or, past a few, of the same client address), up to `maxLoginDelay`.
     public var loginDelay: Double
     public var maxLoginDelay: Double
 

@@ -28,14 +28,13 @@ struct PortalHandlers: APIProtocol {
     func login(_ input: PortalAPI.Operations.Login.Input) async throws -> PortalAPI.Operations.Login.Output {
         let context = try requestContext()
         guard case .json(let credentials) = input.body else { return .badRequest(.init(body: .json(APIValues.problem("send JSON")))) }
-        let pause = portal.throttle.delay(for: credentials.username)
+        let pause = portal.throttle.admit(name: credentials.username, address: context.client)
         if pause > 0 { try await Task.sleep(for: .seconds(pause)) }
         let books = portal.accounts
         guard let account = try await Offload.run({ try books.verify(name: credentials.username, password: credentials.password) }) else {
-            portal.throttle.failed(credentials.username)
             return .unauthorized(.init(body: .json(APIValues.problem("wrong name or password"))))
         }
-        portal.throttle.succeeded(credentials.username)
+        portal.throttle.succeeded(name: credentials.username, address: context.client)
         let session = portal.sessions.open(account)
         context.responseFields.append(.setCookie, Cookie(name: SessionCheck.cookieName, value: session.token,
                                                          maxAge: Int(portal.configuration.sessionLifetime), path: "/",

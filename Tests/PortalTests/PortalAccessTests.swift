@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Monitoring
+import Operations
 import XCTest
 @testable import Portal
 
@@ -74,6 +75,40 @@ final class PortalAccessTests: XCTestCase {
             _ = try await attempt()
             let third = try await attempt()
             XCTAssertGreaterThanOrEqual(third, 0.4, "the third failure in a row waits 2 × the first pause")
+        }
+    }
+
+    func testFailedLoginsFromOneAddressAreSlowedDownAcrossNames() async throws {
+        let fixture = try PortalFixture(loginDelay: 0.5)
+        defer { fixture.remove() }
+        // Accounts with a cheap hash, so that the time of an attempt is its pause (an unknown name costs a full check).
+        let book = AccountBook(store: fixture.store, cost: 4)
+        for i in 1...8 {
+            try book.add(Account(name: "probe\(i)", role: .analyst, department: nil), password: PortalFixture.password, catalogue: DefaultCatalogue.magdeburg)
+        }
+        let app = Application(router: try fixture.portal.router())
+        try await app.test(.router) { client in
+            // The address as the TLS proxy on loopback reports it; a client's own entries before it do not count.
+            func attempt(_ name: String, _ password: String, from address: String, expect status: HTTPResponse.Status) async throws -> Double {
+                let start = Date()
+                try await client.execute(uri: "/api/login", method: .post,
+                                         headers: [.contentType: "application/json", ClientAddress.forwardedFor: "10.9.9.9, \(address)"],
+                                         body: ByteBuffer(string: "{\"username\":\"\(name)\",\"password\":\"\(password)\"}")) { response in
+                    XCTAssertEqual(response.status, status)
+                }
+                return Date().timeIntervalSince(start)
+            }
+            // Each name fails once only, so only the address can slow them.
+            var times: [Double] = []
+            for i in 1...7 { times.append(try await attempt("probe\(i)", "falsch-falsch-1", from: "192.0.2.7", expect: .unauthorized)) }
+            XCTAssertLessThan(times[0...4].max() ?? 0, 0.25, "the allowance of an address: \(times)")
+            XCTAssertGreaterThanOrEqual(times[5], 0.45, "past the allowance each new name from the address waits: \(times)")
+            XCTAssertGreaterThanOrEqual(times[6], 0.95, "twice as long the next time: \(times)")
+            let elsewhere = try await attempt("probe8", "falsch-falsch-1", from: "198.51.100.8", expect: .unauthorized)
+            XCTAssertLessThan(elsewhere, 0.25, "another address is not slowed by the first one's failures")
+            // The right password from the slowed address still logs in, after its pause.
+            let right = try await attempt("amt40", PortalFixture.password, from: "192.0.2.7", expect: .ok)
+            XCTAssertGreaterThanOrEqual(right, 1.9, "but waits its turn")
         }
     }
 
