@@ -32,9 +32,11 @@ struct PortalPages: Sendable {
         let sortedYears = years.sorted()
         let (board, held) = try await portal.board(years: sortedYears, for: session.account)
         if session.account.role == .department {
-            return Pages.html(Pages.department(session.account, csrf: session.csrfToken, board: board, years: sortedYears, language: language))
+            return Pages.html(Pages.department(session.account, csrf: session.csrfToken, board: board, years: sortedYears, language: language,
+                                              timeZone: portal.configuration.timeZone))
         }
-        return Pages.html(Pages.board(session.account, csrf: session.csrfToken, board: board, held: held, years: sortedYears, language: language))
+        return Pages.html(Pages.board(session.account, csrf: session.csrfToken, board: board, held: held, years: sortedYears, language: language,
+                                         timeZone: portal.configuration.timeZone))
     }
 
     /// The plain forms (template, report) lead to the API's download.

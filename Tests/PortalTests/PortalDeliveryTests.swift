@@ -131,6 +131,11 @@ final class PortalDeliveryTests: XCTestCase {
                 XCTAssertTrue(page.contains("id=\"board\""))
                 XCTAssertTrue(page.contains("8 von 10 Ämtern ohne verwertbare Abgabe für 2007."), "the year being collected, not the calendar's")
                 XCTAssertTrue(page.contains("data-id=\"\(id)\""), "the conflict is offered for a decision")
+                // When, as people read it in the server's time zone, with the exact value for machines.
+                let time = try XCTUnwrap(page.firstMatch(of: #/<time datetime="(\d{4})-(\d\d)-(\d\d)T[0-9:.]+Z">(\d\d)\.(\d\d)\.(\d{4}), \d\d:\d\d</time>/#),
+                                         "a readable time on the board")
+                XCTAssertEqual(time.output.1, time.output.6, "the year")
+                XCTAssertFalse(page.contains(">\(time.output.1)-"), "no ISO timestamp as the visible text")
             }
             try await client.execute(uri: "/api/conflicts/\(id)/decision", method: .post, headers: coordinator.headers,
                                      body: ByteBuffer(string: "{\"prefer\":\"new\"}")) { response in
