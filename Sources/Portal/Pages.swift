@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import Monitoring
@@ -62,13 +63,14 @@ enum Pages {
     }
 
     /// A department's page: its template, the upload with its findings, its deliveries.
-    static func department(_ account: Account, csrf: String, board: [DeliveryStatus], years: [Int], language l: Language) -> String {
+    static func department(_ account: Account, csrf: String, board: [DeliveryStatus], years: [Int], language l: Language,
+                           timeZone: TimeZone = .current) -> String {
         let code = account.department ?? ""
         let options = years.sorted(by: >).map { "<option>\($0)</option>" }.joined()
         var rows = ""
         for s in board.sorted(by: { $0.year > $1.year }) {
             rows += "<tr><td>\(s.year)</td><td class=\"state \(s.state.rawValue)\">\(e(stateName(s.state, l)))</td>"
-                + "<td>\(e(s.at ?? ""))</td><td>\(e(s.by ?? ""))</td><td>\(e(s.file ?? ""))</td></tr>\n"
+                + "<td>\(s.at.map { ReadableTime.html($0, language: l, timeZone: timeZone) } ?? "")</td><td>\(e(s.by ?? ""))</td><td>\(e(s.file ?? ""))</td></tr>\n"
         }
         return page(l("Abgabe Amt \(code)", "Delivery of department \(code)"), language: l, csrf: csrf, account: account, """
             <section aria-labelledby="h-template"><h2 id="h-template">\(l("1. Vorlage herunterladen", "1. Download the template"))</h2>
@@ -91,7 +93,8 @@ enum Pages {
     }
 
     /// The coordinator's (and analysts') page: the board, the conflicts to decide, the reports.
-    static func board(_ account: Account, csrf: String, board: [DeliveryStatus], held: [HeldUpload], years: [Int], language l: Language) -> String {
+    static func board(_ account: Account, csrf: String, board: [DeliveryStatus], held: [HeldUpload], years: [Int], language l: Language,
+                      timeZone: TimeZone = .current) -> String {
         let years = years.sorted()
         var departments: [(String, String)] = []
         for s in board where !departments.contains(where: { $0.0 == s.department }) { departments.append((s.department, s.departmentName)) }
@@ -102,7 +105,7 @@ enum Pages {
             table += "<tr><th scope=\"row\">\(e(code)) <span class=\"name\">\(e(name))</span></th>"
             for year in years {
                 guard let s = board.first(where: { $0.department == code && $0.year == year }) else { table += "<td></td>"; continue }
-                let detail = [s.at, s.by].compactMap { $0 }.map(e).joined(separator: "<br>")
+                let detail = [s.at.map { ReadableTime.html($0, language: l, timeZone: timeZone) }, s.by.map(e)].compactMap { $0 }.joined(separator: "<br>")
                 table += "<td class=\"state \(s.state.rawValue)\"><strong>\(e(stateName(s.state, l)))</strong>"
                     + (detail.isEmpty ? "" : "<br><small>\(detail)</small>") + "</td>"
             }
@@ -118,7 +121,7 @@ enum Pages {
             if held.isEmpty { conflicts += "<p>\(l("Keine offenen Konflikte.", "No open conflicts."))</p>" }
             for h in held {
                 conflicts += "<div class=\"card conflict\"><p>\(l("Amt", "Department")) \(e(h.department)), \(h.year): \(e(h.fileName)) "
-                    + "(\(l("von", "by")) \(e(h.uploadedBy)), \(e(h.uploadedAt))) – \(h.conflicts) \(l("abweichende Werte", "differing values"))</p>"
+                    + "(\(l("von", "by")) \(e(h.uploadedBy)), \(ReadableTime.html(h.uploadedAt, language: l, timeZone: timeZone))) – \(h.conflicts) \(l("abweichende Werte", "differing values"))</p>"
                     + "<p><button type=\"button\" class=\"decide\" data-id=\"\(h.id)\" data-prefer=\"new\">\(l("Neue Werte übernehmen", "Keep the new values"))</button> "
                     + "<button type=\"button\" class=\"decide\" data-id=\"\(h.id)\" data-prefer=\"old\">\(l("Bisherige Werte behalten", "Keep the stored values"))</button></p></div>\n"
             }

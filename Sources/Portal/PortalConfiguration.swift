@@ -1,3 +1,4 @@
+import Foundation
 import Monitoring
 import WorkbookIO
 
@@ -17,13 +18,15 @@ public struct PortalConfiguration: Sendable {
     public var language: Language
     /// Where uploads are put while they are read.
     public var scratch: String
-    /// The first pause after a failed login, in seconds; doubled with each further failure of the same name, up to `maxLoginDelay`.
+    /// The first pause after a failed login, in seconds; doubled with each further failure of the same name (or, past a few, of the same client address), up to `maxLoginDelay`.
     public var loginDelay: Double
     public var maxLoginDelay: Double
+    /// The time zone the pages show times in (the store keeps UTC).
+    public var timeZone: TimeZone
 
     public init(host: String = "127.0.0.1", port: Int = 8080, bodyLimit: Int = 50 << 20, reading: WorkbookFile.Options = WorkbookFile.Options(),
                 sessionLifetime: Double = 8 * 3600, secureCookies: Bool = true, language: Language = .de, scratch: String = "/tmp",
-                loginDelay: Double = 1, maxLoginDelay: Double = 16) {
+                loginDelay: Double = 1, maxLoginDelay: Double = 16, timeZone: TimeZone = .current) {
         self.host = host
         self.port = port
         self.bodyLimit = bodyLimit
@@ -34,5 +37,6 @@ public struct PortalConfiguration: Sendable {
         self.scratch = scratch
         self.loginDelay = loginDelay
         self.maxLoginDelay = maxLoginDelay
+        self.timeZone = timeZone
     }
 }

@@ -10,4 +10,8 @@ struct PortalError: Error, Sendable {
     static func forbidden(_ why: String) -> PortalError { PortalError(status: .forbidden, message: why) }
     static func badRequest(_ why: String) -> PortalError { PortalError(status: .badRequest, message: why) }
     static func notFound(_ what: String) -> PortalError { PortalError(status: .notFound, message: what) }
+    static func tooLarge(_ limit: Int) -> PortalError {
+        let size = limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit >> 10) KB"
+        return PortalError(status: .contentTooLarge, message: "the body is larger than the server takes (\(size))")
+    }
 }

@@ -4,8 +4,9 @@ import Hummingbird
 import Monitoring
 import MonitoringStore
 import Operations
+import PortalAPI
 
-/// The browser's pages and the static files they load.
+/// The browser's pages, the static files they load, and the API's document.
 struct PortalPages: Sendable {
     let portal: Portal
     var language: Language { portal.configuration.language }
@@ -17,6 +18,8 @@ struct PortalPages: Sendable {
         router.get("/report") { request, context in try redirect(request, context, to: "reports") }
         router.get("/static/app.js") { _, _ in StaticAssets.response(StaticAssets.script, type: "text/javascript; charset=utf-8") }
         router.get("/static/style.css") { _, _ in StaticAssets.response(StaticAssets.style, type: "text/css; charset=utf-8") }
+        // The document the API's code was generated from, byte for byte.
+        router.get("/openapi.yaml") { _, _ in StaticAssets.response(OpenAPIDocument.yaml, type: "application/yaml; charset=utf-8") }
     }
 
     func home(_ context: PortalContext) async throws -> Response {
@@ -29,9 +32,11 @@ struct PortalPages: Sendable {
         let sortedYears = years.sorted()
         let (board, held) = try await portal.board(years: sortedYears, for: session.account)
         if session.account.role == .department {
-            return Pages.html(Pages.department(session.account, csrf: session.csrfToken, board: board, years: sortedYears, language: language))
+            return Pages.html(Pages.department(session.account, csrf: session.csrfToken, board: board, years: sortedYears, language: language,
+                                              timeZone: portal.configuration.timeZone))
         }
-        return Pages.html(Pages.board(session.account, csrf: session.csrfToken, board: board, held: held, years: sortedYears, language: language))
+        return Pages.html(Pages.board(session.account, csrf: session.csrfToken, board: board, held: held, years: sortedYears, language: language,
+                                         timeZone: portal.configuration.timeZone))
     }
 
     /// The plain forms (template, report) lead to the API's download.

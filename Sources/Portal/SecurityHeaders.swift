@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import OpenAPIRuntime
 
 /// Adds the headers every answer carries, and turns every error into an
 /// answer with them: JSON `{"error": …}` (no stack, no path of the server).
@@ -18,15 +19,20 @@ struct SecurityHeaders: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as PortalError {
             response = JSONAnswer.error(error.status, error.message)
+        } catch let error as ServerError {
+            response = Self.answer(error, context: context)
         } catch is NIOTooManyBytesError {
             // A body without a declared length, cut off where it passed the limit.
             response = JSONAnswer.error(.contentTooLarge, "the upload is larger than the server takes")
-            response.headers[.connection] = "close"
         } catch let error as HTTPError {
             response = JSONAnswer.error(error.status, error.status == .contentTooLarge ? "the upload is larger than the server takes" : error.status.reasonPhrase)
         } catch {
             context.logger.error("request failed: \(error)")
             response = JSONAnswer.error(.internalServerError, "the server could not answer")
+        }
+        if response.status == .contentTooLarge {
+            // The unread rest of the body is not waited for: the connection ends after this answer.
+            response.headers[.connection] = "close"
         }
         response.headers[.contentSecurityPolicy] = Self.policy
         response.headers[.xContentTypeOptions] = "nosniff"
@@ -34,6 +40,18 @@ struct SecurityHeaders: RouterMiddleware {
         response.headers[.referrerPolicy] = "no-referrer"
         response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"
         return response
+    }
+
+    /// An error of the generated API's code: a request it could not decode
+    /// (400, 415, 406, as the runtime says), or an error a handler threw.
+    static func answer(_ error: ServerError, context: PortalContext) -> Response {
+        if let portal = error.underlyingError as? PortalError { return JSONAnswer.error(portal.status, portal.message) }
+        if error.underlyingError is NIOTooManyBytesError { return JSONAnswer.error(.contentTooLarge, "the upload is larger than the server takes") }
+        guard error.httpStatus.kind == .clientError else {
+            context.logger.error("request failed: \(error)")
+            return JSONAnswer.error(.internalServerError, "the server could not answer")
+        }
+        return JSONAnswer.error(error.httpStatus, error.causeDescription)
     }
 }
 

@@ -15,6 +15,7 @@ struct Session: Sendable {
 /// An annotated copy of an upload, kept for its session to download.
 struct KeptFeedback: Sendable {
     var fileName: String
-    var contentType: String
+    /// `xlsx` or `ods`, as the upload.
+    var format: String
     var bytes: [UInt8]
 }

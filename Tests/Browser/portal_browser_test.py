@@ -7,7 +7,7 @@ out/browser). Prints '2 passed, 0 failed' (or the failures) and exits 1 on failu
 
     Tests/Browser/portal_browser_test.py [--imon .build/release/imon] [--out out/browser]
 """
-import argparse, os, shutil, socket, subprocess, sys, tempfile, time, traceback, urllib.request
+import argparse, os, re, shutil, socket, subprocess, sys, tempfile, time, traceback, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PASSWORD = "browser-passwort-1"
@@ -86,6 +86,10 @@ def main():
                     log_in("koordination")
                     board = driver.find_element(By.ID, "board").text
                     assert "fehlt" in board and "geliefert" in board and "abgelehnt" in board, board
+                    # Times as people read them (07.12.2026, 14:03), the ISO value in datetime.
+                    times = driver.find_elements(By.CSS_SELECTOR, "#board time")
+                    assert times and all(re.fullmatch(r"\d\d\.\d\d\.\d{4}, \d\d:\d\d", t.text) for t in times), [t.text for t in times]
+                    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT[0-9:.]+Z", t.get_attribute("datetime")) for t in times)
                     driver.save_screenshot(os.path.join(a.out, "coordinator-board.png"))
                 passed += 1
             except Exception:

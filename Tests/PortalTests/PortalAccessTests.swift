@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Monitoring
+import Operations
 import XCTest
 @testable import Portal
 
@@ -11,7 +12,7 @@ final class PortalAccessTests: XCTestCase {
     func testEveryRouteButLoginAndStaticFilesNeedsASession() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let guarded: [(String, HTTPRequest.Method)] = [
                 ("/api/logout", .post), ("/api/templates/40/2007", .get), ("/api/submissions?filename=a.xlsx", .post),
@@ -41,7 +42,7 @@ final class PortalAccessTests: XCTestCase {
     func testAWrongPasswordAndAnUnknownNameGetTheSameAnswer() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             var answers: [String] = []
             for (name, password) in [("amt40", "falsch-falsch-1"), ("niemand", "falsch-falsch-1")] {
@@ -60,7 +61,7 @@ final class PortalAccessTests: XCTestCase {
     func testRepeatedFailedLoginsAreSlowedDown() async throws {
         let fixture = try PortalFixture(loginDelay: 0.2)
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             func attempt() async throws -> Double {
                 let start = Date()
@@ -77,10 +78,44 @@ final class PortalAccessTests: XCTestCase {
         }
     }
 
+    func testFailedLoginsFromOneAddressAreSlowedDownAcrossNames() async throws {
+        let fixture = try PortalFixture(loginDelay: 0.5)
+        defer { fixture.remove() }
+        // Accounts with a cheap hash, so that the time of an attempt is its pause (an unknown name costs a full check).
+        let book = AccountBook(store: fixture.store, cost: 4)
+        for i in 1...8 {
+            try book.add(Account(name: "probe\(i)", role: .analyst, department: nil), password: PortalFixture.password, catalogue: DefaultCatalogue.magdeburg)
+        }
+        let app = Application(router: try fixture.portal.router())
+        try await app.test(.router) { client in
+            // The address as the TLS proxy on loopback reports it; a client's own entries before it do not count.
+            func attempt(_ name: String, _ password: String, from address: String, expect status: HTTPResponse.Status) async throws -> Double {
+                let start = Date()
+                try await client.execute(uri: "/api/login", method: .post,
+                                         headers: [.contentType: "application/json", ClientAddress.forwardedFor: "10.9.9.9, \(address)"],
+                                         body: ByteBuffer(string: "{\"username\":\"\(name)\",\"password\":\"\(password)\"}")) { response in
+                    XCTAssertEqual(response.status, status)
+                }
+                return Date().timeIntervalSince(start)
+            }
+            // Each name fails once only, so only the address can slow them.
+            var times: [Double] = []
+            for i in 1...7 { times.append(try await attempt("probe\(i)", "falsch-falsch-1", from: "192.0.2.7", expect: .unauthorized)) }
+            XCTAssertLessThan(times[0...4].max() ?? 0, 0.25, "the allowance of an address: \(times)")
+            XCTAssertGreaterThanOrEqual(times[5], 0.45, "past the allowance each new name from the address waits: \(times)")
+            XCTAssertGreaterThanOrEqual(times[6], 0.95, "twice as long the next time: \(times)")
+            let elsewhere = try await attempt("probe8", "falsch-falsch-1", from: "198.51.100.8", expect: .unauthorized)
+            XCTAssertLessThan(elsewhere, 0.25, "another address is not slowed by the first one's failures")
+            // The right password from the slowed address still logs in, after its pause.
+            let right = try await attempt("amt40", PortalFixture.password, from: "192.0.2.7", expect: .ok)
+            XCTAssertGreaterThanOrEqual(right, 1.9, "but waits its turn")
+        }
+    }
+
     func testStateChangingRequestsWithoutTheCSRFTokenAreRefused() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let login = try await client.login("amt40")
             let (status, _) = try await client.upload(PortalFixture.sample("Samples/Abgaben/2007/Amt_40_2007.xlsx"), as: login, csrf: false)
@@ -105,7 +140,7 @@ final class PortalAccessTests: XCTestCase {
     func testADepartmentCannotDeliverOrReadForAnother() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let login = try await client.login("amt40")
             let (status, json) = try await client.upload(PortalFixture.sample("Samples/Abgaben/2007/Amt_11_2007.xlsx"), as: login)
@@ -142,7 +177,7 @@ final class PortalAccessTests: XCTestCase {
     func testADepartmentDownloadsItsTemplate() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let login = try await client.login("amt40")
             try await client.execute(uri: "/api/templates/40/2008?format=ods", method: .get, headers: login.headers) { response in

@@ -15,7 +15,7 @@ final class PortalDeliveryTests: XCTestCase {
     func testAWorkbookWithAMistakeIsRejectedWithTheFindingsCellAndAnAnnotatedCopy() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let login = try await client.login("amt40")
             let (status, json) = try await client.upload(PortalFixture.sample("Samples/Fehler/Amt_40_2007_Werte.xlsx"), as: login)
@@ -47,7 +47,7 @@ final class PortalDeliveryTests: XCTestCase {
     func testAPathInTheFileNameStaysInert() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let login = try await client.login("amt40")
             let (status, json) = try await client.upload(PortalFixture.sample("Samples/Abgaben/2007/Amt_40_2007.xlsx"), as: login,
@@ -67,7 +67,7 @@ final class PortalDeliveryTests: XCTestCase {
         reading.maxSheets = 2
         let fixture = try PortalFixture(reading: reading)
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let login = try await client.login("amt40")
             let (status, json) = try await client.upload(PortalFixture.sample("Samples/Abgaben/2007/Amt_40_2007.xlsx"), as: login)
@@ -81,7 +81,7 @@ final class PortalDeliveryTests: XCTestCase {
     func testDeliveringAgainSupersedesAndTheSameFileIsUnchanged() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let login = try await client.login("amt40")
             let file = PortalFixture.sample("Samples/Abgaben/2007/Amt_40_2007.xlsx")
@@ -108,7 +108,7 @@ final class PortalDeliveryTests: XCTestCase {
             v["W01", SubmissionValues.cityTotalKey, "insgesamt"] = .number(number(v["W01", SubmissionValues.cityTotalKey, "insgesamt"]) + 1)
             v["W01", SubmissionValues.cityTotalKey, "deutsch"] = .number(number(v["W01", SubmissionValues.cityTotalKey, "deutsch"]) + 1)
         }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let department = try await client.login("amt50")
             let (_, json) = try await client.upload(URL(fileURLWithPath: fifty), as: department)
@@ -131,6 +131,11 @@ final class PortalDeliveryTests: XCTestCase {
                 XCTAssertTrue(page.contains("id=\"board\""))
                 XCTAssertTrue(page.contains("8 von 10 Ämtern ohne verwertbare Abgabe für 2007."), "the year being collected, not the calendar's")
                 XCTAssertTrue(page.contains("data-id=\"\(id)\""), "the conflict is offered for a decision")
+                // When, as people read it in the server's time zone, with the exact value for machines.
+                let time = try XCTUnwrap(page.firstMatch(of: #/<time datetime="(\d{4})-(\d\d)-(\d\d)T[0-9:.]+Z">(\d\d)\.(\d\d)\.(\d{4}), \d\d:\d\d</time>/#),
+                                         "a readable time on the board")
+                XCTAssertEqual(time.output.1, time.output.6, "the year")
+                XCTAssertFalse(page.contains(">\(time.output.1)-"), "no ISO timestamp as the visible text")
             }
             try await client.execute(uri: "/api/conflicts/\(id)/decision", method: .post, headers: coordinator.headers,
                                      body: ByteBuffer(string: "{\"prefer\":\"new\"}")) { response in
@@ -152,7 +157,7 @@ final class PortalDeliveryTests: XCTestCase {
     func testReportsAreMadeForTheCoordinatorAndAnalysts() async throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let login = try await client.login("amt40")
             _ = try await client.upload(PortalFixture.sample("Samples/Abgaben/2007/Amt_40_2007.xlsx"), as: login)
@@ -179,7 +184,7 @@ final class PortalDeliveryTests: XCTestCase {
         let fixture = try PortalFixture(bodyLimit: 1 << 20)
         // Amt_40_2007.xlsx is about 60 KB: under the limit.
         defer { fixture.remove() }
-        let app = Application(router: fixture.portal.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let app = Application(router: try fixture.portal.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             let login = try await client.login("amt40")
             let port = try XCTUnwrap(client.port)
@@ -207,7 +212,7 @@ final class PortalDeliveryTests: XCTestCase {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
         let files = ["11", "12", "32", "40", "50", "51", "BA"].map { PortalFixture.sample("Samples/Abgaben/2005/Amt_\($0)_2005.xlsx") }
-        let app = Application(router: fixture.portal.router())
+        let app = Application(router: try fixture.portal.router())
         try await app.test(.router) { client in
             let coordinator = try await client.login("koordination")
             try await withThrowingTaskGroup(of: String?.self) { group in
