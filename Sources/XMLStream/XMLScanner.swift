@@ -48,6 +48,12 @@ public final class XMLScanner {
     var consumedLines = 0
     var consumedBytes = 0
     var lastLineStart = 0
+    /// Where the tag of the element event being reported lies, in bytes
+    /// from the document's start: the start tag for `startElement`, the end
+    /// tag for `endElement` (the same start tag when it closes itself). Lets
+    /// an editor splice into a part and keep every other byte as it was.
+    /// Meaningful only while `reportsOffsets`.
+    public private(set) var tagRange: Range<Int> = 0..<0
     /// Every byte the scanner reads is checked to be UTF-8 before it is
     /// scanned, so text, names and attribute values, and what a shortcut
     /// reads from the bytes, never hold a byte that begins no character.
@@ -99,6 +105,28 @@ public final class XMLScanner {
         attributeSlots.deallocate()
         scratch.deallocate()
     }
+
+    /// Set by an editor before the first chunk: a UTF-8 document is read by
+    /// the scanner even where `XMLParsing.libxml2Only` asks for libxml2,
+    /// which reports no offsets.
+    public var needsOffsets = false
+
+    /// Whether `tagRange` and `documentRange(of:)` are known: the document
+    /// is read by the scanner itself, not handed to libxml2.
+    public var reportsOffsets: Bool { decided && fallback == nil }
+
+    /// Where an attribute value reported in the current event lies in the
+    /// document, or nil when the value was decoded (it held a reference)
+    /// and so is not the document's own bytes.
+    public func documentRange(of value: UnsafeRawBufferPointer) -> Range<Int>? {
+        guard fallback == nil, let start = value.baseAddress else { return nil }
+        let base = UnsafeRawPointer(input.base)
+        guard start >= base + input.start, start + value.count <= base + input.count else { return nil }
+        let at = documentOffset(start - base)
+        return at..<(at + value.count)
+    }
+
+    @inline(__always) func documentOffset(_ index: Int) -> Int { consumedBytes + (index - input.start) }
 
     /// Parses one chunk of the document.
     public func feed(_ chunk: UnsafeRawBufferPointer) throws {
@@ -181,7 +209,7 @@ public final class XMLScanner {
     /// more bytes are needed to know.
     func decide(final: Bool) throws -> Bool {
         let bytes = input.pending
-        if XMLParsing.libxml2Only { return choose(scanner: false) }
+        if XMLParsing.libxml2Only && !needsOffsets { return choose(scanner: false) }
         if bytes.count < 4 && !final { return false }
         if bytes.count >= 2 {
             let (a, b) = (bytes[0], bytes[1])
@@ -448,6 +476,7 @@ public final class XMLScanner {
         }
         textLength = 0
         if open.isEmpty { rootClosed = true }
+        tagRange = documentOffset(start)..<documentOffset(close + 1)
         try handler.endElement(XMLName(top.local, top.uri))
         return close + 1
     }
@@ -531,6 +560,7 @@ public final class XMLScanner {
         if rootClosed { throw malformed("extra content at the end of the document", at: start) }
         if open.count >= limits.maxDepth { throw XMLError.limitExceeded(limit: .depth, value: limits.maxDepth) }
         rootSeen = true
+        tagRange = documentOffset(start)..<documentOffset(j)
         try element(base, name: name, at: start, selfClosing: selfClosing)
         return j
     }
