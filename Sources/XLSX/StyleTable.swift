@@ -53,6 +53,7 @@ struct StyleTable {
         var borders: [String] = []
         var formats: [String] = []
         var xfs = XMLBuffer()
+        var xfCount = 0
     }
 
     func records(firstStyle: Int = 0, fontBase: Int = 0, fillBase: Int = 0, borderBase: Int = 0,
@@ -109,6 +110,7 @@ struct StyleTable {
                     r.formats.append(String(decoding: b.bytes, as: UTF8.self))
                 }
             }
+            r.xfCount += 1
             r.xfs.raw("<xf numFmtId=\""); r.xfs.int(formatID)
             r.xfs.raw("\" fontId=\""); r.xfs.int(fontID)
             r.xfs.raw("\" fillId=\""); r.xfs.int(fillID)

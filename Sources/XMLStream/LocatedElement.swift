@@ -33,7 +33,7 @@ public final class LocatedElement: @unchecked Sendable {
     /// Where content is inserted at the end of the element; nil when it closes itself.
     public var contentEnd: Int? { endTag?.lowerBound }
 
-    public subscript(attribute name: String) -> String? { attributes[name] }
+    public subscript(name: String) -> String? { attributes[name] }
 
     public func children(named local: String) -> [LocatedElement] { children.filter { $0.localName == local } }
     public func child(named local: String) -> LocatedElement? { children.first { $0.localName == local } }
