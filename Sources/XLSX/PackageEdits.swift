@@ -8,6 +8,7 @@ enum PackageEdits {
     static let officeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let worksheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
     static let commentsType = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
+    static let stylesType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
     static let vmlType = "application/vnd.openxmlformats-officedocument.vmlDrawing"
 
     /// `[Content_Types].xml` with an override per new part and a default for

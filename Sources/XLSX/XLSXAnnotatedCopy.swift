@@ -76,10 +76,11 @@ private struct PackageEdit {
         let workbookRels = try withPart(workbookPath) { try Relationships(of: workbookPath, in: zip) }
         let folder = PackageEdits.folder(of: workbookPath)
         let base = folder.isEmpty ? "" : folder + "/"
-        guard let stylesPath = workbookRels.first(RelationshipKind.styles)?.target else {
-            throw XLSXError.cannotAnnotate(part: workbookPath, reason: "the workbook has no styles part to add the highlights to")
-        }
-        var styles = try AnnotatedStyles(try bytes(of: stylesPath, neededFor: "the highlights"), part: stylesPath)
+        // A package without a styles part (valid: every cell is General) gets one holding the default format.
+        let existingStyles = workbookRels.first(RelationshipKind.styles)?.target
+        let stylesPath = existingStyles ?? freshStylesPart(base)
+        var styles = try AnnotatedStyles(existingStyles == nil ? AnnotatedStyles.minimal : try bytes(of: stylesPath, neededFor: "the highlights"),
+                                         part: stylesPath)
 
         var sheetPaths: [String: String] = [:]
         for sheet in workbook.sheets {
@@ -173,20 +174,36 @@ private struct PackageEdit {
         sheet.raw(bytes: writer.tail(styles: &table, hasComments: false).bytes)
         let records = table.records(firstStyle: 1, fontBase: styles.fontCount, fillBase: styles.fillCount + styles.markedFillCount,
                                     borderBase: styles.borderCount, firstFormatID: styles.firstFreeFormatID)
-        replaced[entryName(stylesPath)] = try styles.edited(adding: records)
+        if existingStyles != nil {
+            replaced[entryName(stylesPath)] = try styles.edited(adding: records)
+        } else {
+            added.append((stylesPath, try styles.edited(adding: records)))
+            contentOverrides.append((stylesPath, PackageEdits.stylesType))
+        }
 
         let sheetPart = freshPart(base + "worksheets/sheet", ".xml")
         added.insert((sheetPart, sheet.bytes), at: 0)
         contentOverrides.insert((sheetPart, PackageEdits.worksheetType), at: 0)
         let workbookRelsPath = PackageEdits.relationshipsPart(of: workbookPath)
-        let sheetID = PackageEdits.freshIDs(1, avoiding: Set(workbookRels.all.map(\.id)))[0]
+        let ids = PackageEdits.freshIDs(2, avoiding: Set(workbookRels.all.map(\.id)))
+        let sheetID = ids[0]
+        var workbookAdditions = [(id: sheetID, type: "worksheet", target: PackageEdits.relativeTarget(from: folder, to: sheetPart))]
+        if existingStyles == nil { workbookAdditions.append((ids[1], "styles", PackageEdits.relativeTarget(from: folder, to: stylesPath))) }
         replaced[entryName(workbookRelsPath)] = try PackageEdits.relationships(
-            try bytes(of: workbookRelsPath, neededFor: "the sheets"),
-            adding: [(sheetID, "worksheet", PackageEdits.relativeTarget(from: folder, to: sheetPart))], part: workbookRelsPath)
+            try bytes(of: workbookRelsPath, neededFor: "the sheets"), adding: workbookAdditions, part: workbookRelsPath)
         replaced[entryName(workbookPath)] = try workbook.puttingFirst(name: name, relationshipID: sheetID)
         let typesPath = "[Content_Types].xml"
         replaced[entryName(typesPath)] = try PackageEdits.contentTypes(try bytes(of: typesPath, neededFor: "the part types"),
                                                                        overrides: contentOverrides, needsVML: needsVML, part: typesPath)
+    }
+
+    private mutating func freshStylesPart(_ base: String) -> String {
+        let name = base + "styles.xml"
+        guard taken.contains(name.lowercased()) else {
+            taken.insert(name.lowercased())
+            return name
+        }
+        return freshPart(base + "styles", ".xml")
     }
 
     /// `part` itself, reserved: a relationships part's name is fixed by its source part.
