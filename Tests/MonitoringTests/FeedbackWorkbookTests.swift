@@ -31,6 +31,8 @@ final class FeedbackWorkbookTests: XCTestCase {
         try FeedbackWorkbook.write(workbook, report: report, language: .de, source: halfSorted, to: path)
         let copy = try WorkbookFile.read(path), original = try WorkbookFile.read(halfSorted)
         XCTAssertEqual(copy.sheets.map(\.name), ["Prüfprotokoll"] + original.sheets.map(\.name))
+        XCTAssertEqual(copy.properties.application, original.properties.application, "the department's own package, not one written anew")
+        XCTAssertTrue(original.properties.application?.hasPrefix("LibreOffice") == true, "\(original.properties.application ?? "-")")
         for sheet in original.sheets {
             XCTAssertEqual(copy.sheet(named: sheet.name)?.rows.map(\.index), sheet.rows.map(\.index), sheet.name)
             XCTAssertEqual(copy.sheet(named: sheet.name)?.rows.map(\.cells), sheet.rows.map(\.cells), sheet.name)
