@@ -25,9 +25,8 @@ enum AnnotatedComments {
     static func extended(_ bytes: [UInt8], part: String, marks: [CellMark]) throws -> (bytes: [UInt8], newCells: [CellMark]) {
         let root = try PackageEdits.parse(bytes, part)
         guard root.localName == "comments" else { throw XLSXError.cannotAnnotate(part: part, reason: "the root is not <comments>") }
-        guard PackageEdits.prefix(at: root.startTag, in: bytes).isEmpty else {
-            throw XLSXError.cannotAnnotate(part: part, reason: "the comments are written with a namespace prefix")
-        }
+        let prefix = PackageEdits.prefix(at: root.startTag, in: bytes)
+        func q(_ markup: String) -> String { PackageEdits.qualified(markup, prefix: prefix) }
         var splices = ByteSplices()
         let authors = root.child(named: "authors")
         let names = authors?.children(named: "author").map(\.text) ?? []
@@ -36,10 +35,10 @@ enum AnnotatedComments {
             authorID = known
         } else if let authors {
             authorID = names.count
-            PackageEdits.append("<author>\(author)</author>", to: authors, in: bytes, &splices)
+            PackageEdits.append(q("<author>\(author)</author>"), to: authors, in: bytes, &splices)
         } else {
             authorID = 0
-            splices.insert("<authors><author>\(author)</author></authors>", at: root.startTag.upperBound)
+            splices.insert(q("<authors><author>\(author)</author></authors>"), at: root.startTag.upperBound)
         }
         var existing: [CellReference: LocatedElement] = [:]
         let list = root.child(named: "commentList")
@@ -56,10 +55,11 @@ enum AnnotatedComments {
                 OOXMLText.appendT("\n\n" + mark.comment, to: &run)
                 run.raw("</r>")
                 let before = text.children.first { $0.localName == "rPh" || $0.localName == "phoneticPr" }
+                let markup = q(String(decoding: run.bytes, as: UTF8.self))
                 if let before {
-                    splices.insert(run.bytes, at: before.startTag.lowerBound)
+                    splices.insert(markup, at: before.startTag.lowerBound)
                 } else {
-                    PackageEdits.append(String(decoding: run.bytes, as: UTF8.self), to: text, in: bytes, &splices)
+                    PackageEdits.append(markup, to: text, in: bytes, &splices)
                 }
             } else {
                 CommentsPart.comment(mark.cell, mark.comment, authorID: authorID, to: &added)
@@ -67,11 +67,11 @@ enum AnnotatedComments {
             }
         }
         if !added.bytes.isEmpty {
-            let markup = String(decoding: added.bytes, as: UTF8.self)
+            let markup = q(String(decoding: added.bytes, as: UTF8.self))
             if let list {
                 PackageEdits.append(markup, to: list, in: bytes, &splices)
             } else {
-                splices.insert("<commentList>\(markup)</commentList>", at: root.endTag?.lowerBound ?? root.startTag.upperBound)
+                splices.insert(q("<commentList>") + markup + q("</commentList>"), at: root.endTag?.lowerBound ?? root.startTag.upperBound)
             }
         }
         return (try withPart(part) { try splices.applied(to: bytes) }, newCells)

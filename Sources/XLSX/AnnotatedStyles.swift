@@ -34,18 +34,28 @@ struct AnnotatedStyles {
 
     init(_ bytes: [UInt8], part: String) throws {
         self.part = part
-        self.bytes = bytes
-        root = try PackageEdits.parse(bytes, part)
+        var bytes = bytes
+        var root = try PackageEdits.parse(bytes, part)
         guard root.localName == "styleSheet" else { throw XLSXError.cannotAnnotate(part: part, reason: "the root is not <styleSheet>") }
-        // Our additions are written unprefixed, in the default namespace.
-        guard PackageEdits.prefix(at: root.startTag, in: bytes).isEmpty else {
-            throw XLSXError.cannotAnnotate(part: part, reason: "the styles are written with a namespace prefix")
+        let lists = ["fonts", "fills", "borders", "cellXfs"]
+        if lists.allSatisfy({ root.child(named: $0) == nil }) {
+            // A styles part with no formats at all says what no styles part says: every cell is General.
+            bytes = AnnotatedStyles.minimal
+            root = try PackageEdits.parse(bytes, part)
         }
-        for name in ["fonts", "fills", "borders", "cellXfs"] where root.child(named: name) == nil {
+        for name in lists where root.child(named: name) == nil {
             throw XLSXError.cannotAnnotate(part: part, reason: "no <\(name)> in the styles part")
         }
+        self.bytes = bytes
+        self.root = root
+        prefix = PackageEdits.prefix(at: root.startTag, in: bytes)
         cellFormats = root.child(named: "cellXfs")?.children(named: "xf") ?? []
     }
+
+    /// The namespace prefix of the part's elements (`x:`), which ours take too.
+    private let prefix: String
+
+    private func qualified(_ markup: String) -> String { PackageEdits.qualified(markup, prefix: prefix) }
 
     var cellFormatCount: Int { cellFormats.count }
     private func count(_ list: String, _ item: String) -> Int { root.child(named: list)?.children(named: item).count ?? 0 }
@@ -88,19 +98,19 @@ struct AnnotatedStyles {
         for key in markOrder {
             xfs += try copy(of: cellFormats[key.base], fillID: fillBase + (colours.firstIndex(of: key.fill) ?? 0))
         }
-        xfs += String(decoding: records.xfs.bytes, as: UTF8.self)
+        xfs += qualified(String(decoding: records.xfs.bytes, as: UTF8.self))
         if !records.formats.isEmpty {
             if let formats = root.child(named: "numFmts") {
-                add(records.formats.joined(), count: formats.children(named: "numFmt").count + records.formats.count,
+                add(qualified(records.formats.joined()), count: formats.children(named: "numFmt").count + records.formats.count,
                     to: formats, &splices)
             } else {
-                splices.insert("<numFmts count=\"\(records.formats.count)\">\(records.formats.joined())</numFmts>",
+                splices.insert(qualified("<numFmts count=\"\(records.formats.count)\">\(records.formats.joined())</numFmts>"),
                                at: root.startTag.upperBound)
             }
         }
-        add(records.fonts.joined(), count: fontCount + records.fonts.count, to: root.child(named: "fonts"), &splices)
-        add(fills.joined(), count: fillCount + fills.count, to: root.child(named: "fills"), &splices)
-        add(records.borders.joined(), count: borderCount + records.borders.count, to: root.child(named: "borders"), &splices)
+        add(qualified(records.fonts.joined()), count: fontCount + records.fonts.count, to: root.child(named: "fonts"), &splices)
+        add(qualified(fills.joined()), count: fillCount + fills.count, to: root.child(named: "fills"), &splices)
+        add(qualified(records.borders.joined()), count: borderCount + records.borders.count, to: root.child(named: "borders"), &splices)
         add(xfs, count: cellFormats.count + markOrder.count + records.xfCount, to: root.child(named: "cellXfs"), &splices)
         return try withPart(part) { try splices.applied(to: bytes) }
     }

@@ -96,6 +96,21 @@ enum PackageEdits {
         return String(name[...colon])
     }
 
+    /// Our markup with `prefix` (`x:`) on every element name, for a part
+    /// whose elements carry one. Only for markup we write, which holds no
+    /// `<` but in tags (text and values are escaped).
+    static func qualified(_ markup: String, prefix: String) -> String {
+        guard !prefix.isEmpty else { return markup }
+        var out: [UInt8] = []
+        for b in markup.utf8 {
+            if out.last == UInt8(ascii: "<") && b != UInt8(ascii: "/") || out.suffix(2) == [UInt8(ascii: "<"), UInt8(ascii: "/")] {
+                out += prefix.utf8
+            }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private static func isNameStop(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: ">") || b == UInt8(ascii: "/")
     }

@@ -234,6 +234,35 @@ final class XLSXAnnotatedCopyTests: XCTestCase {
         XCTAssertEqual(try part(copy, "xl/workbook.xml").child(named: "sheets")?.children(named: "sheet")[1]["name"], "Sheet・1")
     }
 
+    func testPrefixedStylesGetPrefixedAdditionsAndAPackageWithoutStylesGetsSome() throws {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        var fixture = XLSXFixture()
+        fixture.addSheet("S", rows: "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")
+        fixture.styles = """
+            <x:styleSheet xmlns:x="\(main)"><x:fonts count="1"><x:font><x:sz val="10"/></x:font></x:fonts>\
+            <x:fills count="2"><x:fill><x:patternFill patternType="none"/></x:fill><x:fill><x:patternFill patternType="gray125"/></x:fill></x:fills>\
+            <x:borders count="1"><x:border/></x:borders><x:cellXfs count="1"><x:xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></x:cellXfs></x:styleSheet>
+            """
+        let source = output()
+        try Data(try fixture.build()).write(to: URL(fileURLWithPath: source))
+        let copy = try annotate(source, [mark("S", "A1", 0xFFC7CE, "x")], links: [("S", "A1")])
+        let styles = try part(copy, "xl/styles.xml")
+        let fills = try XCTUnwrap(styles.child(named: "fills")).children
+        XCTAssertEqual(fills.map(\.localName), Array(repeating: "fill", count: 5), "two of the department's, one highlight, two of the protocol")
+        XCTAssertEqual(styles.child(named: "fills")?["count"], "5")
+        XCTAssertTrue(fills.allSatisfy { $0.namespace == main }, "our fills are in the spreadsheet namespace, with the part's prefix")
+        XCTAssertTrue(try text(copy, "xl/styles.xml").contains("<x:fill><x:patternFill patternType=\"solid\"><x:fgColor rgb=\"FFFFC7CE\"/>"))
+        XCTAssertEqual(fillColour(styles, xf: Int(try XCTUnwrap(cell(try part(copy, "xl/worksheets/sheet1.xml"), "A1")?["s"]))!), "FFFFC7CE")
+
+        fixture.styles = nil
+        try Data(try fixture.build()).write(to: URL(fileURLWithPath: source))
+        let plain = try annotate(source, [mark("S", "A1", 0xFFEB9C, "x")])
+        let added = try part(plain, "xl/styles.xml")
+        XCTAssertEqual(fillColour(added, xf: Int(try XCTUnwrap(cell(try part(plain, "xl/worksheets/sheet1.xml"), "A1")?["s"]))!), "FFFFEB9C")
+        XCTAssertTrue(try text(plain, "xl/_rels/workbook.xml.rels").contains("Target=\"styles.xml\""))
+        XCTAssertTrue(try text(plain, "[Content_Types].xml").contains("PartName=\"/xl/styles.xml\""))
+    }
+
     // MARK: - Bad packages
 
     func testAProtocolNameAlreadyTakenIsMadeUnique() throws {
