@@ -227,6 +227,29 @@ final class XLSXAnnotatedCopyTests: XCTestCase {
         XCTAssertEqual(try Workbook(reading: XLSXReader(path: copy)).sheets.map(\.name), ["Prüfprotokoll", "Sheet1"])
     }
 
+    /// `source` with one part's text changed, zipped anew.
+    private func rewritten(_ source: String, _ name: String, _ change: (String) -> String) throws -> String {
+        let zip = try ZipArchive(path: source)
+        var out = ZipWriter()
+        for entry in zip.entries {
+            let content = try zip.data(of: entry)
+            try out.add(entry.name, entry.name == name ? Array(change(String(decoding: content, as: UTF8.self)).utf8) : content)
+        }
+        let path = output()
+        try Data(out.finish()).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func testTheWorkbookOpensOnTheProtocol() throws {
+        let source = try rewritten(libreOffice, "xl/workbook.xml") {
+            $0.components(separatedBy: "firstSheet=\"0\" activeTab=\"0\"").joined(separator: "firstSheet=\"2\" activeTab=\"3\"")
+        }
+        XCTAssertTrue(try text(source, "xl/workbook.xml").contains("activeTab=\"3\""))
+        let view = try XCTUnwrap(try part(try annotate(source, []), "xl/workbook.xml").child(named: "bookViews")?.child(named: "workbookView"))
+        XCTAssertEqual(view["activeTab"], "0")
+        XCTAssertEqual(view["firstSheet"], "0")
+    }
+
     func testSheetLocalNamesMoveWithTheirSheet() throws {
         let copy = try annotate(localName, [mark("Sheet・1", "A1", 0xFFC7CE, "x")])
         let names = try part(copy, "xl/workbook.xml").child(named: "definedNames")?.children(named: "definedName") ?? []
@@ -289,14 +312,10 @@ final class XLSXAnnotatedCopyTests: XCTestCase {
         fixture.addSheet("S", rows: "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")
         let source = output()
         try Data(try fixture.build()).write(to: URL(fileURLWithPath: source))
-        var bytes = try XCTUnwrap(try ZipArchive(path: source).data(named: "xl/_rels/workbook.xml.rels"))
-        bytes = Array(String(decoding: bytes, as: UTF8.self).components(separatedBy: "worksheets/sheet1.xml").joined(separator: "../../../../etc/passwd").utf8)
-        var zip = ZipWriter()
-        for entry in try ZipArchive(path: source).entries {
-            try zip.add(entry.name, entry.name == "xl/_rels/workbook.xml.rels" ? bytes : try ZipArchive(path: source).data(of: entry))
+        let hostile = try rewritten(source, "xl/_rels/workbook.xml.rels") {
+            $0.components(separatedBy: "worksheets/sheet1.xml").joined(separator: "../../../../etc/passwd")
         }
-        let hostile = output()
-        try Data(zip.finish()).write(to: URL(fileURLWithPath: hostile))
+        XCTAssertTrue(try text(hostile, "xl/_rels/workbook.xml.rels").contains("../../../../etc/passwd"))
         XCTAssertThrowsError(try annotate(hostile, [mark("S", "A1", 0xFFC7CE, "x")])) { error in
             XCTAssertEqual("\(error)", "xl/workbook.xml: no sheet \"S\" to mark")
         }
