@@ -1,5 +1,6 @@
 import Spreadsheet
 import XMLStream
+import Zip
 
 /// Where things lie in one worksheet part of a package being annotated:
 /// its rows, the cells of the rows that get marks, column styles, selected
@@ -67,6 +68,22 @@ final class AnnotatedSheetScan: XMLEventHandler {
             return
         }
         guard sheetData != nil else { throw XLSXError.cannotAnnotate(part: part, reason: "no <sheetData> in the worksheet") }
+    }
+
+    /// Reads only the head of `entry` (up to `sheetData`), streaming, so
+    /// that a large sheet is not inflated whole to learn whether it is selected.
+    func scanHead(of entry: ZipEntry, in zip: ZipArchive) throws {
+        let scanner = XMLScanner(handler: self, documentName: part)
+        scanner.needsOffsets = true
+        self.scanner = scanner
+        do {
+            try withPart(part) {
+                try zip.read(entry) { try scanner.feed($0) }
+                try scanner.finish()
+            }
+        } catch is HeadDone {
+            return
+        }
     }
 
     private func locate() throws -> XMLScanner {

@@ -149,11 +149,11 @@ private struct PackageEdit {
         }
         // Only the new first sheet is selected: a second selected tab would group the sheets in Excel.
         for sheet in workbook.sheets where marksBySheet[sheet.name] == nil {
-            guard let path = sheetPaths[sheet.name] else { continue }
-            let sheetBytes = try bytes(of: path, neededFor: "sheet \(sheet.name)")
+            guard let path = sheetPaths[sheet.name], let entry = zip.entry(named: path) else { continue }
             let scan = AnnotatedSheetScan(part: path, markedRows: [], headOnly: true)
-            try scan.scan(sheetBytes)
+            try scan.scanHead(of: entry, in: zip)
             guard !scan.selectedViews.isEmpty else { continue }
+            let sheetBytes = try bytes(of: path, neededFor: "sheet \(sheet.name)")
             var splices = ByteSplices()
             for range in scan.selectedViews { splices.replace(range, with: "0") }
             replaced[entryName(path)] = try withPart(path) { try splices.applied(to: sheetBytes) }
