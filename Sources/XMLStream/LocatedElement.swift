@@ -33,9 +33,12 @@ public final class LocatedElement: @unchecked Sendable {
     /// Where content is inserted at the end of the element; nil when it closes itself.
     public var contentEnd: Int? { endTag?.lowerBound }
 
+    /// The value of the attribute with this local name (or `{uri}local`).
     public subscript(name: String) -> String? { attributes[name] }
 
+    /// Child elements with this local name (in any namespace).
     public func children(named local: String) -> [LocatedElement] { children.filter { $0.localName == local } }
+    /// The first child element with this local name.
     public func child(named local: String) -> LocatedElement? { children.first { $0.localName == local } }
 
     /// Parses a whole (small) document and returns its root.
