@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Spreadsheet
 import XLSX
 import Zip
@@ -13,6 +18,11 @@ extension WorkbookFile {
                                           dates: NumberFormatStyle = .isoDate, dateTimes: NumberFormatStyle = .isoDateTime,
                                           options: Options = Options()) throws {
         do {
+            // Input files are never modified: the copy may not take the submission's place.
+            var a = stat(), b = stat()
+            if stat(source, &a) == 0, stat(path, &b) == 0, a.st_dev == b.st_dev, a.st_ino == b.st_ino {
+                throw WorkbookError(location: "file", reason: "the annotated copy would replace the file it is made from")
+            }
             let file = try MappedFile(path: source)
             let isXLSX: Bool
             switch FileSignature.detect(file.bytes.prefix(8)) {

@@ -63,4 +63,16 @@ final class FeedbackWorkbookTests: XCTestCase {
         XCTAssertEqual(copy.sheet(named: "Angaben")?.value(at: CellReference("B5")!), .date(CivilDate(year: 2007, month: 12, day: 31)))
         XCTAssertTrue(FeedbackCopy.isFeedbackCopy(path: path))
     }
+
+    func testTheCopyNeverReplacesTheSubmission() throws {
+        let source = temporary("Amt_50.xlsx")
+        try FileManager.default.copyItem(atPath: halfSorted, toPath: source)
+        let before = try Data(contentsOf: URL(fileURLWithPath: source))
+        let (report, submission) = validator.validate(file: source)
+        XCTAssertThrowsError(try FeedbackWorkbook.write(try XCTUnwrap(submission).workbook, report: report, language: .de,
+                                                        source: source, to: source)) { error in
+            XCTAssertEqual("\(error)", "file: the annotated copy would replace the file it is made from")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: source)), before)
+    }
 }
