@@ -19,22 +19,48 @@ enum ODSChartParts {
         return (width, height)
     }
 
-    /// The frame that goes into the anchor cell.
-    static func frame(_ chart: ChartSpec, object: String, layout: SheetLayout, into out: inout XMLBuffer) {
+    /// The frame that goes into the anchor cell: the object a package holds
+    /// as `object`, or for a flat document the chart document itself inside
+    /// the `draw:object` (ODF 1.2 Part 1, 10.4.6.2), as LibreOffice writes `.fods`.
+    static func frame(_ chart: ChartSpec, object: Object, layout: SheetLayout, into out: inout XMLBuffer) {
         let (w, h) = size(chart, layout: layout)
         out.raw("<draw:frame draw:name=\""); out.attribute(chart.title); out.raw("\" svg:x=\"0cm\" svg:y=\"0cm\" ")
         out.raw("svg:width=\"\(cm(w))\" svg:height=\"\(cm(h))\"><draw:object draw:notify-on-update-of-ranges=\"")
-        out.attribute(ODSAddress.range(chart.values, sheet: layout.name)); out.raw("\" xlink:href=\"./\(object)\" xlink:type=\"simple\" ")
-        out.raw("xlink:show=\"embed\" xlink:actuate=\"onLoad\"/><svg:title>"); out.text(chart.title); out.raw("</svg:title></draw:frame>")
+        out.attribute(ODSAddress.range(chart.values, sheet: layout.name))
+        switch object {
+        case .part(let name):
+            out.raw("\" xlink:href=\"./\(name)\" xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\"/>")
+        case .inline:
+            out.raw("\">")
+            out.raw(bytes: document(chart, sheet: layout.name, layout: layout, flat: true))
+            out.raw("</draw:object>")
+        }
+        out.raw("<svg:title>"); out.text(chart.title); out.raw("</svg:title></draw:frame>")
     }
 
-    /// The chart subdocument.
+    /// Where a chart's document lives.
+    enum Object {
+        /// A subdocument of the package, e.g. `Object 1`.
+        case part(String)
+        /// Inside the frame, in a flat document.
+        case inline
+    }
+
+    /// The chart subdocument of a package.
     static func content(_ chart: ChartSpec, sheet: String, layout: SheetLayout) -> [UInt8] {
+        document(chart, sheet: sheet, layout: layout, flat: false)
+    }
+
+    /// The chart document: a package's `content.xml`, or the `office:document` inside a flat document's frame.
+    private static func document(_ chart: ChartSpec, sheet: String, layout: SheetLayout, flat: Bool) -> [UInt8] {
         let (w, h) = size(chart, layout: layout)
+        let root = flat ? "office:document" : "office:document-content"
         let values = ODSAddress.range(chart.values, sheet: sheet)
         let categories = ODSAddress.range(chart.categories, sheet: sheet)
         var out = XMLBuffer()
-        out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content ")
+        if !flat { out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") }
+        out.raw("<\(root) ")
+        if flat { out.raw("office:mimetype=\"application/vnd.oasis.opendocument.chart\" ") }
         out.raw("xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" ")
         out.raw("xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" ")
         out.raw("xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" ")
@@ -66,7 +92,7 @@ enum ODSChartParts {
         out.raw("<chart:series chart:style-name=\"se\" chart:values-cell-range-address=\""); out.attribute(values)
         out.raw("\" chart:class=\"chart:\(chart.kind == .bar ? "bar" : "line")\"><chart:domain table:cell-range-address=\"")
         out.attribute(categories); out.raw("\"/></chart:series>")
-        out.raw("</chart:plot-area></chart:chart></office:chart></office:body></office:document-content>")
+        out.raw("</chart:plot-area></chart:chart></office:chart></office:body></\(root)>")
         return out.bytes
     }
 

@@ -71,9 +71,10 @@ enum ODSDocumentParts {
         return out.bytes
     }
 
-    /// The inner `office:styles`: the default cell style and the named
-    /// styles that conditional formats apply.
-    static func commonStyles(_ conditions: [(name: String, fill: RGBColor, font: RGBColor?)]) -> XMLBuffer {
+    /// The inner `office:styles`: the default cell style, the named styles
+    /// that conditional formats apply, and the hatch hatched shapes name
+    /// (without it LibreOffice fills them in its default blue, which reads as a value).
+    static func commonStyles(_ conditions: [(name: String, fill: RGBColor, font: RGBColor?)], hatch: Bool) -> XMLBuffer {
         var out = XMLBuffer(capacity: 512)
         out.raw("<office:styles><style:default-style style:family=\"table-cell\"><style:paragraph-properties style:tab-stop-distance=\"1.25cm\"/>")
         out.raw("</style:default-style><style:style style:name=\"Default\" style:family=\"table-cell\"/>")
@@ -83,15 +84,16 @@ enum ODSDocumentParts {
             if let font = condition.font { out.raw("<style:text-properties fo:color=\"#\(font.hex.lowercased())\"/>") }
             out.raw("</style:style>")
         }
+        if hatch { out.raw(ODSDrawing.hatchDefinition) }
         out.raw("</office:styles>")
         return out
     }
 
-    static func styles(_ conditions: [(name: String, fill: RGBColor, font: RGBColor?)]) -> [UInt8] {
+    static func styles(_ conditions: [(name: String, fill: RGBColor, font: RGBColor?)], hatch: Bool) -> [UInt8] {
         var out = XMLBuffer()
         out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles \(namespaces) office:version=\"1.2\">")
-        out.raw(bytes: commonStyles(conditions).bytes)
-        out.raw("<office:automatic-styles>"); out.raw(bytes: pageLayouts.bytes); out.raw("</office:automatic-styles>")
+        out.raw(bytes: commonStyles(conditions, hatch: hatch).bytes)
+        out.raw("<office:automatic-styles>"); out.raw(bytes: pageLayouts().bytes); out.raw("</office:automatic-styles>")
         out.raw(masterStyles)
         out.raw("</office:document-styles>")
         return out.bytes
@@ -99,11 +101,11 @@ enum ODSDocumentParts {
 
     /// Page layouts (A4 portrait `pm1`, landscape `pm2`), each scaled to the
     /// page width as LibreOffice does it (`style:scale-to-X`); they belong
-    /// inside `office:automatic-styles`.
-    static var pageLayouts: XMLBuffer {
+    /// inside `office:automatic-styles`. `prefix` goes before their names.
+    static func pageLayouts(prefix: String = "") -> XMLBuffer {
         var out = XMLBuffer(capacity: 1024)
         for (name, landscape) in [("pm1", false), ("pm2", true)] {
-            out.raw("<style:page-layout style:name=\"\(name)\"><style:page-layout-properties ")
+            out.raw("<style:page-layout style:name=\"\(prefix)\(name)\"><style:page-layout-properties ")
             out.raw(landscape ? "fo:page-width=\"29.7cm\" fo:page-height=\"21cm\" style:print-orientation=\"landscape\""
                               : "fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" style:print-orientation=\"portrait\"")
             out.raw(" fo:margin-top=\"1.9cm\" fo:margin-bottom=\"1.9cm\" fo:margin-left=\"1.8cm\" fo:margin-right=\"1.8cm\" style:scale-to-X=\"1\"/></style:page-layout>")
@@ -111,9 +113,20 @@ enum ODSDocumentParts {
         return out
     }
 
-    /// The master pages table styles name: `Default` (portrait) and `Landscape`.
-    static let masterStyles = "<office:master-styles><style:master-page style:name=\"Default\" style:page-layout-name=\"pm1\"/>"
-        + "<style:master-page style:name=\"Landscape\" style:page-layout-name=\"pm2\"/></office:master-styles>"
+    /// The master pages table styles name: `Default` (portrait) and `Landscape`,
+    /// with `prefix` before their names and their page layouts' names.
+    /// Header and footer are switched off in so many words: a master page
+    /// without them is saved again by LibreOffice 7.4 with an empty header and
+    /// footer switched on, and such a file then prints every page blank (seen
+    /// with a department's re-saved template, checked by `scripts/check-print`).
+    static func masterPages(prefix: String = "") -> String {
+        "<style:master-page style:name=\"\(prefix)Default\" style:page-layout-name=\"\(prefix)pm1\">\(noHeaderOrFooter)</style:master-page>"
+            + "<style:master-page style:name=\"\(prefix)Landscape\" style:page-layout-name=\"\(prefix)pm2\">\(noHeaderOrFooter)</style:master-page>"
+    }
+
+    static var masterStyles: String { "<office:master-styles>" + masterPages() + "</office:master-styles>" }
+
+    private static let noHeaderOrFooter = "<style:header style:display=\"false\"/><style:footer style:display=\"false\"/>"
 
     /// The inner `office:settings`: frozen panes and the active sheet, as
     /// LibreOffice keeps them in its view settings.

@@ -12,6 +12,9 @@ struct ODSStyles {
         var boolean: Bool
     }
 
+    /// Put before every style name, so that styles added to a document
+    /// written elsewhere cannot take the name of one of its own.
+    var namePrefix = ""
     private var cellStyles: [Key: String] = [:]
     private var cellOrder: [Key] = []
     private var lastKey: Key?
@@ -19,6 +22,8 @@ struct ODSStyles {
     private var dataStyles: [NumberFormatStyle: String] = [:]
     private var dataOrder: [NumberFormatStyle] = []
     private(set) var usesBoolean = false
+    /// Whether a shape is hatched, so the document's common styles define the hatch.
+    private(set) var usesHatch = false
     private var columns: [Double: String] = [:]
     /// Row styles by height (nil: optimal) and whether a page starts there.
     private var rows: [RowKey: String] = [:]
@@ -47,13 +52,13 @@ struct ODSStyles {
         if let known = cellStyles[key] {
             name = known
         } else {
-            name = "ce\(cellOrder.count + 1)"
+            name = "\(namePrefix)ce\(cellOrder.count + 1)"
             cellStyles[key] = name
             cellOrder.append(key)
             if boolean {
                 usesBoolean = true
             } else if style.numberFormat != .general, dataStyles[style.numberFormat] == nil {
-                dataStyles[style.numberFormat] = "N\(dataOrder.count + 1)"
+                dataStyles[style.numberFormat] = "\(namePrefix)N\(dataOrder.count + 1)"
                 dataOrder.append(style.numberFormat)
             }
         }
@@ -64,7 +69,7 @@ struct ODSStyles {
 
     mutating func columnStyle(width: Double) -> String {
         if let name = columns[width] { return name }
-        let name = "co\(columns.count + 1)"
+        let name = "\(namePrefix)co\(columns.count + 1)"
         columns[width] = name
         return name
     }
@@ -73,12 +78,14 @@ struct ODSStyles {
         let fillText: String
         switch fill {
         case .solid(let c): fillText = "draw:fill=\"solid\" draw:fill-color=\"#\(c.hex.lowercased())\""
-        case .hatched: fillText = "draw:fill=\"hatch\" draw:fill-hatch-name=\"\(ODSDrawing.hatchName)\" draw:fill-hatch-solid=\"true\" draw:fill-color=\"#ffffff\""
+        case .hatched:
+            usesHatch = true
+            fillText = "draw:fill=\"hatch\" draw:fill-hatch-name=\"\(ODSDrawing.hatchName)\" draw:fill-hatch-solid=\"true\" draw:fill-color=\"#ffffff\""
         case .none: fillText = "draw:fill=\"none\""
         }
         let key = GraphicKey(fill: fillText, stroke: stroke.map { "#" + $0.hex.lowercased() }, fontSize: fontSize)
         if let name = graphics[key] { return name }
-        let name = "gr\(graphics.count + 1)"
+        let name = "\(namePrefix)gr\(graphics.count + 1)"
         graphics[key] = name
         return name
     }
@@ -88,7 +95,7 @@ struct ODSStyles {
 
     mutating func labelParagraphStyle(fontSize: Double) -> String {
         if let name = labelParagraphs[fontSize] { return name }
-        let name = "gp\(labelParagraphs.count + 1)"
+        let name = "\(namePrefix)gp\(labelParagraphs.count + 1)"
         labelParagraphs[fontSize] = name
         return name
     }
@@ -96,7 +103,7 @@ struct ODSStyles {
     mutating func rowStyle(height: Double?, pageBreak: Bool = false) -> String {
         let key = RowKey(height: height, pageBreak: pageBreak)
         if let name = rows[key] { return name }
-        let name = "ro\(rows.count + 1)"
+        let name = "\(namePrefix)ro\(rows.count + 1)"
         rows[key] = name
         return name
     }
@@ -104,7 +111,7 @@ struct ODSStyles {
     mutating func tableStyle(visibility: SheetVisibility, tab: RGBColor?, landscape: Bool) -> String {
         let key = "\(visibility.rawValue)-\(tab?.hex ?? "")-\(landscape)"
         if let name = tables[key] { return name }
-        let name = "ta\(tables.count + 1)"
+        let name = "\(namePrefix)ta\(tables.count + 1)"
         tables[key] = name
         tableOrder.append((name, visibility, tab, landscape))
         return name
@@ -151,7 +158,7 @@ struct ODSStyles {
             out.raw("style:font-family-generic=\"swiss\" fo:font-size=\"\(ODSStyles.format(size))pt\"/></style:style>")
         }
         for (name, visibility, tab, landscape) in tableOrder {
-            out.raw("<style:style style:name=\"\(name)\" style:family=\"table\" style:master-page-name=\"\(landscape ? "Landscape" : "Default")\">")
+            out.raw("<style:style style:name=\"\(name)\" style:family=\"table\" style:master-page-name=\"\(namePrefix)\(landscape ? "Landscape" : "Default")\">")
             out.raw("<style:table-properties table:display=\"\(visibility == .visible ? "true" : "false")\" style:writing-mode=\"lr-tb\"")
             if let tab { out.raw(" tableooo:tab-color=\"#\(tab.hex.lowercased())\"") }
             out.raw("/></style:style>")
@@ -160,14 +167,14 @@ struct ODSStyles {
             if let name = dataStyles[format] { ODSStyles.writeDataStyle(format, name: name, into: &out) }
         }
         if usesBoolean {
-            out.raw("<number:boolean-style style:name=\"NBool\"><number:boolean/></number:boolean-style>")
+            out.raw("<number:boolean-style style:name=\"\(namePrefix)NBool\"><number:boolean/></number:boolean-style>")
         }
         for key in cellOrder {
             guard let name = cellStyles[key] else { continue }
             let style = key.style, boolean = key.boolean
             out.raw("<style:style style:name=\"\(name)\" style:family=\"table-cell\" style:parent-style-name=\"Default\"")
             if boolean {
-                out.raw(" style:data-style-name=\"NBool\"")
+                out.raw(" style:data-style-name=\"\(namePrefix)NBool\"")
             } else if let data = dataStyles[style.numberFormat] {
                 out.raw(" style:data-style-name=\"\(data)\"")
             }

@@ -115,7 +115,7 @@ struct ODSTableWriter {
     struct Anchored {
         var anchor: CellReference
         var drawing: VectorDrawing?
-        var chart: (spec: ChartSpec, object: String)?
+        var chart: (spec: ChartSpec, object: ODSChartParts.Object)?
     }
 
     /// Adds a drawing; it goes into its anchor cell, or the first row not yet
@@ -132,7 +132,7 @@ struct ODSTableWriter {
     }
 
     /// Adds a chart whose object part is `object` (`Object 1`), placed like a drawing.
-    mutating func add(_ chart: ChartSpec, object: String) {
+    mutating func add(_ chart: ChartSpec, object: ODSChartParts.Object) {
         drawings.append(Anchored(anchor: chart.anchor.first, chart: (chart, object)))
     }
 

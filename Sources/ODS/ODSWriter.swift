@@ -89,17 +89,23 @@ public final class ODSWriter: WorkbookWriter {
         if !placed { current?.add(drawing) }
     }
 
-    /// Charts become embedded chart objects in a package; a flat `.fods` leaves them out.
+    /// Charts become embedded chart objects: parts of a package, or inside their frame in a flat `.fods`.
     public func addChart(_ chart: ChartSpec) {
-        guard !flat, let layout = layouts.last, current != nil else { return }
-        let name = "Object \(chartObjects.count + 1)"
-        chartObjects.append((name, ODSChartParts.content(chart, sheet: layout.name, layout: layout)))
+        guard let layout = layouts.last, current != nil else { return }
+        let object: ODSChartParts.Object
+        if flat {
+            object = .inline
+        } else {
+            let name = "Object \(chartObjects.count + 1)"
+            chartObjects.append((name, ODSChartParts.content(chart, sheet: layout.name, layout: layout)))
+            object = .part(name)
+        }
         let placed = insertIntoWrittenRow(chart.anchor.first) { out in
             out.raw("<table:table-cell>")
-            ODSChartParts.frame(chart, object: name, layout: layout, into: &out)
+            ODSChartParts.frame(chart, object: object, layout: layout, into: &out)
             out.raw("</table:table-cell>")
         }
-        if !placed { current?.add(chart, object: name) }
+        if !placed { current?.add(chart, object: object) }
     }
 
     public func endSheet() throws {
@@ -140,9 +146,9 @@ public final class ODSWriter: WorkbookWriter {
         if flat {
             out.raw(bytes: ODSDocumentParts.metaBody(properties).bytes)
             out.raw(bytes: ODSDocumentParts.settingsBody(layouts).bytes)
-            out.raw(bytes: ODSDocumentParts.commonStyles(styles.conditionStyles).bytes)
+            out.raw(bytes: ODSDocumentParts.commonStyles(styles.conditionStyles, hatch: styles.usesHatch).bytes)
         }
-        out.raw(bytes: styles.automaticStyles(including: flat ? ODSDocumentParts.pageLayouts : XMLBuffer(capacity: 0)).bytes)
+        out.raw(bytes: styles.automaticStyles(including: flat ? ODSDocumentParts.pageLayouts() : XMLBuffer(capacity: 0)).bytes)
         if flat { out.raw(ODSDocumentParts.masterStyles) }
         out.raw("<office:body><office:spreadsheet>")
         out.raw(bytes: ODSDocumentParts.validations(layouts).bytes)
@@ -168,7 +174,7 @@ public final class ODSWriter: WorkbookWriter {
         try zip.write(contentTail(root: "office:document-content").bytes)
         try zip.endEntry()
         let objects = chartObjects.map { (name: $0.name + "/content.xml", bytes: $0.bytes) }
-        let parts: [(name: String, bytes: [UInt8])] = [("styles.xml", ODSDocumentParts.styles(styles.conditionStyles)),
+        let parts: [(name: String, bytes: [UInt8])] = [("styles.xml", ODSDocumentParts.styles(styles.conditionStyles, hatch: styles.usesHatch)),
                                                        ("meta.xml", ODSDocumentParts.meta(properties)),
                                                        ("settings.xml", ODSDocumentParts.settings(layouts))]
             + objects + [("META-INF/manifest.xml", ODSDocumentParts.manifest(charts: chartObjects.map(\.name)))]

@@ -130,24 +130,7 @@ struct TableListing {
 
     /// `name="value"` pairs of a tag, values with entity and character references decoded.
     private func attributes(_ b: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> [([UInt8], [UInt8])] {
-        var out: [([UInt8], [UInt8])] = []
-        var i = start
-        while i < end && !MarkupBytes.isNameEnd(b[i]) { i += 1 } // the element name
-        while i < end {
-            while i < end && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D || b[i] == UInt8(ascii: "/")) { i += 1 }
-            let nameStart = i
-            while i < end && b[i] != UInt8(ascii: "=") && b[i] != 0x20 { i += 1 }
-            let name = Array(b[nameStart..<i])
-            while i < end && b[i] != UInt8(ascii: "\"") && b[i] != UInt8(ascii: "'") { i += 1 }
-            guard i < end else { break }
-            let quote = b[i]
-            i += 1
-            let valueStart = i
-            while i < end && b[i] != quote { i += 1 }
-            out.append((name, TableListing.decode(Array(b[valueStart..<min(i, end)]))))
-            i += 1
-        }
-        return out
+        StartTagAttributes.ranges(b, start, end).map { (Array(b[$0.name]), TableListing.decode(Array(b[$0.value]))) }
     }
 
     private func value(_ attrs: [([UInt8], [UInt8])], _ prefix: [UInt8], _ local: String) -> String? {

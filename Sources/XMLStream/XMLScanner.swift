@@ -44,6 +44,14 @@ public final class XMLScanner {
     /// The interned name `xmlns`, which is also the prefix of `xmlns:p`.
     let xmlns: Int
     let xmlnsPrefix: UnsafePointer<UInt8>?
+    /// Where, in bytes from the document's start, the tag being reported
+    /// begins (its `<`): during `startElement` the start tag, during
+    /// `endElement` the end tag, or the start tag again when it closed
+    /// itself. Lets a caller edit a document by splicing at element
+    /// boundaries. Not set while libxml2 parses (`usesLibXML2`).
+    public private(set) var tagOffset = 0
+    /// Whether libxml2 reads the document (an encoding other than UTF-8), so `tagOffset` says nothing.
+    public var usesLibXML2: Bool { fallback != nil }
     /// Lines and bytes already consumed, for error positions.
     var consumedLines = 0
     var consumedBytes = 0
@@ -457,6 +465,7 @@ public final class XMLScanner {
     }
 
     func endTag(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
+        tagOffset = consumedBytes + (start - input.start)
         guard let close = ByteSearch.first(UInt8(ascii: ">"), in: base, from: start + 2, count: count) else {
             return try needMore(final, start)
         }
@@ -482,6 +491,7 @@ public final class XMLScanner {
     }
 
     func startTag(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
+        tagOffset = consumedBytes + (start - input.start)
         var j = ByteSearch.nameEnd(base, from: start + 1, count: count)
         if j == count { return try needMore(final, start) }
         guard j > start + 1, isNameStart(base[start + 1]) else { throw malformed("a tag without a valid name", at: start) }

@@ -120,4 +120,19 @@ final class DistrictGeometryTests: XCTestCase {
         XCTAssertEqual(findings, [])
         XCTAssertEqual(read.geometry?.shapes.count, 40)
     }
+
+    func testTheMarkPointLiesInsideBentAndHollowDistricts() throws {
+        func p(_ x: Double, _ y: Double) -> MapPoint { MapPoint(x: x, y: y) }
+        // A U: its centroid (15, ~17) lies in the gap between the arms.
+        let u = DistrictShape(polygons: [[[p(0, 0), p(30, 0), p(30, 30), p(20, 30), p(20, 10), p(10, 10), p(10, 30), p(0, 30)]]])
+        let inU = try XCTUnwrap(u.markPoint)
+        XCTAssertTrue(inU.x > 0 && inU.x < 10 || inU.x > 20 && inU.x < 30, "\(inU) is in an arm")
+        // A square with a square hole in its middle: the point is not in the hole.
+        let ring = DistrictShape(polygons: [[[p(0, 0), p(30, 0), p(30, 30), p(0, 30)], [p(10, 10), p(20, 10), p(20, 20), p(10, 20)]]])
+        let inRing = try XCTUnwrap(ring.markPoint)
+        XCTAssertFalse(inRing.x > 10 && inRing.x < 20, "\(inRing) is not in the hole")
+        // Of two islands, the larger carries the mark.
+        let islands = DistrictShape(polygons: [[[p(0, 0), p(2, 0), p(2, 2), p(0, 2)]], [[p(100, 0), p(140, 0), p(140, 40), p(100, 40)]]])
+        XCTAssertEqual(islands.markPoint.map { ($0.x * 10).rounded() / 10 }, 120)
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Spreadsheet
 import WorkbookIO
+import XMLStream
 import Zip
 @testable import ODS
 
@@ -48,6 +49,8 @@ final class ODSDrawingTests: XCTestCase {
         XCTAssertTrue(content.contains("<table:table-header-rows>"), "print titles")
         XCTAssertTrue(content.contains("<svg:title>01 Altstadt</svg:title><svg:desc>01 Altstadt: 10</svg:desc>"))
         XCTAssertTrue(content.contains("draw:fill=\"hatch\" draw:fill-hatch-name=\"imon_hatch\""))
+        let styles = String(decoding: try XCTUnwrap(try zip.data(named: "styles.xml")), as: UTF8.self)
+        XCTAssertTrue(styles.contains("<draw:hatch draw:name=\"imon_hatch\""), "the hatch the shapes name is defined")
         let chart = String(decoding: try XCTUnwrap(try zip.data(named: "Object 1/content.xml")), as: UTF8.self)
         XCTAssertTrue(chart.contains("chart:class=\"chart:bar\"") && chart.contains("chart:values-cell-range-address=\"'Werte'.B2:'Werte'.B4\""))
         let manifest = String(decoding: try XCTUnwrap(try zip.data(named: "META-INF/manifest.xml")), as: UTF8.self)
@@ -57,5 +60,27 @@ final class ODSDrawingTests: XCTestCase {
         XCTAssertEqual(sheet.value(at: CellReference("B4")!), .number(30))
         XCTAssertEqual(sheet.value(at: CellReference("A5")!), .string("neue Seite"))
         XCTAssertEqual(sheet.value(at: CellReference("A7")!), .empty)
+    }
+
+    func testAFlatDocumentCarriesItsChartInsideTheFrame() throws {
+        let file = directory.appendingPathComponent("chart.fods").path
+        let writer = try ODSWriter(path: file, flat: true)
+        try writer.beginSheet(SheetLayout(name: "Werte"))
+        for (n, (name, value)) in [("Altstadt", 10.0), ("Werder", 20), ("Buckau", 30)].enumerated() {
+            try writer.write(OutputRow(index: n, values: [.string(name), .number(value)]))
+        }
+        writer.addChart(ChartSpec(kind: .line, title: "Verlauf", categories: CellRange("A1:A3")!, values: CellRange("B1:B3")!,
+                                  seriesName: "Anzahl", anchor: CellRange("D1:J15")!))
+        try writer.endSheet()
+        try writer.finish()
+
+        let document = try String(contentsOfFile: file, encoding: .utf8)
+        let object = try XCTUnwrap(document.components(separatedBy: "<draw:object ").dropFirst().first?.components(separatedBy: "</draw:object>").first)
+        XCTAssertTrue(object.contains("<office:document office:mimetype=\"application/vnd.oasis.opendocument.chart\""), object)
+        XCTAssertTrue(object.contains("chart:class=\"chart:line\"") && object.contains("chart:values-cell-range-address=\"'Werte'.B1:'Werte'.B3\""))
+        XCTAssertFalse(object.contains("<?xml"), "no declaration inside the document")
+        _ = try XMLElement.parse(Array(document.utf8))
+        let sheet = try WorkbookFile.read(file).sheets[0]
+        XCTAssertEqual(sheet.value(at: CellReference("B3")!), .number(30))
     }
 }

@@ -38,6 +38,13 @@ final class ReportMapTests: XCTestCase {
             XCTAssertEqual(count("<title>", in: Substring(map)), 40, "each shape names its district and value")
             XCTAssertTrue(map.contains("© OpenStreetMap-Mitwirkende"))
         }
+        // Districts significantly and relevantly unfavourable carry the tables' ● on the map too, and the legend says so.
+        let marked = figures.map { $0.components(separatedBy: "</figure>")[0] }.filter { $0.contains("<circle class=\"mark\"") }
+        XCTAssertFalse(marked.isEmpty, "some rate has a marked district")
+        for map in marked {
+            XCTAssertTrue(map.contains("<circle cx=") && map.contains(">signifikant und relevant ungünstig</text>"), "the legend shows the mark and says what it means")
+            XCTAssertEqual(count("<circle class=\"mark\"", in: Substring(map)), count(" ●</title>", in: Substring(map)), "one mark per marked district")
+        }
         // The outlines are defined once and every map refers to them.
         XCTAssertEqual(count("<path id=\"district-", in: Substring(html)), 40)
     }

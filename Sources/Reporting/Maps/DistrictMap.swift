@@ -25,6 +25,8 @@ public struct DistrictMap: Sendable {
         public var legendIndex: Int
         /// The value or class in words, for the tooltip: "12,5 %", "ungünstig, verschlechternd", "gesperrt".
         public var valueText: String
+        /// Drawn with a ring-shaped mark on it (`DistrictMap.mark` says what it means).
+        public var isMarked = false
     }
 
     /// One line of the legend.
@@ -39,6 +41,8 @@ public struct DistrictMap: Sendable {
     /// How the classes were formed ("5 Klassen gleicher Besetzung (Quintile) …").
     public var classification: String
     public var attribution: String?
+    /// What the mark on a district means, for the legend; nil on maps without marks.
+    public var mark: String?
 
     public init(title: String, areas: [Area], legend: [LegendEntry], classification: String, attribution: String?) {
         self.title = title

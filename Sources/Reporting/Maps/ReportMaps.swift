@@ -88,11 +88,11 @@ public enum ReportMaps {
             legend.append(DistrictMap.LegendEntry(fill: .suppressed, label: suppressedLabel))
             suppressedIndex = legend.count - 1
         }
-        return DistrictMap.categorical(
+        var map = DistrictMap.categorical(
             title: "\(indicator.code) – \(indicator.name) (\(key)), \(r.year)", catalogue: r.catalogue, geometry: geometry,
             legend: legend,
-            classification: l("\(classes.classCount) Klassen gleicher Besetzung (Quantile der bewerteten Stadtteile); ● im Tooltip: signifikant und relevant ungünstig",
-                              "\(classes.classCount) classes of equal size (quantiles of the assessed districts); ● in the tooltip: significantly and relevantly unfavourable"),
+            classification: l("\(classes.classCount) Klassen gleicher Besetzung (Quantile der bewerteten Stadtteile)",
+                              "\(classes.classCount) classes of equal size (quantiles of the assessed districts)"),
             language: l) { district in
                 if isSuppressed(district.number) { return (suppressedIndex, suppressedLabel) }
                 guard let v = values[district.number] else { return nil }
@@ -103,6 +103,14 @@ public enum ReportMaps {
                 }
                 return (classes.classIndex(v), text)
             }
+        // The ● of the tables, on the map too: visible on paper, where no tooltip is.
+        for k in map.areas.indices where verdicts[map.areas[k].number] == .marked && !isSuppressed(map.areas[k].number) {
+            map.areas[k].isMarked = true
+        }
+        if map.areas.contains(where: \.isMarked) {
+            map.mark = l("signifikant und relevant ungünstig", "significantly and relevantly unfavourable")
+        }
+        return map
     }
 
     /// The unit written after a value: none for counts and indices (a count

@@ -25,7 +25,7 @@ public enum SVGMap {
                               shared: (frame: MapFrame, prefix: String)? = nil) -> String {
         guard let frame = shared?.frame ?? MapFrame(map, width: mapWidth) else { return "" }
         let legendX = mapWidth + 16, rowH = 17.0
-        let legendHeight = Double(map.legend.count) * rowH + 4
+        let legendHeight = Double(map.legend.count + (map.mark == nil ? 0 : 1)) * rowH + 4
         let footer = 30.0
         let width = legendX + 230, height = max(frame.height, legendHeight) + footer
         let hatch = "hatch-\(id)"
@@ -40,10 +40,22 @@ public enum SVGMap {
                 s += "<path d=\"\(pathData(area.shape, frame))\" fill-rule=\"evenodd\" \(paint)><title>\(esc(map.tooltip(area)))</title></path>"
             }
         }
+        // The marks over the areas, white with a dark rim to show on any fill;
+        // they take no pointer, so the area's tooltip still shows.
+        for area in map.areas where area.isMarked {
+            guard let point = area.shape.markPoint else { continue }
+            let (x, y) = frame.place(point)
+            s += "<circle class=\"mark\" cx=\"\(number(x))\" cy=\"\(number(y))\" \(markPaint)/>"
+        }
         for (k, entry) in map.legend.enumerated() {
             let y = Double(k) * rowH + 4
             s += "<rect x=\"\(number(legendX))\" y=\"\(number(y))\" width=\"18\" height=\"12\" fill=\"\(fill(entry.fill, hatch))\" stroke=\"#888888\" stroke-width=\"0.6\"/>"
             s += "<text x=\"\(number(legendX + 24))\" y=\"\(number(y + 10))\" font-size=\"11\">\(esc(entry.label))</text>"
+        }
+        if let mark = map.mark {
+            let y = Double(map.legend.count) * rowH + 4
+            s += "<circle cx=\"\(number(legendX + 9))\" cy=\"\(number(y + 6))\" \(markPaint)/>"
+            s += "<text x=\"\(number(legendX + 24))\" y=\"\(number(y + 10))\" font-size=\"11\">\(esc(mark))</text>"
         }
         let base = height - footer
         s += "<text x=\"0\" y=\"\(number(base + 13))\" font-size=\"9.5\" fill=\"#555555\">\(esc(map.classification))</text>"
@@ -74,6 +86,8 @@ public enum SVGMap {
         }
         return d
     }
+
+    static let markPaint = "r=\"3.6\" fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"1.4\" pointer-events=\"none\""
 
     static func fill(_ fill: DistrictMap.Fill, _ hatch: String) -> String {
         switch fill {
