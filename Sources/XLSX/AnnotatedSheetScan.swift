@@ -87,7 +87,7 @@ final class AnnotatedSheetScan: XMLEventHandler {
     }
 
     private func locate() throws -> XMLScanner {
-        guard let scanner, scanner.reportsOffsets else {
+        guard let scanner, !scanner.usesLibXML2 else {
             throw XLSXError.cannotAnnotate(part: part, reason: "the part is not in UTF-8 and cannot be edited in place")
         }
         return scanner

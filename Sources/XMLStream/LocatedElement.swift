@@ -61,7 +61,7 @@ private final class LocatingBuilder: XMLEventHandler {
     var text: [UInt8] = []
 
     func startElement(_ name: XMLName, attributes: XMLAttributes) throws {
-        guard let scanner, scanner.reportsOffsets else {
+        guard let scanner, !scanner.usesLibXML2 else {
             throw XMLError.malformed(message: "the part is not in UTF-8 and cannot be edited in place", line: 1, column: 1)
         }
         flushText()

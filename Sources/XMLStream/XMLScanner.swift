@@ -49,18 +49,15 @@ public final class XMLScanner {
     /// `endElement` the end tag, or the start tag again when it closed
     /// itself. Lets a caller edit a document by splicing at element
     /// boundaries. Not set while libxml2 parses (`usesLibXML2`).
-    public private(set) var tagOffset = 0
+    public var tagOffset: Int { tagRange.lowerBound }
     /// Whether libxml2 reads the document (an encoding other than UTF-8), so `tagOffset` says nothing.
     public var usesLibXML2: Bool { fallback != nil }
     /// Lines and bytes already consumed, for error positions.
     var consumedLines = 0
     var consumedBytes = 0
     var lastLineStart = 0
-    /// Where the tag of the element event being reported lies, in bytes
-    /// from the document's start: the start tag for `startElement`, the end
-    /// tag for `endElement` (the same start tag when it closes itself). Lets
-    /// an editor splice into a part and keep every other byte as it was.
-    /// Meaningful only while `reportsOffsets`.
+    /// Where the whole tag of the element event being reported lies (see
+    /// `tagOffset`), so that an editor can also replace or extend the tag.
     public private(set) var tagRange: Range<Int> = 0..<0
     /// Every byte the scanner reads is checked to be UTF-8 before it is
     /// scanned, so text, names and attribute values, and what a shortcut
@@ -116,12 +113,8 @@ public final class XMLScanner {
 
     /// Set by an editor before the first chunk: a UTF-8 document is read by
     /// the scanner even where `XMLParsing.libxml2Only` asks for libxml2,
-    /// which reports no offsets.
+    /// which reports no offsets (`tagRange`, `documentRange(of:)`).
     public var needsOffsets = false
-
-    /// Whether `tagRange` and `documentRange(of:)` are known: the document
-    /// is read by the scanner itself, not handed to libxml2.
-    public var reportsOffsets: Bool { decided && fallback == nil }
 
     /// Where an attribute value reported in the current event lies in the
     /// document, or nil when the value was decoded (it held a reference)
@@ -465,7 +458,6 @@ public final class XMLScanner {
     }
 
     func endTag(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
-        tagOffset = consumedBytes + (start - input.start)
         guard let close = ByteSearch.first(UInt8(ascii: ">"), in: base, from: start + 2, count: count) else {
             return try needMore(final, start)
         }
@@ -491,7 +483,6 @@ public final class XMLScanner {
     }
 
     func startTag(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
-        tagOffset = consumedBytes + (start - input.start)
         var j = ByteSearch.nameEnd(base, from: start + 1, count: count)
         if j == count { return try needMore(final, start) }
         guard j > start + 1, isNameStart(base[start + 1]) else { throw malformed("a tag without a valid name", at: start) }

@@ -43,7 +43,7 @@ final class FeedbackWorkbookTests: XCTestCase {
         XCTAssertTrue(FeedbackCopy.isFeedbackCopy(path: path))
     }
 
-    func testAnODSSubmissionIsStillCopiedFromItsValues() throws {
+    func testAnODSSubmissionGetsItsOwnFileBackToo() throws {
         let (_, xlsxSubmission) = validator.validate(file: halfSorted)
         let workbook = try XCTUnwrap(xlsxSubmission).workbook
         let source = temporary("Amt_50.ods")

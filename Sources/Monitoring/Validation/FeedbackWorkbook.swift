@@ -10,10 +10,7 @@ public enum FeedbackWorkbook {
     /// Writes the feedback copy of the submission read from `source` (its
     /// values are `workbook`) to `path`, in the submission's own format.
     public static func write(_ workbook: Workbook, report: FileReport, language: Language, source: String, to path: String) throws {
-        let l = language
-        try WorkbookFile.writeAnnotatedCopy(of: source, annotations(workbook, report: report, language: l), to: path,
-                                            dates: l == .de ? .germanDate : .isoDate,
-                                            dateTimes: l == .de ? .germanDateTime : .isoDateTime)
+        try WorkbookFile.writeAnnotatedCopy(of: source, annotations(workbook, report: report, language: language), to: path)
     }
 
     /// What the copy adds to the department's file: the protocol sheet and
