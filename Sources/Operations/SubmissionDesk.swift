@@ -89,7 +89,7 @@ public final class SubmissionDesk: Sendable {
             let output = base + "." + ext
             defer { unlink(output) }
             do {
-                try FeedbackWorkbook.write(submission.workbook, report: report, language: language, to: output)
+                try FeedbackWorkbook.write(submission.workbook, report: report, language: language, source: input, to: output)
                 feedback = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output)))
             } catch {
                 report.findings.append(ValidationFinding(.warning, .feedbackNotWritten(reason: "\(error)")))

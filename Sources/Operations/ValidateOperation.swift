@@ -19,7 +19,7 @@ public struct ValidateOperation: Sendable {
             var (report, submission) = validator.validate(file: paths[i])
             if i < feedback.count, let target = feedback[i], let submission {
                 do {
-                    try FeedbackWorkbook.write(submission.workbook, report: report, language: language, to: target)
+                    try FeedbackWorkbook.write(submission.workbook, report: report, language: language, source: paths[i], to: target)
                 } catch {
                     report.findings.append(ValidationFinding(.warning, .feedbackNotWritten(reason: "\(error)")))
                 }

@@ -18,6 +18,10 @@ public enum XLSXError: Error, Sendable, CustomStringConvertible {
     case tooManyCells(limit: Int, part: String)
     /// The system refused memory the reader needs (named by `what`).
     case outOfMemory(String)
+    /// An annotated copy cannot be made of this package: the part and why.
+    case cannotAnnotate(part: String, reason: String)
+    /// A mark names a sheet the workbook does not have.
+    case markedSheetMissing(sheet: String, part: String)
 
     public var description: String {
         switch self {
@@ -37,6 +41,8 @@ public enum XLSXError: Error, Sendable, CustomStringConvertible {
             return "\(part): cell \(cell): \"\(text)\" is not a finite number (a number cell holds one)"
         case .tooManyCells(let limit, let part): return "\(part): more than \(limit) cells (raise the limit with --max-cells)"
         case .outOfMemory(let what): return "not enough memory for \(what)"
+        case .cannotAnnotate(let part, let reason): return "\(part): \(reason)"
+        case .markedSheetMissing(let sheet, let part): return "\(part): no sheet \"\(sheet)\" to mark"
         }
     }
 }
@@ -49,5 +55,7 @@ func withPart<T>(_ part: String, _ body: () throws -> T) throws -> T {
         throw XLSXError.zip(error)
     } catch let error as XMLError {
         throw XLSXError.xml(part: part, error)
+    } catch let error as SpliceError {
+        throw XLSXError.cannotAnnotate(part: part, reason: error.description)
     }
 }

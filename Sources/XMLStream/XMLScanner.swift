@@ -49,13 +49,16 @@ public final class XMLScanner {
     /// `endElement` the end tag, or the start tag again when it closed
     /// itself. Lets a caller edit a document by splicing at element
     /// boundaries. Not set while libxml2 parses (`usesLibXML2`).
-    public private(set) var tagOffset = 0
+    public var tagOffset: Int { tagRange.lowerBound }
     /// Whether libxml2 reads the document (an encoding other than UTF-8), so `tagOffset` says nothing.
     public var usesLibXML2: Bool { fallback != nil }
     /// Lines and bytes already consumed, for error positions.
     var consumedLines = 0
     var consumedBytes = 0
     var lastLineStart = 0
+    /// Where the whole tag of the element event being reported lies (see
+    /// `tagOffset`), so that an editor can also replace or extend the tag.
+    public private(set) var tagRange: Range<Int> = 0..<0
     /// Every byte the scanner reads is checked to be UTF-8 before it is
     /// scanned, so text, names and attribute values, and what a shortcut
     /// reads from the bytes, never hold a byte that begins no character.
@@ -107,6 +110,24 @@ public final class XMLScanner {
         attributeSlots.deallocate()
         scratch.deallocate()
     }
+
+    /// Set by an editor before the first chunk: a UTF-8 document is read by
+    /// the scanner even where `XMLParsing.libxml2Only` asks for libxml2,
+    /// which reports no offsets (`tagRange`, `documentRange(of:)`).
+    public var needsOffsets = false
+
+    /// Where an attribute value reported in the current event lies in the
+    /// document, or nil when the value was decoded (it held a reference)
+    /// and so is not the document's own bytes.
+    public func documentRange(of value: UnsafeRawBufferPointer) -> Range<Int>? {
+        guard fallback == nil, let start = value.baseAddress else { return nil }
+        let base = UnsafeRawPointer(input.base)
+        guard start >= base + input.start, start + value.count <= base + input.count else { return nil }
+        let at = documentOffset(start - base)
+        return at..<(at + value.count)
+    }
+
+    @inline(__always) func documentOffset(_ index: Int) -> Int { consumedBytes + (index - input.start) }
 
     /// Parses one chunk of the document.
     public func feed(_ chunk: UnsafeRawBufferPointer) throws {
@@ -189,7 +210,7 @@ public final class XMLScanner {
     /// more bytes are needed to know.
     func decide(final: Bool) throws -> Bool {
         let bytes = input.pending
-        if XMLParsing.libxml2Only { return choose(scanner: false) }
+        if XMLParsing.libxml2Only && !needsOffsets { return choose(scanner: false) }
         if bytes.count < 4 && !final { return false }
         if bytes.count >= 2 {
             let (a, b) = (bytes[0], bytes[1])
@@ -437,7 +458,6 @@ public final class XMLScanner {
     }
 
     func endTag(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
-        tagOffset = consumedBytes + (start - input.start)
         guard let close = ByteSearch.first(UInt8(ascii: ">"), in: base, from: start + 2, count: count) else {
             return try needMore(final, start)
         }
@@ -457,12 +477,12 @@ public final class XMLScanner {
         }
         textLength = 0
         if open.isEmpty { rootClosed = true }
+        tagRange = documentOffset(start)..<documentOffset(close + 1)
         try handler.endElement(XMLName(top.local, top.uri))
         return close + 1
     }
 
     func startTag(_ base: UnsafeMutablePointer<UInt8>, at start: Int, count: Int, final: Bool) throws -> Int? {
-        tagOffset = consumedBytes + (start - input.start)
         var j = ByteSearch.nameEnd(base, from: start + 1, count: count)
         if j == count { return try needMore(final, start) }
         guard j > start + 1, isNameStart(base[start + 1]) else { throw malformed("a tag without a valid name", at: start) }
@@ -541,6 +561,7 @@ public final class XMLScanner {
         if rootClosed { throw malformed("extra content at the end of the document", at: start) }
         if open.count >= limits.maxDepth { throw XMLError.limitExceeded(limit: .depth, value: limits.maxDepth) }
         rootSeen = true
+        tagRange = documentOffset(start)..<documentOffset(j)
         try element(base, name: name, at: start, selfClosing: selfClosing)
         return j
     }

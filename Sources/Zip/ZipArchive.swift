@@ -110,6 +110,13 @@ public final class ZipArchive: Sendable {
         }
     }
 
+    /// The bytes of `entry` as stored (compressed or not), for copying it
+    /// into another package unchanged with `ZipStreamWriter.copy`.
+    public func storedBytes(of entry: ZipEntry) throws -> UnsafeRawBufferPointer {
+        if entry.isEncrypted { throw ZipError.encryptedEntry(entry: entry.name) }
+        return try compressedData(of: entry)
+    }
+
     /// The stored bytes of an entry, located through its local header.
     private func compressedData(of entry: ZipEntry) throws -> UnsafeRawBufferPointer {
         let bytes = file.bytes

@@ -120,6 +120,28 @@ public final class ZipStreamWriter {
         current = entry
     }
 
+    /// Appends an entry of another package as it is stored there: same
+    /// name, method, CRC-32 and compressed bytes, so it is not inflated
+    /// and deflated again and its content stays byte for byte the same.
+    public func copy(_ entry: ZipEntry, storedBytes: UnsafeRawBufferPointer) throws {
+        precondition(current == nil, "an entry is still open")
+        guard entry.method == 0 || entry.method == 8 else {
+            throw WriteFailure.io("\(entry.name): compression method \(entry.method) cannot be copied")
+        }
+        guard entry.compressedSize <= 0xFFFF_FFFF, entry.uncompressedSize <= 0xFFFF_FFFF,
+              UInt64(storedBytes.count) == entry.compressedSize else {
+            throw WriteFailure.io("\(entry.name): a part larger than 4 GiB cannot be written")
+        }
+        // The sizes go into the local header, so no data descriptor follows (APPNOTE 4.4.4, bit 3).
+        current = Written(name: Array(entry.name.utf8), method: UInt16(entry.method), flags: (entry.flags & 0x0006) | 0x0800,
+                          crc: entry.crc32, compressed: entry.compressedSize, uncompressed: entry.uncompressedSize, offset: offset)
+        try writeLocalHeader()
+        try file.write(storedBytes)
+        offset += UInt64(storedBytes.count)
+        entries.append(current!)
+        current = nil
+    }
+
     /// Closes the open entry.
     public func endEntry() throws {
         guard current != nil else { return }
@@ -174,7 +196,7 @@ public final class ZipStreamWriter {
         var header: [UInt8] = []
         header.le32(0x0403_4B50); header.le16(20); header.le16(entry.flags); header.le16(entry.method)
         header.le16(0); header.le16(0x21)
-        let known = entry.method == 0
+        let known = entry.flags & 0x0008 == 0
         header.le32(known ? entry.crc : 0)
         header.le32(known ? UInt32(entry.compressed) : 0)
         header.le32(known ? UInt32(entry.uncompressed) : 0)

@@ -75,7 +75,7 @@ struct DemoCommand: Command {
             if report.errors + report.warnings > 0, let submission {
                 let name = file.split(separator: "/").last.map(String.init) ?? file
                 let target = feedbackNames.path(for: FeedbackCopy.namePrefix(l) + name)
-                do { try FeedbackWorkbook.write(submission.workbook, report: report, language: l, to: target) } catch { throw fail(target, error) }
+                do { try FeedbackWorkbook.write(submission.workbook, report: report, language: l, source: file, to: target) } catch { throw fail(target, error) }
             }
         }
         print(ValidationReport.text(reports.filter { $0.errors + $0.warnings > 0 }, language: l), terminator: "")

@@ -22,6 +22,17 @@ final class ValidationTests: XCTestCase {
     /// A filled-in, consistent submission of department 40 for 2007, read back.
     private func submission() throws -> Workbook { try Self.valid.get() }
 
+    /// Writes a workbook's values as an XLSX file, as a department's program would save it.
+    private func write(_ workbook: Workbook, to path: String) throws {
+        let writer = try WorkbookFile.writer(for: path)
+        for sheet in workbook.sheets {
+            try writer.beginSheet(SheetLayout(name: sheet.name))
+            for row in sheet.rows { try writer.write(OutputRow(index: row.index, cells: row.cells.map { OutputCell(column: $0.column, value: $0.value) })) }
+            try writer.endSheet()
+        }
+        try writer.finish()
+    }
+
     private func set(_ workbook: inout Workbook, _ sheet: String, _ cell: String, _ value: CellValue) {
         guard let s = workbook.sheets.firstIndex(where: { $0.name == sheet }), let ref = CellReference(cell) else { return XCTFail() }
         var rows = workbook.sheets[s].rows
@@ -383,10 +394,13 @@ final class ValidationTests: XCTestCase {
     func testTheFeedbackWorkbookIsWrittenInTheLanguageAsked() throws {
         var w = try submission()
         set(&w, "B01", "D6", .string("ca. 50"))
+        let source = FileManager.default.temporaryDirectory.appendingPathComponent("imon-submission-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        try write(w, to: source)
         let (report, submission) = validator.validate(w, file: "x.xlsx")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("imon-feedback-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: file) }
-        try FeedbackWorkbook.write(submission.workbook, report: report, language: .en, to: file)
+        try FeedbackWorkbook.write(submission.workbook, report: report, language: .en, source: source, to: file)
         let copy = try WorkbookFile.read(file)
         let log = try XCTUnwrap(copy.sheet(named: "Check report"), "\(copy.sheets.map(\.name))")
         XCTAssertEqual(log.value(at: CellReference("F4")!), .string(report.findings[0].message(.en)))

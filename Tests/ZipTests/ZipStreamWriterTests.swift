@@ -94,4 +94,34 @@ final class ZipStreamWriterTests: XCTestCase {
         }()) { XCTAssert($0 is DiskFull, "\($0)") }
         XCTAssertEqual(calls, 3)
     }
+
+    func testACopiedEntryKeepsItsStoredBytesAndNeedsNoDataDescriptor() throws {
+        let text = sheetText(rows: 2_000)
+        let source = try written { zip in
+            try zip.beginEntry("a/sheet.xml", compression: .deflate(level: 9))
+            try zip.write(text)
+            try zip.endEntry()
+            try zip.beginEntry("b.txt", compression: .stored)
+            try zip.write(Array("stored".utf8))
+            try zip.endEntry()
+        }
+        XCTAssertEqual(source.entries[0].flags & 0x0008, 0x0008, "written streaming, with a data descriptor")
+        let path = folder + "/copy.zip"
+        let file = try AtomicFile(path: path)
+        let out = ZipStreamWriter(file: file)
+        for entry in source.entries { try out.copy(entry, storedBytes: try source.storedBytes(of: entry)) }
+        try out.finish()
+        try file.commit()
+        let copy = try ZipArchive(path: path)
+        XCTAssertEqual(copy.entries.map(\.name), ["a/sheet.xml", "b.txt"])
+        XCTAssertEqual(try copy.data(of: copy.entries[0]), text)
+        XCTAssertEqual(try copy.data(of: copy.entries[1]), Array("stored".utf8))
+        XCTAssertEqual(Array(try copy.storedBytes(of: copy.entries[0])), Array(try source.storedBytes(of: source.entries[0])))
+        XCTAssertEqual(copy.entries[0].flags & 0x0008, 0)
+        // The local header carries CRC and sizes itself (APPNOTE 4.4.4): a streaming reader needs them there.
+        let bytes = copy.file.bytes
+        XCTAssertEqual(bytes.le32(14), source.entries[0].crc32)
+        XCTAssertEqual(UInt64(bytes.le32(18)), source.entries[0].compressedSize)
+        XCTAssertEqual(UInt64(bytes.le32(22)), UInt64(text.count))
+    }
 }

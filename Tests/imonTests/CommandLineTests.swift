@@ -235,6 +235,13 @@ final class CommandLineTests: XCTestCase {
                        ["Prüfung_Amt_40_2007_Werte.xlsx", "Prüfung_Amt_51_2007_Summen.ods", "Prüfung_Amt_BA_2007_Aufbau.xlsx"])
         let copy = try run(["cat", "--format", "json", "--sheet", "Prüfprotokoll", feedback + "/Prüfung_Amt_40_2007_Werte.xlsx"])
         XCTAssertTrue(copy.out.contains("text-in-number-cell") || copy.out.contains("ca. 50"), copy.out)
+        // The department's sheets come back as they were sent, after the protocol.
+        let sent = try run(["cat", "--format", "json", samples.appendingPathComponent("Fehler/Amt_40_2007_Werte.xlsx").path])
+        let back = try run(["cat", "--format", "json", feedback + "/Prüfung_Amt_40_2007_Werte.xlsx"])
+        let sheets = { (json: String) in (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["sheets"] as? [[String: Any]] ?? [] }
+        XCTAssertEqual(sheets(back.out).dropFirst().map { ($0["name"] as? String ?? "") + "\($0["rows"] ?? "")" },
+                       sheets(sent.out).map { ($0["name"] as? String ?? "") + "\($0["rows"] ?? "")" })
+        XCTAssertEqual(sheets(back.out).first?["name"] as? String, "Prüfprotokoll")
 
         let clean = try run(["validate", samples.appendingPathComponent("Abgaben/2007").path])
         XCTAssertEqual(clean.status, 0, clean.out)
