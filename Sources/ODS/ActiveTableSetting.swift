@@ -21,6 +21,7 @@ final class ActiveTableSetting: XMLEventHandler {
         let found: Range<Int>? = try document.withUnsafeBytes { bytes in
             let handler = ActiveTableSetting(bytes: bytes)
             let scanner = XMLScanner(handler: handler, documentName: part)
+            scanner.needsOffsets = true
             handler.scanner = scanner
             try withPart(part) {
                 try scanner.feed(bytes)

@@ -82,6 +82,8 @@ final class AnnotationScan: XMLEventHandler {
     static func scan(_ bytes: UnsafeRawBufferPointer, markedRows: [String: Set<Int>], part: String) throws -> AnnotationScan {
         let scan = AnnotationScan(bytes: bytes, markedRows: markedRows)
         let scanner = XMLScanner(handler: scan, documentName: part)
+        // The offsets come from the scanner, never from libxml2, even where IMON_XML_PARSER asks for it.
+        scanner.needsOffsets = true
         scan.scanner = scanner
         try withPart(part) {
             try scanner.feed(bytes)

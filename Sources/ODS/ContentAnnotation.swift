@@ -28,7 +28,7 @@ enum ContentAnnotation {
                 try editor.mark(table, rows)
             }
             try editor.addProtocol(annotations)
-            return editor.result()
+            return try editor.result()
         }
     }
 
@@ -38,7 +38,7 @@ enum ContentAnnotation {
         try styles.withUnsafeBytes { bytes in
             var editor = Editor(bytes: bytes, scan: try AnnotationScan.scan(bytes, markedRows: [:], part: "styles.xml"))
             try editor.addPages()
-            return editor.result()
+            return try editor.result()
         }
     }
 
@@ -49,8 +49,7 @@ enum ContentAnnotation {
     private struct Editor {
         let bytes: UnsafeRawBufferPointer
         let scan: AnnotationScan
-        /// Replacements: a range of the original (empty for an insertion) and what goes there.
-        private var edits: [(range: Range<Int>, bytes: [UInt8])] = []
+        private var edits = ByteSplices()
         private var markStyles: [String: String] = [:]
         private var styleBytes = XMLBuffer()
 
@@ -79,7 +78,7 @@ enum ContentAnnotation {
             }
             guard !missing.isEmpty else { return }
             let at = bytes[root.tagEnd - 1] == UInt8(ascii: "/") ? root.tagEnd - 1 : root.tagEnd
-            edits.append((at..<at, Array(missing.utf8)))
+            edits.insert(Array(missing.utf8), at: at)
         }
 
         // MARK: Marks
@@ -98,7 +97,7 @@ enum ContentAnnotation {
                     handled.insert(r)
                 }
                 if next < row.row + row.repeats { out += copy(of: row, repeats: row.row + row.repeats - next) }
-                edits.append((row.start..<row.end, out))
+                edits.replace(row.start..<row.end, with: out)
             }
             // Marks below the last row the table has: new rows after it.
             let beyond = marks.keys.filter { !handled.contains($0) }.sorted()
@@ -113,7 +112,7 @@ enum ContentAnnotation {
                 out += Array("</table:table-row>".utf8)
                 next = r + 1
             }
-            edits.append((end..<end, out))
+            edits.insert(out, at: end)
         }
 
         /// The row as it was, standing for `n` rows.
@@ -257,14 +256,14 @@ enum ContentAnnotation {
                 // Automatic styles come before the body or master styles, master styles before the body (ODF 1.2 Part 1, 3.1.2).
                 let at = name == "office:automatic-styles" ? scan.masterStyles?.start ?? scan.bodyStart : scan.bodyStart ?? scan.rootEndTag
                 guard let at else { throw ODSAnnotationError.unusualPrefix("no place for \(name)") }
-                edits.append((at..<at, wrapped))
+                edits.insert(wrapped, at: at)
                 return
             }
             try requirePrefix(container.start, name)
             if let endTag = container.endTag {
-                edits.append((endTag..<endTag, content))
+                edits.insert(content, at: endTag)
             } else {
-                edits.append((container.start..<(container.tagEnd + 1), wrapped))
+                edits.replace(container.start..<(container.tagEnd + 1), with: wrapped)
             }
         }
 
@@ -277,7 +276,7 @@ enum ContentAnnotation {
             body.raw(bytes: try table.tail(styles: &styles).bytes)
             let at = scan.firstTableStart ?? scan.spreadsheetEndTag
             guard let at else { throw ODSError.notASpreadsheet(mimetype: "no spreadsheet body") }
-            edits.append((at..<at, body.bytes))
+            edits.insert(body.bytes, at: at)
 
             // The generated styles without their wrapper, then the marks' styles.
             var all = styles.automaticStyles(including: XMLBuffer(capacity: 0)).bytes
@@ -294,18 +293,8 @@ enum ContentAnnotation {
             }
         }
 
-        func result() -> [UInt8] {
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.bytes.count })
-            var position = 0
-            // Insertions at one place keep the order they were made in.
-            for edit in edits.enumerated().sorted(by: { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }).map(\.element) {
-                out += bytes[position..<edit.range.lowerBound]
-                out += edit.bytes
-                position = edit.range.upperBound
-            }
-            out += bytes[position...]
-            return out
+        func result() throws -> [UInt8] {
+            try edits.applied(to: Array(bytes))
         }
     }
 }

@@ -3,9 +3,11 @@ import Zip
 
 /// A feedback copy of an OpenDocument spreadsheet made inside the file as
 /// it was submitted: `content.xml` (or the flat document) gets the additions
-/// of `ContentAnnotation`; every other part of the package is copied with
-/// its bytes unchanged, in its order, `mimetype` first and stored as ODF
-/// requires (ODF 1.2 Part 3, 3.3). Written to a temporary file and renamed.
+/// of `ContentAnnotation`, `styles.xml` the protocol's page styles, and the
+/// view settings open it on the protocol; every other part of the package is
+/// copied as stored (not inflated and deflated again), in its order,
+/// `mimetype` first as ODF requires (ODF 1.2 Part 3, 3.3). Written to a
+/// temporary file and renamed.
 public enum ODSAnnotatedCopy {
     public static func write(source: String, _ annotations: WorkbookAnnotations, to path: String) throws {
         let file = try MappedFile(path: source)
@@ -34,10 +36,19 @@ public enum ODSAnnotatedCopy {
         do {
             let writer = ZipStreamWriter(file: out)
             for entry in zip.entries {
-                var bytes = entry.name == "content.xml" ? edited
-                    : entry.name == "styles.xml" ? styles ?? [] : try withPart(entry.name) { try zip.data(of: entry) }
-                if entry.name == "settings.xml" {
-                    bytes = try ActiveTableSetting.pointing(bytes, at: annotations.firstSheet.name, part: entry.name) ?? bytes
+                var changed: [UInt8]?
+                switch entry.name {
+                case "content.xml": changed = edited
+                case "styles.xml": changed = styles
+                case "settings.xml":
+                    changed = try ActiveTableSetting.pointing(withPart(entry.name) { try zip.data(of: entry) },
+                                                              at: annotations.firstSheet.name, part: entry.name)
+                default: break
+                }
+                guard let bytes = changed else {
+                    // As stored: not inflated and deflated again.
+                    try writer.copy(entry, storedBytes: try withPart(entry.name) { try zip.storedBytes(of: entry) })
+                    continue
                 }
                 try writer.beginEntry(entry.name, compression: entry.method == 0 ? .stored : .deflate(level: 6))
                 try writer.write(bytes)
