@@ -116,11 +116,14 @@ public struct StatusDynamics: Sendable, Equatable {
     }
 
     /// z-scores with the unweighted mean and the (population) standard deviation; empty when all are equal.
+    /// Sums run in the order of the district numbers: a dictionary's own order
+    /// changes from run to run, and with it the last digits of a sum.
     static func standardised(_ values: [String: Double]) -> [String: Double] {
         guard values.count >= 2 else { return [:] }
         let n = Double(values.count)
-        let mean = values.values.reduce(0, +) / n
-        let sd = (values.values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / n).squareRoot()
+        let ordered = values.sorted { $0.key < $1.key }.map(\.value)
+        let mean = ordered.reduce(0, +) / n
+        let sd = (ordered.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / n).squareRoot()
         guard sd > 0 else { return [:] }
         return values.mapValues { ($0 - mean) / sd }
     }

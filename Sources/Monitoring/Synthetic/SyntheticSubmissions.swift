@@ -63,8 +63,10 @@ public struct SyntheticSubmissions: Sendable {
     }
 
     private var cityProfile: Profile {
-        let population = profiles.values.reduce(0) { $0 + $1.population }
-        let foreign = profiles.values.reduce(0) { $0 + $1.population * $1.foreignShare }
+        // In the order of the district numbers: a dictionary's own order changes from run to run.
+        let ordered = profiles.sorted { $0.key < $1.key }.map(\.value)
+        let population = ordered.reduce(0) { $0 + $1.population }
+        let foreign = ordered.reduce(0) { $0 + $1.population * $1.foreignShare }
         return Profile(population: population, foreignShare: foreign / population, deprivation: 1)
     }
 
