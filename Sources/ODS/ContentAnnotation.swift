@@ -28,7 +28,7 @@ enum ContentAnnotation {
                 try editor.mark(table, rows)
             }
             try editor.addProtocol(annotations)
-            return try editor.result()
+            return try editor.result(of: document)
         }
     }
 
@@ -38,7 +38,7 @@ enum ContentAnnotation {
         try styles.withUnsafeBytes { bytes in
             var editor = Editor(bytes: bytes, scan: try AnnotationScan.scan(bytes, markedRows: [:], part: "styles.xml"))
             try editor.addPages()
-            return try editor.result()
+            return try editor.result(of: styles)
         }
     }
 
@@ -86,17 +86,15 @@ enum ContentAnnotation {
         mutating func mark(_ table: AnnotationScan.Table, _ marks: [Int: [Int: CellMark]]) throws {
             var handled = Set<Int>()
             for row in table.rows {
-                let inRun = marks.keys.filter { $0 >= row.row && $0 < row.row + row.repeats }.sorted()
+                let run = row.row..<(row.row + row.repeats)
+                let inRun = marks.keys.filter { run.contains($0) }.sorted()
                 try requirePrefix(row.start, "table:table-row")
-                var out: [UInt8] = []
-                var next = row.row
-                for r in inRun {
-                    if r > next { out += copy(of: row, repeats: r - next) }
-                    out += try marked(row, marks[r] ?? [:], table: table)
-                    next = r + 1
-                    handled.insert(r)
+                handled.formUnion(inRun)
+                let out = try split(run, at: inRun) {
+                    copy(row.start, row.tagEnd, row.end, "table:number-rows-repeated", $0)
+                } marked: {
+                    try marked(row, marks[$0] ?? [:], table: table)
                 }
-                if next < row.row + row.repeats { out += copy(of: row, repeats: row.row + row.repeats - next) }
                 edits.replace(row.start..<row.end, with: out)
             }
             // Marks below the last row the table has: new rows after it.
@@ -115,11 +113,26 @@ enum ContentAnnotation {
             edits.insert(out, at: end)
         }
 
-        /// The row as it was, standing for `n` rows.
-        private func copy(of row: AnnotationScan.Row, repeats n: Int) -> [UInt8] {
-            var tag = Array(bytes[row.start...row.tagEnd])
-            tag = Tag.setting(tag, "table:number-rows-repeated", to: n > 1 ? String(n) : nil)
-            return tag + Array(bytes[(row.tagEnd + 1)..<row.end])
+        /// A repeated row or cell standing for `run`, written again around the
+        /// marked ones: each stretch without a mark as a copy that repeats as
+        /// often as the stretch is long, each marked one on its own.
+        private func split(_ run: Range<Int>, at marks: [Int], unmarked copy: (Int) -> [UInt8],
+                           marked: (Int) throws -> [UInt8]) rethrows -> [UInt8] {
+            var out: [UInt8] = []
+            var next = run.lowerBound
+            for k in marks {
+                if k > next { out += copy(k - next) }
+                out += try marked(k)
+                next = k + 1
+            }
+            if next < run.upperBound { out += copy(run.upperBound - next) }
+            return out
+        }
+
+        /// The element from `start` (its start tag ending at `tagEnd`) to `end`
+        /// as it was, standing for `n` rows or cells by its repeat attribute.
+        private func copy(_ start: Int, _ tagEnd: Int, _ end: Int, _ repeatAttribute: String, _ n: Int) -> [UInt8] {
+            Tag.setting(Array(bytes[start...tagEnd]), repeatAttribute, to: n > 1 ? String(n) : nil) + Array(bytes[(tagEnd + 1)..<end])
         }
 
         /// One row of the run with its marked cells.
@@ -129,17 +142,16 @@ enum ContentAnnotation {
             for cell in row.cells {
                 out += Array(bytes[position..<cell.start])
                 try requirePrefix(cell.start, "table:")
-                let inRun = marks.keys.filter { $0 >= cell.column && $0 < cell.column + cell.repeats }.sorted()
+                let run = cell.column..<(cell.column + cell.repeats)
+                let inRun = marks.keys.filter { run.contains($0) }.sorted()
                 if inRun.isEmpty {
                     out += Array(bytes[cell.start..<cell.end])
                 } else {
-                    var next = cell.column
-                    for c in inRun {
-                        if c > next { out += copy(of: cell, repeats: c - next) }
-                        out += try marked(cell, marks[c]!, rowStyle: row.defaultStyle, table: table)
-                        next = c + 1
+                    out += try split(run, at: inRun) {
+                        copy(cell.start, cell.tagEnd, cell.end, "table:number-columns-repeated", $0)
+                    } marked: {
+                        try marked(cell, marks[$0]!, rowStyle: row.defaultStyle, table: table)
                     }
-                    if next < cell.column + cell.repeats { out += copy(of: cell, repeats: cell.column + cell.repeats - next) }
                 }
                 position = cell.end
             }
@@ -148,11 +160,6 @@ enum ContentAnnotation {
             out += try newCells(marks.filter { $0.key >= row.nextColumn }, from: row.nextColumn, table: table, rowStyle: row.defaultStyle)
             out += row.endTag.map { Array(bytes[$0..<row.end]) } ?? Array("</table:table-row>".utf8)
             return out
-        }
-
-        private func copy(of cell: AnnotationScan.Cell, repeats n: Int) -> [UInt8] {
-            let tag = Tag.setting(Array(bytes[cell.start...cell.tagEnd]), "table:number-columns-repeated", to: n > 1 ? String(n) : nil)
-            return tag + Array(bytes[(cell.tagEnd + 1)..<cell.end])
         }
 
         private mutating func marked(_ cell: AnnotationScan.Cell, _ mark: CellMark, rowStyle: String?,
@@ -293,8 +300,9 @@ enum ContentAnnotation {
             }
         }
 
-        func result() throws -> [UInt8] {
-            try edits.applied(to: Array(bytes))
+        /// `document` (the bytes the editor was made over) with the edits.
+        func result(of document: [UInt8]) throws -> [UInt8] {
+            try edits.applied(to: document)
         }
     }
 }
