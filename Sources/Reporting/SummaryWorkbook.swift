@@ -208,12 +208,23 @@ public enum SummaryWorkbook {
         try w.beginSheet(layout)
         try w.write(OutputRow(index: 0, cells: [OutputCell(column: 0, value: .string("\(field.code). \(field.name)"), style: title)]))
         var row = 2
+        // City-level indicators (no district table) share a page two by two.
+        var cityBlocksOnPage = 0
         for indicator in r.catalogue.indicators where indicator.field == field.code {
             guard let byCategory = r.analyses[indicator.code] else { continue }
             let key = r.keyCategory(indicator)
             guard let a = byCategory[key] else { continue }
             // Each indicator's table starts a page, so that it stays with its charts beside it.
-            if row > 2 { w.breakPage(before: row) }
+            if indicator.level == .districts {
+                if row > 2 { w.breakPage(before: row) }
+                cityBlocksOnPage = -1
+            } else {
+                if row > 2 && (cityBlocksOnPage < 0 || cityBlocksOnPage == 2) {
+                    w.breakPage(before: row)
+                    cityBlocksOnPage = 0
+                }
+                cityBlocksOnPage += 1
+            }
             let decimals = ReportTexts.decimals(indicator)
             try w.write(OutputRow(index: row, cells: [OutputCell(column: 0, value: .string("\(indicator.code) – \(indicator.name) (\(ReportTexts.unit(indicator, l)))"), style: subtitle)]))
             row += 1
@@ -224,7 +235,18 @@ public enum SummaryWorkbook {
                 "Stadt (\(key)): \(city) · Veränderung zum Vorjahr: \(change)\(ReportTexts.changeUnit(indicator, l)) · Trend \(span): \(ReportTexts.trend(a.trend, l)) · Quelle: \(indicator.source)",
                 "City (\(key)): \(city) · change on previous year: \(change)\(ReportTexts.changeUnit(indicator, l)) · trend \(span): \(ReportTexts.trend(a.trend, l)) · source: \(indicator.source)")), style: note)]))
             row += 1
-            guard indicator.level == .districts else { row += 1; continue }
+            guard indicator.level == .districts else {
+                // The city's years as a small table with its line chart below: a page of one line each was all there was.
+                row += 1
+                let (yearRow, valueRow) = try cityYears(r, indicator, key, decimals: decimals, at: row, w)
+                if r.years.count >= 2 {
+                    w.addChart(cityChart(r, indicator, key, yearRow: yearRow, valueRow: valueRow,
+                                         anchor: CellRange(first: CellReference(row: valueRow + 2, column: 1),
+                                                           last: CellReference(row: valueRow + 12, column: 5))))
+                }
+                row = valueRow + 14
+                continue
+            }
             let assessment = a.assessment
             var header = [l("Nr.", "No."), l("Stadtteil", "District")] + indicator.categories
             if indicator.unit.isRate { header.append(l("Index (Stadt = 100)", "Index (city = 100)")) }
@@ -271,16 +293,7 @@ public enum SummaryWorkbook {
                 try w.write(OutputRow(index: row, cells: cells))
                 row += 1
             }
-            // The city value year by year, for the trend chart.
-            let values = r.years.map { y -> CellValue in
-                let f = r.figure(indicator.code, PublicationStructure.cityRow, key, y)
-                return f.number.map(CellValue.number) ?? (f.isSuppressed ? .string(".") : .empty)
-            }
-            let yearRow = row, valueRow = row + 1
-            try w.write(OutputRow(index: yearRow, cells: [OutputCell(column: 1, value: .string(l("Jahr", "Year")), style: boxed)]
-                                  + r.years.enumerated().map { OutputCell(column: 2 + $0.offset, value: .string(String($0.element)), style: .header) }))
-            try w.write(OutputRow(index: valueRow, cells: [OutputCell(column: 1, value: .string(l("Stadt, \(key)", "City, \(key)")), style: boxed)]
-                                  + values.enumerated().map { OutputCell(column: 2 + $0.offset, value: $0.element, style: numberStyle(decimals)) }))
+            let (yearRow, valueRow) = try cityYears(r, indicator, key, decimals: decimals, at: row, w)
             let keyColumn = 2 + (indicator.categories.firstIndex(of: key) ?? 0)
             let chartColumn = 2 + indicator.categories.count + (indicator.unit.isRate ? 2 : 1) + (assessment != nil ? 3 : 0) + (gap ? 1 : 0) + 1
             let districtsEnd = first + r.catalogue.districts.count - 1
@@ -291,10 +304,7 @@ public enum SummaryWorkbook {
                                  anchor: CellRange(first: CellReference(row: first - 1, column: chartColumn),
                                                    last: CellReference(row: first + 26, column: chartColumn + 8))))
             if r.years.count >= 2 {
-                w.addChart(ChartSpec(kind: .line, title: "\(indicator.code) \(key): " + l("Stadt im Zeitverlauf", "city over time"),
-                                     categories: CellRange(first: CellReference(row: yearRow, column: 2), last: CellReference(row: yearRow, column: 1 + r.years.count)),
-                                     values: CellRange(first: CellReference(row: valueRow, column: 2), last: CellReference(row: valueRow, column: 1 + r.years.count)),
-                                     seriesName: l("Stadt", "City"),
+                w.addChart(cityChart(r, indicator, key, yearRow: yearRow, valueRow: valueRow,
                                      anchor: CellRange(first: CellReference(row: first + 27, column: chartColumn),
                                                        last: CellReference(row: first + 42, column: chartColumn + 8))))
             }
@@ -316,6 +326,31 @@ public enum SummaryWorkbook {
             try w.write(OutputRow(index: row + k, cells: [OutputCell(column: 0, value: .string(text), style: note)]))
         }
         try w.endSheet()
+    }
+
+    /// The city value year by year, two rows from `row`, for the trend chart.
+    private static func cityYears(_ r: SituationReport, _ indicator: Indicator, _ key: String, decimals: Int, at row: Int,
+                                  _ w: any WorkbookWriter) throws -> (yearRow: Int, valueRow: Int) {
+        let l = r.language
+        let values = r.years.map { y -> CellValue in
+            let f = r.figure(indicator.code, PublicationStructure.cityRow, key, y)
+            return f.number.map(CellValue.number) ?? (f.isSuppressed ? .string(".") : .empty)
+        }
+        try w.write(OutputRow(index: row, cells: [OutputCell(column: 1, value: .string(l("Jahr", "Year")), style: boxed)]
+                              + r.years.enumerated().map { OutputCell(column: 2 + $0.offset, value: .string(String($0.element)), style: .header) }))
+        try w.write(OutputRow(index: row + 1, cells: [OutputCell(column: 1, value: .string(l("Stadt, \(key)", "City, \(key)")), style: boxed)]
+                              + values.enumerated().map { OutputCell(column: 2 + $0.offset, value: $0.element, style: numberStyle(decimals)) }))
+        return (row, row + 1)
+    }
+
+    /// The line chart of the city's years written by `cityYears`.
+    private static func cityChart(_ r: SituationReport, _ indicator: Indicator, _ key: String, yearRow: Int, valueRow: Int,
+                                  anchor: CellRange) -> ChartSpec {
+        let l = r.language
+        return ChartSpec(kind: .line, title: "\(indicator.code) \(key): " + l("Stadt im Zeitverlauf", "city over time"),
+                         categories: CellRange(first: CellReference(row: yearRow, column: 2), last: CellReference(row: yearRow, column: 1 + r.years.count)),
+                         values: CellRange(first: CellReference(row: valueRow, column: 2), last: CellReference(row: valueRow, column: 1 + r.years.count)),
+                         seriesName: l("Stadt", "City"), anchor: anchor)
     }
 
     private static func goals(_ r: SituationReport, _ w: any WorkbookWriter) throws {
