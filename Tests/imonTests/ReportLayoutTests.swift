@@ -2,9 +2,10 @@ import Foundation
 import XCTest
 import Zip
 
-/// How the summary workbook lays out a field of indicators known only for
-/// the whole city: their years and a line chart each, two to a printed page,
-/// not a page of one line each.
+/// How printed workbooks lay out what does not fit the usual way: a field of
+/// indicators known only for the whole city (their years and a line chart
+/// each, two to a page, not a page of one line each), and a template title
+/// longer than its table is wide.
 final class ReportLayoutTests: XCTestCase {
     func testCityLevelIndicatorsGetTheirChartAndShareAPage() throws {
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -21,5 +22,18 @@ final class ReportLayoutTests: XCTestCase {
         // Field 7 holds the five city-level indicators V01…V05 only: three printed pages, so two page breaks.
         let field7 = String(decoding: try XCTUnwrap(try xlsx.data(named: "xl/worksheets/sheet10.xml")), as: UTF8.self)
         XCTAssertEqual(field7.components(separatedBy: "<brk ").count - 1, 2, "page breaks on the field 7 sheet")
+    }
+
+    func testALongIndicatorNameWrapsWithinTheTemplatesTable() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("imon-title-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try ImonProcess.run(["template", "--department", "50", "--year", "2008", "-o", out.path])
+        XCTAssertEqual(result.status, 0, result.err)
+        // Sheet 5 is S03 „Empfänger von Leistungen nach dem Asylbewerberleistungsgesetz“, a table of four columns:
+        // its title takes two lines, so its row is high enough for them (20 points hold one).
+        let sheet = String(decoding: try XCTUnwrap(try ZipArchive(path: out.path).data(named: "xl/worksheets/sheet5.xml")), as: UTF8.self)
+        let row = try XCTUnwrap(sheet.components(separatedBy: "<row r=\"1\"").dropFirst().first?.prefix { $0 != ">" })
+        let height = try XCTUnwrap(row.components(separatedBy: "ht=\"").dropFirst().first.flatMap { Double($0.prefix { $0 != "\"" }) })
+        XCTAssertGreaterThanOrEqual(height, 34, String(row))
     }
 }

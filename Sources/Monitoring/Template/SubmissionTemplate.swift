@@ -186,11 +186,17 @@ public struct SubmissionTemplate: Sendable {
         var title = CellStyle()
         title.bold = true
         title.fontSize = 13
-        try w.write(OutputRow(index: 0, height: 20, cells: [OutputCell(column: 0, value: .string("\(indicator.code) – \(indicator.name)"), style: title)]))
+        // Wrapped within the table's width: a long name ran past the printed columns and was cut off in LibreOffice.
+        title.wrapText = true
+        title.vertical = .top
+        let mergedWidth = (0...lastColumn).reduce(0.0) { $0 + (layout.columnWidths[$1] ?? 9) }
+        let heading = "\(indicator.code) – \(indicator.name)"
+        // TextFit counts characters of the 11-point default font; a bold 13-point one is about 1.3 times as wide.
+        let titleHeight = max(20, TextFit.rowHeight([(heading, mergedWidth / 1.3, 13)]))
+        try w.write(OutputRow(index: 0, height: titleHeight, cells: [OutputCell(column: 0, value: .string(heading), style: title)]))
         var definition = CellStyle()
         definition.wrapText = true
         definition.vertical = .top
-        let mergedWidth = (0...lastColumn).reduce(0.0) { $0 + (layout.columnWidths[$1] ?? 9) }
         try w.write(OutputRow(index: 1, height: TextFit.rowHeight([(indicator.definition, mergedWidth, 11)]),
                               cells: [OutputCell(column: 0, value: .string(indicator.definition), style: definition)]))
         var meta = CellStyle()
